@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import depthLimit from 'graphql-depth-limit';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerOptions } from './common/logging/logger-options.js';
+import { RUNTIME, type Runtime } from './common/runtime.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { makeFormatError } from './graphql/format-error.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { SystemModule } from './modules/system/system.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppModuleOptions {
+  /** false for the CLI's command context: no HTTP, no static files. */
+  http: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static register(runtime: Runtime, opts: AppModuleOptions = { http: true }): DynamicModule {
+    const { config } = runtime;
+    const graphqlLogger = new Logger('GraphQL');
+    const serveWeb = opts.http && config.SERVE_WEB && existsSync(resolve(WEB_DIST, 'index.html'));
+    return {
+      module: AppModule,
+      global: true,
+      providers: [{ provide: RUNTIME, useValue: runtime }],
+      exports: [RUNTIME],
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: config.NODE_ENV !== 'production',
+          includeStacktraceInErrorResponses: false,
+          // Browsers cannot send this header cross-site without a preflight,
+          // which our CORS policy (none) refuses: GraphQL CSRF protection.
+          csrfPrevention: { requestHeaders: ['x-parallax-csrf'] },
+          validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+          formatError: makeFormatError((e) => graphqlLogger.error(e)),
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+        }),
+        ...(serveWeb
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: WEB_DIST,
+                exclude: ['/graphql{*path}', '/health{*path}'],
+                serveStaticOptions: { maxAge: '1h', index: 'index.html' },
+              }),
+            ]
+          : []),
+        AuditModule,
+        HealthModule,
+        SystemModule,
+        UsersModule,
+      ],
+    };
+  }
+}

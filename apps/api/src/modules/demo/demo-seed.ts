@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createAccountMaterial } from '@parallax/identity';
+import { DataSource } from 'typeorm';
+import { RUNTIME, type Runtime } from '../../common/runtime.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { UserRole } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+
+const GROUP = 'Syria accountability working group (demo)';
+
+interface DemoOrg {
+  name: string;
+  kind: 'cso' | 'donor' | 'secretariat';
+  users: Array<{ email: string; name: string; role: UserRole; coordinator?: boolean }>;
+}
+
+// Fictional organisations and people: the demo must never look like real data.
+const ORGS: DemoOrg[] = [
+  {
+    name: 'Demo Accountability Secretariat',
+    kind: 'secretariat',
+    users: [{ email: 'coordinator@demo.parallax.test', name: 'Rana Coordinator', role: 'org_admin', coordinator: true }],
+  },
+  {
+    name: 'Demo Documentation Centre',
+    kind: 'cso',
+    users: [
+      { email: 'admin@ddc.demo.parallax.test', name: 'Samir Admin', role: 'org_admin' },
+      { email: 'investigator@ddc.demo.parallax.test', name: 'Lina Investigator', role: 'investigator' },
+    ],
+  },
+  {
+    name: 'Demo Justice Archive',
+    kind: 'cso',
+    users: [
+      { email: 'admin@dja.demo.parallax.test', name: 'Olena Admin', role: 'org_admin' },
+      { email: 'investigator@dja.demo.parallax.test', name: 'Taras Investigator', role: 'investigator' },
+    ],
+  },
+  {
+    name: 'Demo Rights Watch',
+    kind: 'cso',
+    users: [{ email: 'investigator@drw.demo.parallax.test', name: 'Karim Investigator', role: 'investigator' }],
+  },
+  {
+    name: 'Demo Open Justice Fund',
+    kind: 'donor',
+    users: [{ email: 'donor@fund.demo.parallax.test', name: 'Maria Donor', role: 'viewer' }],
+  },
+];
+
+/**
+ * Seeds a demo working group with organisations and users, once. Logins
+ * (passwords and TOTP secrets) are printed and kept in the data folder, mode
+ * 0600, so a second start can show them again.
+ */
+export async function seedDemo(app: INestApplicationContext, say: (m: string) => void): Promise<void> {
+  const runtime = app.get<Runtime>(RUNTIME);
+  const loginsFile = join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.txt');
+  const dataSource = app.get(DataSource);
+  const existing: unknown[] = await dataSource.query('SELECT 1 FROM working_group WHERE name = $1', [GROUP]);
+  if (existing.length > 0) {
+    say('Demo data already present.');
+    if (existsSync(loginsFile)) say(`Demo logins:\n${await readFile(loginsFile, 'utf8')}`);
+    return;
+  }
+
+  say('Seeding demo data (deriving keys for each demo user takes a few seconds)…');
+  const users = app.get(UsersService);
+  const audit = app.get(AuditService);
+  const lines: string[] = [];
+  const groupId: string = await dataSource.transaction(async (m) => {
+    const [row] = (await m.query(
+      `INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id`,
+      [GROUP, 'A demonstration group with fictional organisations.'],
+    )) as Array<{ id: string }>;
+    await audit.record(m, {
+      actorUserId: null,
+      workingGroupId: row!.id,
+      action: 'working_group.create',
+      subjectType: 'working_group',
+      subjectId: row!.id,
+      change: { name: GROUP, demo: true },
+    });
+    return row!.id;
+  });
+
+  for (const org of ORGS) {
+    const orgId: string = await dataSource.transaction(async (m) => {
+      const [row] = (await m.query(`INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id`, [
+        org.name,
+        org.kind,
+      ])) as Array<{ id: string }>;
+      const table = org.kind === 'donor' ? 'working_group_donor' : 'working_group_member';
+      if (org.kind === 'donor') {
+        await m.query(`INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)`, [
+          groupId,
+          row!.id,
+        ]);
+      } else if (org.kind === 'cso') {
+        await m.query(
+          `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
+           VALUES ($1, $2, 'active', now())`,
+          [groupId, row!.id],
+        );
+      }
+      await audit.record(m, {
+        actorUserId: null,
+        organisationId: row!.id,
+        workingGroupId: org.kind === 'secretariat' ? null : groupId,
+        action: 'organisation.create',
+        subjectType: 'organisation',
+        subjectId: row!.id,
+        change: { name: org.name, kind: org.kind, joined: org.kind === 'secretariat' ? null : table },
+      });
+      return row!.id;
+    });
+    for (const u of org.users) {
+      const password = `demo-${randomBytes(6).toString('base64url')}`;
+      const material = await createAccountMaterial(password);
+      const enrolment = await users.createAccount(
+        { email: u.email, displayName: u.name, membership: { organisationId: orgId, role: u.role }, ...material, kdfParams: { ...material.kdfParams } },
+        null,
+      );
+      if (u.coordinator) {
+        await dataSource.transaction(async (m) => {
+          await m.query(`INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)`, [
+            groupId,
+            enrolment.userId,
+          ]);
+          await audit.record(m, {
+            actorUserId: null,
+            workingGroupId: groupId,
+            action: 'working_group.add_coordinator',
+            subjectType: 'user',
+            subjectId: enrolment.userId,
+            change: { userId: enrolment.userId },
+          });
+        });
+      }
+      lines.push(`${u.email.padEnd(40)} password ${password}  TOTP secret ${enrolment.totpSecret}  (${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''})`);
+    }
+  }
+  const text = lines.join('\n') + '\n';
+  await writeFile(loginsFile, text, { mode: 0o600 });
+  say(`Demo logins (also in ${loginsFile}):\n${text}`);
+}

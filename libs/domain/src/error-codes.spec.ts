@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_ERROR_CODES, isErrorCode } from './error-codes.js';
+
+describe('error codes', () => {
+  it('are unique upper snake case strings', () => {
+    expect(new Set(ALL_ERROR_CODES).size).toBe(ALL_ERROR_CODES.length);
+    for (const code of ALL_ERROR_CODES) expect(code).toMatch(/^[A-Z][A-Z_]+$/);
+  });
+
+  it('recognises only known codes', () => {
+    expect(isErrorCode('FORBIDDEN')).toBe(true);
+    expect(isErrorCode('forbidden')).toBe(false);
+    expect(isErrorCode(42)).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './error-codes.js';
+export * from './health.js';
+export * from './locales.js';

@@ -1,0 +1,3 @@
+export * from './credentials.js';
+export * from './user-keys.js';
+export * from './account-material.js';

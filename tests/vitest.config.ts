@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// One Vitest run covers every project: each project's own vitest.config.ts
+// says what it tests and how (unit, integration against PostgreSQL, e2e).
+export default defineConfig({
+  root,
+  test: {
+    projects: ['libs/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'tests/*/vitest.config.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+  },
+});
