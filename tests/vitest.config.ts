@@ -8,7 +8,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    projects: ['libs/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'tests/*/vitest.config.ts'],
+    projects: [
+      'libs/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'apps/*/vitest.integration.config.ts',
+      'tests/*/vitest.config.ts',
+    ],
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

@@ -20,5 +20,10 @@ if (process.env.PARALLAX_SKIP_BUILD !== '1') {
   }
 }
 
-const { main } = await import(pathToFileURL(resolve(here, '../dist/main.js')).href);
-process.exitCode = await main(process.argv.slice(2));
+const load = (path) => import(pathToFileURL(resolve(here, path)).href);
+const { main } = await load('../dist/main.js');
+// Database commands live in the hub's build (built above through the CLI's
+// project references) and are loaded only when one of them runs.
+process.exitCode = await main(process.argv.slice(2), {
+  loadServerCommands: () => load('../../api/dist/commands/index.js'),
+});

@@ -1,21 +1,26 @@
 import { Command, CommanderError } from 'commander';
-import { registerServerCommands } from './commands/server-commands.js';
+import { registerServerCommands, type ServerCommandsLoader } from './commands/server-commands.js';
+
+/** What the entry script provides: the CLI itself never imports the server. */
+export interface CliDependencies {
+  loadServerCommands: ServerCommandsLoader;
+}
 
 /** Builds the command tree; each command module registers its own subcommands. */
-export function buildProgram(): Command {
+export function buildProgram(deps: CliDependencies): Command {
   const program = new Command('parallax')
     .description('Parallax: find shared suspects across organisations without sharing names.')
     .exitOverride()
     .showHelpAfterError();
-  registerServerCommands(program);
+  registerServerCommands(program, deps.loadServerCommands);
   return program;
 }
 
 /** Runs the CLI and returns the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], deps: CliDependencies): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
-    return 0;
+    await buildProgram(deps).parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     const message = error instanceof Error ? error.message : String(error);

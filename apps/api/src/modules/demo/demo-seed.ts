@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { createAccountMaterial } from '@parallax/identity';
 import { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
@@ -53,6 +54,13 @@ const ORGS: DemoOrg[] = [
   },
 ];
 
+async function insertId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {
+  const rows = (await m.query(sql, params)) as Array<{ id: string }>;
+  const id = rows[0]?.id;
+  if (!id) throw new Error(`Insert returned no id: ${sql}`);
+  return id;
+}
+
 /**
  * Seeds a demo working group with organisations and users, once. Logins
  * (passwords and TOTP secrets) are printed and kept in the data folder, mode
@@ -74,50 +82,51 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
   const audit = app.get(AuditService);
   const lines: string[] = [];
   const groupId: string = await dataSource.transaction(async (m) => {
-    const [row] = (await m.query(
-      `INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id`,
-      [GROUP, 'A demonstration group with fictional organisations.'],
-    )) as Array<{ id: string }>;
+    const id = await insertId(m, `INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id`, [
+      GROUP,
+      'A demonstration group with fictional organisations.',
+    ]);
     await audit.record(m, {
       actorUserId: null,
-      workingGroupId: row!.id,
+      workingGroupId: id,
       action: 'working_group.create',
       subjectType: 'working_group',
-      subjectId: row!.id,
+      subjectId: id,
       change: { name: GROUP, demo: true },
     });
-    return row!.id;
+    return id;
   });
 
   for (const org of ORGS) {
     const orgId: string = await dataSource.transaction(async (m) => {
-      const [row] = (await m.query(`INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id`, [
+      const id = await insertId(m, `INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id`, [
         org.name,
         org.kind,
-      ])) as Array<{ id: string }>;
-      const table = org.kind === 'donor' ? 'working_group_donor' : 'working_group_member';
+      ]);
+      // Donors get read access to metrics; CSOs are members; the secretariat
+      // takes part through its coordinator.
       if (org.kind === 'donor') {
         await m.query(`INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)`, [
           groupId,
-          row!.id,
+          id,
         ]);
       } else if (org.kind === 'cso') {
         await m.query(
           `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
            VALUES ($1, $2, 'active', now())`,
-          [groupId, row!.id],
+          [groupId, id],
         );
       }
       await audit.record(m, {
         actorUserId: null,
-        organisationId: row!.id,
+        organisationId: id,
         workingGroupId: org.kind === 'secretariat' ? null : groupId,
         action: 'organisation.create',
         subjectType: 'organisation',
-        subjectId: row!.id,
-        change: { name: org.name, kind: org.kind, joined: org.kind === 'secretariat' ? null : table },
+        subjectId: id,
+        change: { name: org.name, kind: org.kind },
       });
-      return row!.id;
+      return id;
     });
     for (const u of org.users) {
       const password = `demo-${randomBytes(6).toString('base64url')}`;

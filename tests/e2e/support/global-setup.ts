@@ -1,0 +1,24 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startAppProcess } from './app-process.js';
+import { chromiumPath } from './browser.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Starts the real, built app once for all browser tests, on its own data folder. */
+export default async function setup(project: TestProject) {
+  chromiumPath(); // fail fast, with the install hint, before starting anything
+  const dataDir = await mkdtemp(join(tmpdir(), 'parallax-e2e-'));
+  const app = await startAppProcess({ dataDir });
+  project.provide('baseUrl', app.url);
+  return async () => {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
