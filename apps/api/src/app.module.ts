@@ -13,6 +13,10 @@ import { RUNTIME, type Runtime } from './common/runtime.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { makeFormatError } from './graphql/format-error.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -63,9 +67,13 @@ export class AppModule {
             ]
           : []),
         AuditModule,
+        AuthModule,
         HealthModule,
+        InvitationsModule,
+        OrganisationsModule,
         SystemModule,
         UsersModule,
+        WorkingGroupsModule,
       ],
     };
   }

@@ -2,7 +2,8 @@ import { createAccountMaterial, TEST_KDF_PARAMS } from '@parallax/identity';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLoginKey } from '../src/common/crypto/login-verifier.js';
-import { TOTP_PURPOSE, UsersService } from '../src/modules/users/users.service.js';
+import { TOTP_PURPOSE } from '../src/modules/auth/totp.service.js';
+import { UsersService } from '../src/modules/users/users.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -22,7 +23,7 @@ describe('platform admin bootstrap', () => {
     const before = await auditCount();
     const enrolment = await t.app
       .get(UsersService)
-      .createAccount({ email: ' Admin@Example.ORG ', displayName: 'Admin', ...material, kdfParams: { ...material.kdfParams } }, null);
+      .createAccount({ email: ' Admin@Example.ORG ', displayName: 'Admin', ...material }, null);
     const [row] = await t.app.get(DataSource).query('SELECT * FROM app_user WHERE id = $1', [enrolment.userId]);
     expect(row.email).toBe('admin@example.org');
     expect(row.is_platform_admin).toBe(true);
@@ -43,7 +44,7 @@ describe('platform admin bootstrap', () => {
     await expect(
       t.app
         .get(UsersService)
-        .createAccount({ email: 'admin@example.org', displayName: 'Again', ...material, kdfParams: { ...material.kdfParams } }, null),
+        .createAccount({ email: 'admin@example.org', displayName: 'Again', ...material }, null),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await auditCount()).toBe(before);
   });
@@ -53,7 +54,7 @@ describe('platform admin bootstrap', () => {
     await expect(
       t.app
         .get(UsersService)
-        .createAccount({ email: 'not-an-email', displayName: 'X', ...material, kdfParams: { ...material.kdfParams } }, null),
+        .createAccount({ email: 'not-an-email', displayName: 'X', ...material }, null),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

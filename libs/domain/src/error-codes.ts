@@ -8,6 +8,8 @@ export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
+  /** The action needs a fresh second factor: re-enter a TOTP code (`stepUp`). */
+  StepUpRequired: 'STEP_UP_REQUIRED',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',

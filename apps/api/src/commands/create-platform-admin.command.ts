@@ -26,7 +26,7 @@ export async function createPlatformAdmin(opts: CreatePlatformAdminOptions): Pro
   return withCommandContext(async (app) => {
     const enrolment = await app
       .get(UsersService)
-      .createAccount({ email: opts.email, displayName: opts.name, ...material, kdfParams: { ...material.kdfParams } }, null);
+      .createAccount({ email: opts.email, displayName: opts.name, ...material }, null);
     const qr = await QRCode.toString(enrolment.otpauthUri, { type: 'terminal', small: true });
     process.stdout.write(
       [

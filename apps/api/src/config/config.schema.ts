@@ -35,6 +35,12 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   PARALLAX_DEMO: bool.default(false),
   SERVE_WEB: bool.default(true),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  TOTP_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  TOTP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
 });
 

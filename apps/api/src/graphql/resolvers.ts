@@ -1,7 +1,21 @@
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { InvitationsResolver } from '../modules/invitations/invitations.resolver.js';
+import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
+import { UsersResolver } from '../modules/users/users.resolver.js';
+import { WorkingGroupsResolver } from '../modules/working-groups/working-groups.resolver.js';
 
 /**
  * Every resolver class. The schema printer builds `schema.gql` from this list
  * and a test checks it against the schema the running app serves.
  */
-export const RESOLVERS = [SystemResolver];
+export const RESOLVERS = [
+  AuditResolver,
+  AuthResolver,
+  InvitationsResolver,
+  OrganisationsResolver,
+  SystemResolver,
+  UsersResolver,
+  WorkingGroupsResolver,
+];

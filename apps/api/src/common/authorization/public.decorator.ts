@@ -2,15 +2,24 @@ import { SetMetadata } from '@nestjs/common';
 
 export const AUTHORIZATION_KEY = 'parallax:authorization';
 
-export interface AuthorizationMetadata {
-  kind: 'public';
-  reason: string;
-}
-
 /**
- * Marks an operation as open to anyone, with the reason written down. Every
- * resolver method must declare its authorization (public or a policy check);
- * a test walks the schema and fails on any operation that declares none.
+ * How an operation is guarded before its service applies the policy:
+ * - public: anyone (the reason is written down);
+ * - authenticated: a live session; the service then checks the CASL policy;
+ * - step-up: as authenticated, plus a TOTP code re-entered in the last minutes.
  */
+export type AuthorizationMetadata =
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'step-up' };
+
+/** Open to anyone, with the reason written down. */
 export const Public = (reason: string) =>
   SetMetadata(AUTHORIZATION_KEY, { kind: 'public', reason } satisfies AuthorizationMetadata);
+
+/** Needs a session; the service checks the policy on the objects involved. */
+export const Authenticated = () =>
+  SetMetadata(AUTHORIZATION_KEY, { kind: 'authenticated' } satisfies AuthorizationMetadata);
+
+/** Needs a session with a recent second factor (sensitive actions). */
+export const StepUp = () => SetMetadata(AUTHORIZATION_KEY, { kind: 'step-up' } satisfies AuthorizationMetadata);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 1;
 
@@ -18,6 +18,11 @@ export class SecretBox {
     cipher.setAAD(Buffer.from(purpose, 'utf8'));
     const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
     return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), ct]);
+  }
+
+  /** A separate 32-byte key for `label`, so the master key itself is used only here. */
+  deriveKey(label: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), label, 32));
   }
 
   open(sealed: Buffer, purpose: string): Buffer {

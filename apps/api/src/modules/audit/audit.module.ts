@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

@@ -47,10 +47,12 @@ export class AuditService {
       throw new Error('Audit entries must be written inside the transaction of the change');
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last: Array<{ seq: string; hash: Buffer }> = await manager.query(
-      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    // Through a SECURITY DEFINER function: under row-level security a tenant
+    // transaction cannot read the chain's head, but must link to it.
+    const last: Array<{ seq: string | null; hash: Buffer | null }> = await manager.query(
+      'SELECT seq, hash FROM audit_chain_head()',
     );
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    const prevHash: Buffer = last[0]?.hash ?? GENESIS_HASH;
     const fields: ChainedFields = {
       seq: BigInt(last[0]?.seq ?? 0) + 1n,
       occurredAt: new Date(),

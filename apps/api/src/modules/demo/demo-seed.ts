@@ -132,7 +132,7 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
       const password = `demo-${randomBytes(6).toString('base64url')}`;
       const material = await createAccountMaterial(password);
       const enrolment = await users.createAccount(
-        { email: u.email, displayName: u.name, membership: { organisationId: orgId, role: u.role }, ...material, kdfParams: { ...material.kdfParams } },
+        { email: u.email, displayName: u.name, membership: { organisationId: orgId, role: u.role }, ...material },
         null,
       );
       if (u.coordinator) {
@@ -154,6 +154,12 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
       lines.push(`${u.email.padEnd(40)} password ${password}  TOTP secret ${enrolment.totpSecret}  (${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''})`);
     }
   }
+  const adminPassword = `demo-${randomBytes(6).toString('base64url')}`;
+  const admin = await users.createAccount(
+    { email: 'platform-admin@demo.parallax.test', displayName: 'Demo Platform Admin', ...(await createAccountMaterial(adminPassword)) },
+    null,
+  );
+  lines.push(`${'platform-admin@demo.parallax.test'.padEnd(40)} password ${adminPassword}  TOTP secret ${admin.totpSecret}  (platform admin)`);
   const text = lines.join('\n') + '\n';
   await writeFile(loginsFile, text, { mode: 0o600 });
   say(`Demo logins (also in ${loginsFile}):\n${text}`);

@@ -1,3 +1,4 @@
+import type { KdfParams } from '@parallax/identity';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type UserRole = 'org_admin' | 'investigator' | 'viewer';
@@ -27,7 +28,7 @@ export class UserEntity {
   kdfSalt: Buffer;
 
   @Column({ name: 'kdf_params', type: 'jsonb' })
-  kdfParams: Record<string, unknown>;
+  kdfParams: KdfParams;
 
   @Column({ name: 'login_verifier', type: 'text' })
   loginVerifier: string;

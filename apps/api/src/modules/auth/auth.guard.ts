@@ -1,0 +1,48 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ErrorCode } from '@parallax/domain';
+import { AUTHORIZATION_KEY, type AuthorizationMetadata } from '../../common/authorization/public.decorator.js';
+import { readCookie } from '../../common/http/cookies.js';
+import type { GqlContext } from '../../common/request-context.js';
+import { ActorService } from './actor.service.js';
+import { AuthException } from './auth.exception.js';
+import { SessionService } from './session.service.js';
+import { SESSION_COOKIE } from './session-token.js';
+
+/**
+ * Runs before every GraphQL operation. Fail-closed: an operation without an
+ * authorization declaration is refused. It resolves the session cookie into
+ * an actor; the services then apply the CASL policy to the objects involved.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly actors: ActorService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Plain HTTP routes are the health probes, which are public by design.
+    if (context.getType<'graphql' | 'http'>() !== 'graphql') return true;
+    const declared = this.reflector.get<AuthorizationMetadata | undefined>(AUTHORIZATION_KEY, context.getHandler());
+    if (!declared) throw new AuthException(ErrorCode.Forbidden, 'This operation declares no authorization');
+
+    const ctx = GqlExecutionContext.create(context).getContext<GqlContext>();
+    if (!ctx.authResolved) {
+      // Once per request, however many root fields it selects.
+      ctx.authResolved = true;
+      const token = readCookie(ctx.req.headers.cookie, SESSION_COOKIE);
+      const session = token ? await this.sessions.resolve(token) : null;
+      const actor = session ? await this.actors.load(session.userId) : null;
+      ctx.auth = session && actor ? { actor, sessionId: session.id, stepUpAt: session.stepUpAt } : undefined;
+    }
+    if (declared.kind === 'public') return true;
+    if (!ctx.auth) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
+    if (declared.kind === 'step-up' && !this.sessions.isSteppedUp(ctx.auth.stepUpAt)) {
+      throw new AuthException(ErrorCode.StepUpRequired, 'Confirm with a fresh authenticator code first');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,204 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode } from '@parallax/domain';
+import { DEFAULT_KDF_PARAMS, type KdfParams } from '@parallax/identity';
+import type { Response } from 'express';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { hashLoginKey, verifyLoginKey } from '../../common/crypto/login-verifier.js';
+import type { AuthState } from '../../common/request-context.js';
+import { RUNTIME, type Runtime } from '../../common/runtime.js';
+import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
+import { AuditService } from '../audit/audit.service.js';
+import { UserEntity } from '../users/user.entity.js';
+import { AuthException } from './auth.exception.js';
+import { SessionEntity } from './session.entity.js';
+import { SessionService } from './session.service.js';
+import { TotpService } from './totp.service.js';
+
+export const SIGN_IN_FAILED =
+  'Sign-in failed: check the e-mail, password and code. After repeated failures sign-in pauses for a while.';
+
+/** Costs what a real verification costs, so timing does not reveal accounts. */
+const DUMMY_VERIFIER = hashLoginKey(new Uint8Array(32));
+
+export interface LoginInput {
+  email: string;
+  loginKey: Uint8Array;
+  totpCode: string;
+  userAgent: string | undefined;
+}
+
+export interface PasswordChange {
+  currentLoginKey: Uint8Array;
+  newKdfSalt: Uint8Array;
+  newKdfParams: KdfParams;
+  newLoginKey: Uint8Array;
+  newEncryptedPrivateKey: Uint8Array;
+}
+
+type Outcome = { ok: true; user: UserEntity } | { ok: false };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly totp: TotpService,
+    private readonly audit: AuditService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  /**
+   * The salt and KDF cost for an e-mail. Unknown addresses get a stable fake
+   * salt (an HMAC of the address under a key derived from the master key), so
+   * the answer never reveals whether an account exists.
+   */
+  async loginParameters(email: string): Promise<{ salt: Buffer; params: KdfParams }> {
+    const normalised = email.trim().toLowerCase();
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: normalised } });
+    if (user) return { salt: user.kdfSalt, params: user.kdfParams };
+    const salt = createHmac('sha256', this.fakeSaltKey()).update(normalised).digest().subarray(0, 16);
+    return { salt, params: DEFAULT_KDF_PARAMS };
+  }
+
+  private fakeSaltKey(): Buffer {
+    return this.runtime.secretBox.deriveKey('parallax/v1/fake-login-salt');
+  }
+
+  async login(input: LoginInput, res: Response): Promise<{ user: UserEntity; session: SessionEntity }> {
+    const email = input.email.trim().toLowerCase();
+    const outcome = await this.dataSource.transaction(async (m): Promise<Outcome> => {
+      const user = await m.getRepository(UserEntity).findOne({ where: { email }, lock: { mode: 'pessimistic_write' } });
+      if (!user) {
+        await verifyLoginKey(input.loginKey, await DUMMY_VERIFIER);
+        return { ok: false };
+      }
+      const keyOk = await verifyLoginKey(input.loginKey, user.loginVerifier);
+      const ok = !user.disabledAt && keyOk && (await this.totp.verifyAndRecord(m, user, input.totpCode));
+      if (!keyOk) await this.totp.recordFailure(m, user);
+      if (!ok) {
+        await this.audit.record(m, {
+          actorUserId: null,
+          organisationId: user.organisationId,
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: user.id,
+          change: { reason: user.disabledAt ? 'disabled' : keyOk ? 'second_factor' : 'credentials' },
+        });
+        return { ok: false };
+      }
+      return { ok: true, user };
+    });
+    if (!outcome.ok) throw new AuthException(ErrorCode.Unauthenticated, SIGN_IN_FAILED);
+    const user = outcome.user;
+    const session = await this.dataSource.transaction(async (m) => {
+      const s = await this.sessions.open(m, user.id, input.userAgent, res);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        organisationId: user.organisationId,
+        action: 'auth.login',
+        subjectType: 'session',
+        subjectId: s.id,
+        change: { sessionId: s.id },
+      });
+      return s;
+    });
+    return { user, session };
+  }
+
+  async logout(auth: AuthState, res: Response): Promise<void> {
+    await this.revokeSession(auth, auth.sessionId);
+    this.sessions.clearCookie(res);
+  }
+
+  async listSessions(auth: AuthState): Promise<SessionEntity[]> {
+    return runAsTenant(this.dataSource, auth.actor, (m) =>
+      m.getRepository(SessionEntity).find({
+        where: { userId: auth.actor.userId, revokedAt: IsNull() },
+        order: { createdAt: 'DESC' },
+      }),
+    );
+  }
+
+  /** Revokes one of the caller's own sessions; another user's id is simply not found. */
+  async revokeSession(auth: AuthState, sessionId: string): Promise<void> {
+    await runAsTenant(this.dataSource, auth.actor, async (m) => {
+      const result = await m.update(
+        SessionEntity,
+        { id: sessionId, userId: auth.actor.userId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      if (!result.affected) throw new AuthException(ErrorCode.NotFound, 'No such session');
+      await this.audit.record(m, {
+        actorUserId: auth.actor.userId,
+        organisationId: auth.actor.organisationId,
+        action: 'auth.session_revoke',
+        subjectType: 'session',
+        subjectId: sessionId,
+        change: { sessionId },
+      });
+    });
+  }
+
+  /** Re-checks the second factor and marks the session as recently stepped up. */
+  async stepUp(auth: AuthState, code: string): Promise<Date> {
+    const at = await this.dataSource.transaction(async (m) => {
+      const user = await m.getRepository(UserEntity).findOneOrFail({
+        where: { id: auth.actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!(await this.totp.verifyAndRecord(m, user, code))) return null;
+      const now = new Date();
+      await m.update(SessionEntity, { id: auth.sessionId }, { stepUpAt: now });
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        organisationId: user.organisationId,
+        action: 'auth.step_up',
+        subjectType: 'session',
+        subjectId: auth.sessionId,
+        change: { sessionId: auth.sessionId },
+      });
+      return now;
+    });
+    if (!at) throw new AuthException(ErrorCode.Unauthenticated, 'The code is wrong or was already used');
+    return at;
+  }
+
+  /**
+   * Password change: the client re-derived both keys and re-sealed the same
+   * private key; the server checks the current login key, swaps the
+   * verifier and blob, and ends every other session.
+   */
+  async changePassword(auth: AuthState, change: PasswordChange): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
+    if (!(await verifyLoginKey(change.currentLoginKey, user.loginVerifier))) {
+      throw new AuthException(ErrorCode.Unauthenticated, 'The current password is wrong');
+    }
+    const verifier = await hashLoginKey(change.newLoginKey);
+    await this.dataSource.transaction(async (m) => {
+      await m.update(
+        UserEntity,
+        { id: user.id },
+        {
+          kdfSalt: Buffer.from(change.newKdfSalt),
+          kdfParams: { ...change.newKdfParams },
+          loginVerifier: verifier,
+          encryptedPrivateKey: Buffer.from(change.newEncryptedPrivateKey),
+        },
+      );
+      await m.update(
+        SessionEntity,
+        { userId: user.id, id: Not(auth.sessionId), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        organisationId: user.organisationId,
+        action: 'auth.password_change',
+        subjectType: 'user',
+        subjectId: user.id,
+        change: { otherSessionsRevoked: true },
+      });
+    });
+  }
+}

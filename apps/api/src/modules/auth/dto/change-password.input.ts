@@ -1,0 +1,29 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { IsBase64Bytes } from '../../../common/graphql/validators.js';
+import { KdfParamsInput } from './kdf-params.input.js';
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  @IsBase64Bytes(32)
+  currentLoginKey: string;
+
+  @Field(() => String)
+  @IsBase64Bytes(16)
+  newKdfSalt: string;
+
+  @Field(() => KdfParamsInput)
+  @ValidateNested()
+  @Type(() => KdfParamsInput)
+  newKdfParams: KdfParamsInput;
+
+  @Field(() => String)
+  @IsBase64Bytes(32)
+  newLoginKey: string;
+
+  @Field(() => String)
+  @IsBase64Bytes(128)
+  newEncryptedPrivateKey: string;
+}

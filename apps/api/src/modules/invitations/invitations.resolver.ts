@@ -1,0 +1,102 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@parallax/authz';
+import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
+import { Authenticated, Public, StepUp } from '../../common/authorization/public.decorator.js';
+import { fromB64 } from '../../common/graphql/validators.js';
+import type { GqlContext } from '../../common/request-context.js';
+import { ActorService } from '../auth/actor.service.js';
+import { Viewer } from '../auth/models/viewer.model.js';
+import { ViewerService } from '../auth/viewer.service.js';
+import { CompleteSignUpInput } from './dto/complete-sign-up.input.js';
+import { CreateInvitationInput } from './dto/create-invitation.input.js';
+import type { InvitationEntity } from './invitation.entity.js';
+import { InvitationsService, type InvitationPreviewData } from './invitations.service.js';
+import { Invitation, InvitationLink, InvitationPreview, SignUpStart } from './models/invitation.model.js';
+import { UuidArg } from '../../common/graphql/uuid-arg.js';
+
+const toInvitation = (e: InvitationEntity): Invitation => ({ ...e });
+const toPreview = (d: InvitationPreviewData): InvitationPreview => ({
+  organisationName: d.organisationName,
+  role: d.invitation.role,
+  email: d.invitation.email,
+  purpose: d.invitation.purpose,
+  expiresAt: d.invitation.expiresAt,
+  coordinatorOfWorkingGroupName: d.coordinatorOfWorkingGroupName,
+});
+const toLink = (r: { invitation: InvitationEntity; token: string }): InvitationLink => ({
+  invitation: toInvitation(r.invitation),
+  token: r.token,
+  path: `/join/${r.token}`,
+});
+
+@Resolver(() => Invitation)
+export class InvitationsResolver {
+  constructor(
+    private readonly service: InvitationsService,
+    private readonly actors: ActorService,
+    private readonly viewers: ViewerService,
+  ) {}
+
+  @Authenticated()
+  @Query(() => [Invitation])
+  async invitations(
+    @CurrentActor() actor: Actor,
+    @UuidArg('organisationId') organisationId: string,
+  ): Promise<Invitation[]> {
+    return (await this.service.list(actor, organisationId)).map(toInvitation);
+  }
+
+  @Public('Whoever holds the single-use link may see what it invites to.')
+  @Query(() => InvitationPreview)
+  async invitationPreview(@Args('token', { type: () => String }) token: string): Promise<InvitationPreview> {
+    return toPreview(await this.service.preview(token));
+  }
+
+  @StepUp()
+  @Mutation(() => InvitationLink)
+  async createInvitation(@CurrentActor() actor: Actor, @Args('input') input: CreateInvitationInput): Promise<InvitationLink> {
+    return toLink(await this.service.create(actor, input));
+  }
+
+  @StepUp()
+  @Mutation(() => InvitationLink, { description: 'A single-use link for a member who lost their password.' })
+  async createPasswordReset(@CurrentActor() actor: Actor, @UuidArg('userId') userId: string): Promise<InvitationLink> {
+    return toLink(await this.service.createReset(actor, userId));
+  }
+
+  @Authenticated()
+  @Mutation(() => Invitation)
+  async revokeInvitation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Invitation> {
+    return toInvitation(await this.service.revoke(actor, id));
+  }
+
+  @Public('The single-use link is the credential.')
+  @Mutation(() => SignUpStart)
+  async startSignUp(@Args('token', { type: () => String }) token: string): Promise<SignUpStart> {
+    const r = await this.service.startSignUp(token);
+    return { invitation: toPreview(r), totpSecret: r.totpSecret, otpauthUri: r.otpauthUri };
+  }
+
+  @Public('The single-use link and a code from the enrolled authenticator are the credentials.')
+  @Mutation(() => Viewer)
+  async completeSignUp(@Args('input') input: CompleteSignUpInput, @Context() ctx: GqlContext): Promise<Viewer> {
+    const user = await this.service.completeSignUp(
+      input.token,
+      {
+        email: input.email,
+        displayName: input.displayName,
+        kdfSalt: fromB64(input.kdfSalt),
+        kdfParams: { ...input.kdfParams },
+        loginKey: fromB64(input.loginKey),
+        publicKey: fromB64(input.publicKey),
+        encryptedPrivateKey: fromB64(input.encryptedPrivateKey),
+        totpCode: input.totpCode,
+      },
+      ctx.req.headers['user-agent'],
+      ctx.res,
+    );
+    const actor = await this.actors.load(user.id);
+    if (!actor) throw new Error('Actor vanished after sign-up');
+    return this.viewers.build({ actor, sessionId: '', stepUpAt: new Date() });
+  }
+}

@@ -1,0 +1,34 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@parallax/authz';
+import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
+import { Authenticated } from '../../common/authorization/public.decorator.js';
+import { CreateOrganisationInput } from './dto/create-organisation.input.js';
+import { Organisation } from './models/organisation.model.js';
+import { OrganisationsService } from './organisations.service.js';
+import { UuidArg } from '../../common/graphql/uuid-arg.js';
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @Authenticated()
+  @Query(() => [Organisation])
+  organisations(@CurrentActor() actor: Actor): Promise<Organisation[]> {
+    return this.service.list(actor);
+  }
+
+  @Authenticated()
+  @Query(() => Organisation)
+  organisation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Organisation> {
+    return this.service.get(actor, id);
+  }
+
+  @Authenticated()
+  @Mutation(() => Organisation)
+  createOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateOrganisationInput,
+  ): Promise<Organisation> {
+    return this.service.create(actor, input.name, input.kind);
+  }
+}

@@ -1,0 +1,40 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@parallax/authz';
+import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
+import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
+import { UserRoleEnum } from '../../common/graphql/enums.js';
+import { User } from './models/user.model.js';
+import { toUser } from './models/to-user.js';
+import type { UserRole } from './user.entity.js';
+import { UsersService } from './users.service.js';
+import { UuidArg } from '../../common/graphql/uuid-arg.js';
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(private readonly service: UsersService) {}
+
+  @Authenticated()
+  @Query(() => [User], { description: "Users of an organisation the caller may see (their own)." })
+  async users(
+    @CurrentActor() actor: Actor,
+    @UuidArg('organisationId') organisationId: string,
+  ): Promise<User[]> {
+    return (await this.service.listForOrganisation(actor, organisationId)).map(toUser);
+  }
+
+  @StepUp()
+  @Mutation(() => User)
+  async changeUserRole(
+    @CurrentActor() actor: Actor,
+    @UuidArg('userId') userId: string,
+    @Args('role', { type: () => UserRoleEnum }) role: UserRole,
+  ): Promise<User> {
+    return toUser(await this.service.changeRole(actor, userId, role));
+  }
+
+  @StepUp()
+  @Mutation(() => User, { description: 'Disables the account and revokes its sessions.' })
+  async disableUser(@CurrentActor() actor: Actor, @UuidArg('userId') userId: string): Promise<User> {
+    return toUser(await this.service.disable(actor, userId));
+  }
+}

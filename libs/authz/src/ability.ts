@@ -1,0 +1,88 @@
+import { AbilityBuilder, createMongoAbility, subject as tag, type MongoAbility } from '@casl/ability';
+import type { Actor, OrganisationKind, UserRole } from './actor.js';
+
+export type Action =
+  | 'manage'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'disable'
+  | 'invite'
+  | 'respond'
+  | 'appoint';
+
+/** Plain records as the API loads them; only the fields rules look at. */
+export interface Subjects {
+  Organisation: { id: string; kind?: OrganisationKind };
+  User: { id: string; organisationId: string | null; role?: UserRole | null };
+  Invitation: { id: string; organisationId: string };
+  WorkingGroup: { id: string };
+  Membership: { workingGroupId: string; organisationId: string };
+  Coordinator: { workingGroupId: string; userId: string };
+  Donor: { workingGroupId: string; organisationId: string };
+  AuditEntry: { organisationId: string | null; workingGroupId: string | null; actorUserId: string | null };
+  Session: { userId: string };
+}
+
+export type SubjectType = keyof Subjects;
+type TaggedSubject = { [K in SubjectType]: Subjects[K] & { __caslSubjectType__: K } }[SubjectType];
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
+
+/** Tags a plain record with its subject type for an ability check. */
+export function subject<K extends SubjectType>(type: K, record: Subjects[K]): TaggedSubject {
+  return tag(type, { ...record }) as unknown as TaggedSubject;
+}
+
+/**
+ * THE policy. Every permission in Parallax is one line here; the API checks
+ * every operation against it and the web client hides what it forbids.
+ * Nothing grants access to another organisation's users, invitations or
+ * audit entries, except to a platform admin (who sees no case data).
+ */
+export function defineAbilityFor(actor: Actor | null): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (!actor) return build();
+
+  // Everyone: their own account and sessions.
+  can(['read', 'update'], 'User', { id: actor.userId });
+  can(['read', 'delete'], 'Session', { userId: actor.userId });
+
+  if (actor.isPlatformAdmin) {
+    can(['create', 'read'], 'Organisation');
+    can('read', 'User');
+    can(['create', 'read', 'delete'], 'Invitation');
+    can(['create', 'read', 'appoint'], 'WorkingGroup');
+    can(['create', 'read', 'delete'], 'Coordinator');
+    can('read', ['Membership', 'Donor']);
+    can('read', 'AuditEntry');
+  }
+
+  const org = actor.organisationId;
+  if (org) {
+    can('read', 'Organisation', { id: org });
+    can('read', 'User', { organisationId: org });
+    can('read', 'WorkingGroup', { id: { $in: [...actor.memberOf, ...actor.donorOf] } });
+    can('read', 'Membership', { workingGroupId: { $in: [...actor.memberOf] } });
+    can('read', 'Membership', { organisationId: org });
+    if (actor.role === 'org_admin') {
+      can(['create', 'read', 'delete'], 'Invitation', { organisationId: org });
+      can(['update', 'disable'], 'User', { organisationId: org });
+      can('respond', 'Membership', { organisationId: org });
+      can('read', 'AuditEntry', { organisationId: org });
+    }
+  }
+
+  if (actor.coordinatorOf.length > 0) {
+    const groups = { $in: [...actor.coordinatorOf] };
+    // Coordinators admit organisations, so they see the directory (names, kinds).
+    can('read', 'Organisation');
+    can(['read', 'update', 'appoint'], 'WorkingGroup', { id: groups });
+    can(['invite', 'read', 'delete'], 'Membership', { workingGroupId: groups });
+    can(['create', 'read', 'delete'], 'Coordinator', { workingGroupId: groups });
+    can(['create', 'read', 'delete'], 'Donor', { workingGroupId: groups });
+    can('read', 'AuditEntry', { workingGroupId: groups });
+  }
+  can('read', 'AuditEntry', { actorUserId: actor.userId });
+  return build();
+}
