@@ -12,5 +12,5 @@ export interface GqlContext {
   req: Request;
   res: Response;
   auth?: AuthState | undefined;
-  authResolved?: boolean;
+  authLookup?: Promise<AuthState | undefined>;
 }

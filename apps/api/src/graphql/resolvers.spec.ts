@@ -8,7 +8,7 @@ const OPERATION_KINDS = new Set(['Query', 'Mutation', 'Subscription']);
 function operations(): Array<{ resolver: string; method: string; handler: object }> {
   const out: Array<{ resolver: string; method: string; handler: object }> = [];
   for (const resolver of RESOLVERS) {
-    const proto = resolver.prototype as Record<string, unknown>;
+    const proto = resolver.prototype as unknown as Record<string, unknown>;
     for (const method of Object.getOwnPropertyNames(proto)) {
       const handler = proto[method];
       if (typeof handler !== 'function') continue;

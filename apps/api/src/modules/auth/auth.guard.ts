@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ErrorCode } from '@parallax/domain';
 import { AUTHORIZATION_KEY, type AuthorizationMetadata } from '../../common/authorization/public.decorator.js';
 import { readCookie } from '../../common/http/cookies.js';
-import type { GqlContext } from '../../common/request-context.js';
+import type { AuthState, GqlContext } from '../../common/request-context.js';
 import { ActorService } from './actor.service.js';
 import { AuthException } from './auth.exception.js';
 import { SessionService } from './session.service.js';
@@ -30,19 +30,22 @@ export class AuthGuard implements CanActivate {
     if (!declared) throw new AuthException(ErrorCode.Forbidden, 'This operation declares no authorization');
 
     const ctx = GqlExecutionContext.create(context).getContext<GqlContext>();
-    if (!ctx.authResolved) {
-      // Once per request, however many root fields it selects.
-      ctx.authResolved = true;
-      const token = readCookie(ctx.req.headers.cookie, SESSION_COOKIE);
-      const session = token ? await this.sessions.resolve(token) : null;
-      const actor = session ? await this.actors.load(session.userId) : null;
-      ctx.auth = session && actor ? { actor, sessionId: session.id, stepUpAt: session.stepUpAt } : undefined;
-    }
+    // Once per request, however many root fields it selects (they resolve
+    // concurrently, so they share the one lookup in flight).
+    ctx.authLookup ??= this.lookup(ctx);
+    ctx.auth = await ctx.authLookup;
     if (declared.kind === 'public') return true;
     if (!ctx.auth) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
     if (declared.kind === 'step-up' && !this.sessions.isSteppedUp(ctx.auth.stepUpAt)) {
       throw new AuthException(ErrorCode.StepUpRequired, 'Confirm with a fresh authenticator code first');
     }
     return true;
+  }
+
+  private async lookup(ctx: GqlContext): Promise<AuthState | undefined> {
+    const token = readCookie(ctx.req.headers.cookie, SESSION_COOKIE);
+    const session = token ? await this.sessions.resolve(token) : null;
+    const actor = session ? await this.actors.load(session.userId) : null;
+    return session && actor ? { actor, sessionId: session.id, stepUpAt: session.stepUpAt } : undefined;
   }
 }

@@ -8,10 +8,12 @@ export const TOTP_PURPOSE = 'totp-secret';
 const PERIOD = 30;
 
 export function totpFor(secret: Uint8Array, label: string): TOTP {
+  // Copy: a Buffer may be a view into a larger pooled ArrayBuffer.
+  const bytes = Uint8Array.from(secret);
   return new TOTP({
     issuer: 'Parallax',
     label,
-    secret: new Secret({ buffer: secret.slice().buffer as ArrayBuffer }),
+    secret: new Secret({ buffer: bytes.buffer }),
     digits: 6,
     period: PERIOD,
     algorithm: 'SHA1',

@@ -1,0 +1,234 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GqlClient, type GqlResult } from './support/gql-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { buildWorld, type World } from './support/world.js';
+
+/**
+ * The attacker's suite: for every query and mutation in the schema, every
+ * role of tenant A (and an anonymous caller) aims the operation at tenant
+ * B's objects. Each attempt must be refused, or return nothing of B's.
+ * An operation missing from CASES fails the suite, so a new operation
+ * cannot ship without its cross-tenant test.
+ */
+
+type Case =
+  | {
+      kind: 'attack';
+      document: string;
+      variables?: (w: World) => Record<string, unknown>;
+      /** B's identifiers that must not appear in a successful answer. */
+      secrets?: (w: World) => string[];
+      /** Roles for which the policy deliberately allows the answer (with the reason). */
+      allowed?: { roles: Role[]; why: string };
+    }
+  | { kind: 'not-tenant-scoped'; why: string };
+
+const ROLES = ['anonymous', 'adminA', 'investigatorA', 'viewerA', 'coordinator1', 'donorViewer'] as const;
+type Role = (typeof ROLES)[number];
+
+const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
+const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB];
+const RANDOM_TOKEN = 'x'.repeat(43);
+
+const CASES: Record<string, Case> = {
+  // ---- queries
+  serverInfo: { kind: 'not-tenant-scoped', why: 'version facts only' },
+  loginParameters: {
+    kind: 'not-tenant-scoped',
+    why: 'returns a salt for any e-mail, real or fake (indistinguishable); no tenant data',
+  },
+  invitationPreview: { kind: 'attack', document: 'query($t: String!) { invitationPreview(token: $t) { organisationName } }', variables: () => ({ t: RANDOM_TOKEN }) },
+  me: { kind: 'attack', document: '{ me { user { id organisationId } organisation { id } actor { memberOf coordinatorOf } } }', secrets: bSecrets },
+  mySessions: { kind: 'attack', document: '{ mySessions { id } }', secrets: bSecrets },
+  auditLog: {
+    kind: 'attack',
+    document: 'query($o: ID) { auditLog(organisationId: $o, limit: 200) { entries { organisationId workingGroupId subjectId actorUserId } } }',
+    variables: (w) => ({ o: w.orgB }),
+    secrets: bSecrets,
+  },
+  invitations: { kind: 'attack', document: 'query($o: ID!) { invitations(organisationId: $o) { id } }', variables: (w) => ({ o: w.orgB }), secrets: bSecrets },
+  organisation: {
+    kind: 'attack',
+    document: 'query($id: ID!) { organisation(id: $id) { id name } }',
+    variables: (w) => ({ id: w.orgB }),
+    secrets: bSecrets,
+    allowed: { roles: ['coordinator1'], why: 'coordinators read the organisation directory (names, kinds) to admit members' },
+  },
+  organisations: {
+    kind: 'attack',
+    document: '{ organisations { id } }',
+    secrets: bSecrets,
+    allowed: { roles: ['coordinator1'], why: 'coordinators read the organisation directory (names, kinds) to admit members' },
+  },
+  pendingWorkingGroupInvitations: { kind: 'attack', document: '{ pendingWorkingGroupInvitations { workingGroupId organisation { id } } }', secrets: bSecrets },
+  users: { kind: 'attack', document: 'query($o: ID!) { users(organisationId: $o) { id } }', variables: (w) => ({ o: w.orgB }), secrets: bSecrets },
+  workingGroup: {
+    kind: 'attack',
+    document: 'query($id: ID!) { workingGroup(id: $id) { id members { organisation { id } } coordinators { userId } } }',
+    variables: (w) => ({ id: w.wg2 }),
+    secrets: bSecrets,
+  },
+  workingGroups: {
+    kind: 'attack',
+    document: '{ workingGroups { id members { organisation { id } } coordinators { userId } donors { id } } }',
+    secrets: (w) => bSecrets(w).filter((s) => s !== w.coordinator2.id),
+  },
+  // ---- mutations
+  addDonorToWorkingGroup: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $o: ID!) { addDonorToWorkingGroup(workingGroupId: $w, organisationId: $o) }',
+    variables: (w) => ({ w: w.wg2, o: w.donor }),
+  },
+  appointCoordinator: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $u: ID!) { appointCoordinator(workingGroupId: $w, userId: $u) { id } }',
+    variables: (w) => ({ w: w.wg2, u: w.adminA.id }),
+  },
+  changePassword: { kind: 'not-tenant-scoped', why: "acts only on the caller's own account; no argument names another user" },
+  changeUserRole: {
+    kind: 'attack',
+    document: 'mutation($u: ID!) { changeUserRole(userId: $u, role: viewer) { id } }',
+    variables: (w) => ({ u: w.adminB.id }),
+  },
+  completeSignUp: {
+    kind: 'attack',
+    document: 'mutation($i: CompleteSignUpInput!) { completeSignUp(input: $i) { user { id } } }',
+    variables: () => ({
+      i: {
+        token: RANDOM_TOKEN,
+        email: 'x@t.test',
+        displayName: 'X',
+        kdfSalt: Buffer.alloc(16).toString('base64'),
+        kdfParams: { algorithm: 'argon2id', memoryKiB: 1024, iterations: 1, parallelism: 1 },
+        loginKey: Buffer.alloc(32).toString('base64'),
+        publicKey: Buffer.alloc(32).toString('base64'),
+        encryptedPrivateKey: Buffer.alloc(72).toString('base64'),
+        totpCode: '123456',
+      },
+    }),
+  },
+  createInvitation: {
+    kind: 'attack',
+    document: 'mutation($o: ID!) { createInvitation(input: { organisationId: $o, role: org_admin }) { token } }',
+    variables: (w) => ({ o: w.orgB }),
+  },
+  createOrganisation: {
+    kind: 'attack',
+    document: `mutation { createOrganisation(input: { name: "Intruder", kind: cso }) { id } }`,
+  },
+  createPasswordReset: {
+    kind: 'attack',
+    document: 'mutation($u: ID!) { createPasswordReset(userId: $u) { token } }',
+    variables: (w) => ({ u: w.adminB.id }),
+  },
+  createWorkingGroup: { kind: 'attack', document: `mutation { createWorkingGroup(input: { name: "Intruder WG" }) { id } }` },
+  disableUser: { kind: 'attack', document: 'mutation($u: ID!) { disableUser(userId: $u) { id } }', variables: (w) => ({ u: w.investigatorB.id }) },
+  inviteOrganisationToWorkingGroup: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $o: ID!) { inviteOrganisationToWorkingGroup(workingGroupId: $w, organisationId: $o) { status } }',
+    variables: (w) => ({ w: w.wg2, o: w.orgA }),
+  },
+  login: {
+    kind: 'attack',
+    document: 'mutation($i: LoginInput!) { login(input: $i) { user { id } } }',
+    variables: (w) => ({ i: { email: w.adminB.email, loginKey: Buffer.alloc(32).toString('base64'), totpCode: '000000' } }),
+  },
+  logout: { kind: 'not-tenant-scoped', why: "ends only the caller's own session (tested in auth.spec)" },
+  removeCoordinator: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $u: ID!) { removeCoordinator(workingGroupId: $w, userId: $u) }',
+    variables: (w) => ({ w: w.wg2, u: w.coordinator2.id }),
+  },
+  removeDonorFromWorkingGroup: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $o: ID!) { removeDonorFromWorkingGroup(workingGroupId: $w, organisationId: $o) }',
+    variables: (w) => ({ w: w.wg2, o: w.donor }),
+  },
+  removeOrganisationFromWorkingGroup: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $o: ID!) { removeOrganisationFromWorkingGroup(workingGroupId: $w, organisationId: $o) { status } }',
+    variables: (w) => ({ w: w.wg2, o: w.orgB }),
+  },
+  respondToWorkingGroupInvitation: {
+    kind: 'attack',
+    document: 'mutation($w: ID!) { respondToWorkingGroupInvitation(workingGroupId: $w, accept: true) { status } }',
+    variables: (w) => ({ w: w.wg2 }),
+  },
+  revokeInvitation: { kind: 'attack', document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (w) => ({ id: w.invitationB }) },
+  revokeSession: { kind: 'attack', document: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: (w) => ({ id: w.sessionB }) },
+  startSignUp: { kind: 'attack', document: 'mutation($t: String!) { startSignUp(token: $t) { totpSecret } }', variables: () => ({ t: RANDOM_TOKEN }) },
+  stepUp: { kind: 'not-tenant-scoped', why: "checks the caller's own second factor only" },
+};
+
+let t: TestApp;
+let w: World;
+beforeAll(async () => {
+  t = await startTestApp();
+  w = await buildWorld(t);
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+});
+
+function clientFor(role: Role): GqlClient {
+  return role === 'anonymous' ? new GqlClient(t.url) : w[role].client;
+}
+
+function leaked(result: GqlResult, secrets: string[]): string[] {
+  const text = JSON.stringify(result.data ?? null);
+  return secrets.filter((s) => text.includes(s));
+}
+
+describe('cross-tenant isolation', () => {
+  it('has a case for every query and mutation in the schema', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+    ].sort();
+    expect(operations.filter((op) => !(op in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  const attacks = Object.entries(CASES).filter((e): e is [string, Extract<Case, { kind: 'attack' }>] => e[1].kind === 'attack');
+  for (const [op, c] of attacks) {
+    for (const role of ROLES) {
+      it(`${op} as ${role} reveals nothing of tenant B and changes nothing`, async () => {
+        const result = await clientFor(role).request(c.document, c.variables?.(w));
+        const codes = (result.errors ?? []).map((e) => e.extensions?.code ?? '?');
+        const allowed = c.allowed?.roles.includes(role) ?? false;
+        if (codes.length > 0) {
+          expect(codes.every((code) => REFUSED.has(code)), `${op} as ${role}: ${JSON.stringify(result.errors)}`).toBe(true);
+        } else if (!allowed) {
+          expect(leaked(result, c.secrets?.(w) ?? bSecrets(w)), `${op} as ${role} answered ${JSON.stringify(result.data)}`).toEqual([]);
+          // A mutation that succeeded must not have touched B: only self-scoped
+          // answers may come back without an error.
+          expect(op in (t.app.get(GraphQLSchemaHost).schema.getMutationType()?.getFields() ?? {}), `${op} as ${role} succeeded`).toBe(false);
+        }
+      });
+    }
+  }
+
+  it("left tenant B's objects as they were", async () => {
+    const b = w.adminB.client;
+    const data = await b.ok<{
+      users: Array<{ id: string; role: string; disabled: boolean }>;
+      invitations: Array<{ id: string; revokedAt: string | null }>;
+      workingGroup: { members: Array<{ organisation: { id: string }; status: string }>; coordinators: Array<{ userId: string }> };
+    }>(
+      `query($o: ID!, $w: ID!) {
+        users(organisationId: $o) { id role disabled }
+        invitations(organisationId: $o) { id revokedAt }
+        workingGroup(id: $w) { members { organisation { id } status } coordinators { userId } }
+      }`,
+      { o: w.orgB, w: w.wg2 },
+    );
+    expect(data.users.find((u) => u.id === w.adminB.id)).toMatchObject({ role: 'org_admin', disabled: false });
+    expect(data.users.find((u) => u.id === w.investigatorB.id)).toMatchObject({ disabled: false });
+    expect(data.invitations.find((i) => i.id === w.invitationB)?.revokedAt).toBeNull();
+    expect(data.workingGroup.members).toEqual([{ organisation: { id: w.orgB }, status: 'active' }]);
+    expect(data.workingGroup.coordinators).toEqual([{ userId: w.coordinator2.id }]);
+  });
+});

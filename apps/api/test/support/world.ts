@@ -1,0 +1,130 @@
+import { createAccountMaterial, deriveCredentials, TEST_KDF_PARAMS } from '@parallax/identity';
+import { TOTP } from 'otpauth';
+import { DataSource } from 'typeorm';
+import { UsersService } from '../../src/modules/users/users.service.js';
+import type { UserRole } from '../../src/modules/users/user.entity.js';
+import { GqlClient } from './gql-client.js';
+import type { TestApp } from './test-app.js';
+
+export const PASSWORD = 'a test password, long enough';
+
+export interface Person {
+  id: string;
+  email: string;
+  totpSecret: string;
+  client: GqlClient;
+}
+
+export interface World {
+  orgA: string;
+  orgB: string;
+  donor: string;
+  secretariat: string;
+  wg1: string;
+  wg2: string;
+  platformAdmin: Person;
+  adminA: Person;
+  investigatorA: Person;
+  viewerA: Person;
+  coordinator1: Person;
+  donorViewer: Person;
+  adminB: Person;
+  investigatorB: Person;
+  coordinator2: Person;
+  /** An invitation of org B, and a session of adminB. */
+  invitationB: string;
+  sessionB: string;
+}
+
+export function totpCode(secret: string, offsetSteps = 0): string {
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + offsetSteps * 30_000,
+  });
+}
+
+/** Lets a test log the same person in twice within one 30-second step. */
+export async function forgetUsedCode(t: TestApp, userId: string): Promise<void> {
+  await t.app.get(DataSource).query('UPDATE app_user SET totp_last_step = NULL WHERE id = $1', [userId]);
+}
+
+export async function login(t: TestApp, p: Omit<Person, 'client'>, client = new GqlClient(t.url)): Promise<GqlClient> {
+  const params = await client.ok<{ loginParameters: { salt: string } }>(
+    'query($e: String!) { loginParameters(email: $e) { salt } }',
+    { e: p.email },
+  );
+  const { loginKey } = await deriveCredentials(PASSWORD, Buffer.from(params.loginParameters.salt, 'base64'), TEST_KDF_PARAMS);
+  await client.ok('mutation($i: LoginInput!) { login(input: $i) { user { id } } }', {
+    i: { email: p.email, loginKey: Buffer.from(loginKey).toString('base64'), totpCode: totpCode(p.totpSecret) },
+  });
+  return client;
+}
+
+async function person(
+  t: TestApp,
+  email: string,
+  membership?: { organisationId: string; role: UserRole },
+): Promise<Omit<Person, 'client'>> {
+  const material = await createAccountMaterial(PASSWORD, TEST_KDF_PARAMS);
+  const e = await t.app
+    .get(UsersService)
+    .createAccount({ email, displayName: email.split('@')[0] ?? email, ...(membership ? { membership } : {}), ...material }, null);
+  return { id: e.userId, email, totpSecret: e.totpSecret };
+}
+
+/**
+ * Two tenants that must never see each other: org A in working group 1
+ * (coordinated from a secretariat, funded by a donor) and org B in working
+ * group 2. Everyone is signed in.
+ */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const ds = t.app.get(DataSource);
+  const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>)[0]?.id ?? '';
+  const org = (name: string, kind: string) => one('INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
+  const [orgA, orgB, donor, secretariat] = await Promise.all([
+    org('Org A', 'cso'),
+    org('Org B', 'cso'),
+    org('Donor D', 'donor'),
+    org('Secretariat S', 'secretariat'),
+  ]);
+  const wg1 = await one(`INSERT INTO working_group (name) VALUES ('WG 1') RETURNING id`, []);
+  const wg2 = await one(`INSERT INTO working_group (name) VALUES ('WG 2') RETURNING id`, []);
+  await ds.query(
+    `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
+     VALUES ($1, $2, 'active', now()), ($3, $4, 'active', now())`,
+    [wg1, orgA, wg2, orgB],
+  );
+  await ds.query('INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)', [wg1, donor]);
+
+  const roles = {
+    platformAdmin: ['platform@t.test', undefined],
+    adminA: ['admin-a@t.test', { organisationId: orgA, role: 'org_admin' }],
+    investigatorA: ['investigator-a@t.test', { organisationId: orgA, role: 'investigator' }],
+    viewerA: ['viewer-a@t.test', { organisationId: orgA, role: 'viewer' }],
+    coordinator1: ['coordinator-1@t.test', { organisationId: secretariat, role: 'org_admin' }],
+    donorViewer: ['donor@t.test', { organisationId: donor, role: 'viewer' }],
+    adminB: ['admin-b@t.test', { organisationId: orgB, role: 'org_admin' }],
+    investigatorB: ['investigator-b@t.test', { organisationId: orgB, role: 'investigator' }],
+    coordinator2: ['coordinator-2@t.test', { organisationId: secretariat, role: 'investigator' }],
+  } satisfies Record<string, [string, { organisationId: string; role: UserRole } | undefined]>;
+  type Name = keyof typeof roles;
+  const people = {} as Record<Name, Person>;
+  for (const [name, [email, membership]] of Object.entries(roles) as Array<[Name, (typeof roles)[Name]]>) {
+    const p = await person(t, email, membership);
+    people[name] = { ...p, client: new GqlClient(t.url) };
+  }
+  await ds.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2), ($3, $4)', [
+    wg1,
+    people.coordinator1.id,
+    wg2,
+    people.coordinator2.id,
+  ]);
+  await Promise.all(Object.values(people).map((p) => login(t, p, p.client)));
+
+  const invitationB = await one(
+    `INSERT INTO invitation (token_hash, purpose, organisation_id, role, expires_at)
+     VALUES (sha256('b-token'::bytea), 'sign_up', $1, 'viewer', now() + interval '1 day') RETURNING id`,
+    [orgB],
+  );
+  const sessionB = await one('SELECT id FROM user_session WHERE user_id = $1 LIMIT 1', [people.adminB.id]);
+  return { orgA, orgB, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB };
+}
