@@ -155,6 +155,15 @@ const CASES: Record<string, Case> = {
     document: 'mutation($w: ID!) { respondToWorkingGroupInvitation(workingGroupId: $w, accept: true) { status } }',
     variables: (w) => ({ w: w.wg2 }),
   },
+  requestPasswordReset: {
+    kind: 'attack',
+    document: 'mutation($e: String!) { requestPasswordReset(email: $e) }',
+    variables: (w) => ({ e: w.adminB.email }),
+    allowed: {
+      roles: ['anonymous', 'adminA', 'investigatorA', 'viewerA', 'coordinator1', 'donorViewer'],
+      why: 'always answers true, for any e-mail: reveals nothing; the request only reaches B’s own admins',
+    },
+  },
   revokeInvitation: { kind: 'attack', document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (w) => ({ id: w.invitationB }) },
   revokeSession: { kind: 'attack', document: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: (w) => ({ id: w.sessionB }) },
   startSignUp: { kind: 'attack', document: 'mutation($t: String!) { startSignUp(token: $t) { totpSecret } }', variables: () => ({ t: RANDOM_TOKEN }) },

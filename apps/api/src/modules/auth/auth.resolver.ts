@@ -53,6 +53,13 @@ export class AuthResolver {
     return this.viewers.build({ actor, sessionId: session.id, stepUpAt: session.stepUpAt });
   }
 
+  @Public('Anyone may ask; the answer never reveals whether the account exists.')
+  @Mutation(() => Boolean, { description: "Asks the account's organisation admins for a reset link. Always true." })
+  async requestPasswordReset(@Args('email', { type: () => String }) email: string): Promise<boolean> {
+    await this.auth.requestPasswordReset(email);
+    return true;
+  }
+
   @Authenticated()
   @Mutation(() => Boolean)
   async logout(@CurrentSession() session: AuthState, @Context() ctx: GqlContext): Promise<boolean> {

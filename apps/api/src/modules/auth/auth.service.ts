@@ -106,6 +106,26 @@ export class AuthService {
     return { user, session };
   }
 
+  /**
+   * Self-service "I lost my password": the answer is the same whether or not
+   * the account exists. When it does, the request lands in the
+   * organisation's audit log, where its admins act on it (a reset link).
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: email.trim().toLowerCase() } });
+    if (!user || user.disabledAt) return;
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actorUserId: null,
+        organisationId: user.organisationId,
+        action: 'auth.reset_requested',
+        subjectType: 'user',
+        subjectId: user.id,
+        change: { userId: user.id },
+      }),
+    );
+  }
+
   async logout(auth: AuthState, res: Response): Promise<void> {
     await this.revokeSession(auth, auth.sessionId);
     this.sessions.clearCookie(res);
