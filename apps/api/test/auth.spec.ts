@@ -1,4 +1,4 @@
-import { createAccountMaterial, TEST_KDF_PARAMS } from '@parallax/identity';
+import { createAccountMaterial, deriveCredentials, TEST_KDF_PARAMS } from '@parallax/identity';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GqlClient } from './support/gql-client.js';
@@ -222,7 +222,6 @@ describe('password change', () => {
     });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const [row] = await db.query('SELECT kdf_salt, public_key FROM app_user WHERE id = $1', [person.id]);
-    const { deriveCredentials } = await import('@parallax/identity');
     const current = await deriveCredentials(PASSWORD, row.kdf_salt, TEST_KDF_PARAMS);
     const next = await createAccountMaterial('a brand new password!', TEST_KDF_PARAMS);
     await person.client.ok('mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', {
