@@ -14,6 +14,13 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { makeFormatError } from './graphql/format-error.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
+import { CoordinationModule } from './modules/coordination/coordination.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
+import { KeysModule } from './modules/keys/keys.module.js';
+import { MatchingModule } from './modules/matching/matching.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { OverlapsModule } from './modules/overlaps/overlaps.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
@@ -68,8 +75,15 @@ export class AppModule {
           : []),
         AuditModule,
         AuthModule,
+        CasesModule,
+        CoordinationModule,
         HealthModule,
         InvitationsModule,
+        JobsModule,
+        KeysModule,
+        MatchingModule,
+        NotificationsModule,
+        OverlapsModule,
         OrganisationsModule,
         SystemModule,
         UsersModule,

@@ -1,3 +1,4 @@
 export * from './error-codes.js';
 export * from './health.js';
 export * from './locales.js';
+export * from './cases.js';

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   TOTP_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   TOTP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  OPRF_BUDGET_BASE: z.coerce.number().int().min(0).default(5_000),
+  OPRF_BUDGET_PER_CASE: z.coerce.number().int().min(0).default(60),
+  OPRF_DAILY_CAP: z.coerce.number().int().min(1).default(2_000_000),
+  OPRF_MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(20_000),
+  JOBS_ENABLED: bool.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
 });
 

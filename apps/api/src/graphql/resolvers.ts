@@ -1,5 +1,10 @@
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { CasesResolver } from '../modules/cases/cases.resolver.js';
+import { CoordinationResolver } from '../modules/coordination/coordination.resolver.js';
+import { KeysResolver } from '../modules/keys/keys.resolver.js';
+import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
+import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
 import { InvitationsResolver } from '../modules/invitations/invitations.resolver.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
@@ -13,7 +18,12 @@ import { WorkingGroupsResolver } from '../modules/working-groups/working-groups.
 export const RESOLVERS = [
   AuditResolver,
   AuthResolver,
+  CasesResolver,
+  CoordinationResolver,
   InvitationsResolver,
+  KeysResolver,
+  NotificationsResolver,
+  OverlapsResolver,
   OrganisationsResolver,
   SystemResolver,
   UsersResolver,

@@ -1,0 +1,108 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const MAX_FINGERPRINTS_PER_CASE = 2000;
+
+@InputType({ description: 'One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it.' })
+export class FingerprintInput {
+  @Field(() => String, { description: 'Key kind, e.g. name.pair+yob, id.passport, phone.' })
+  @Matches(/^[a-z][a-z0-9_.+-]{0,63}$/, { message: 'kind is a fingerprint key kind such as name.pair' })
+  kind: string;
+
+  @Field(() => String, { description: 'base64url of the 32-byte fingerprint.' })
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'fp is a base64url 32-byte fingerprint' })
+  fp: string;
+}
+
+@InputType()
+export class CaseFieldsInput {
+  @Field(() => String, { description: "The organisation's own label (e.g. SYR-2024-017). Never a name." })
+  @IsString()
+  @Length(1, 80)
+  reference: string;
+
+  @Field(() => String)
+  @IsIn(CASE_STATUSES)
+  status: string;
+
+  @Field(() => [String])
+  @ArrayMaxSize(10)
+  @IsIn(SITUATIONS, { each: true })
+  situationTags: string[];
+
+  @Field(() => [String])
+  @ArrayMaxSize(11)
+  @IsIn(CRIME_CATEGORIES, { each: true })
+  crimeTags: string[];
+}
+
+@InputType()
+export class CaseInput extends CaseFieldsInput {
+  @Field(() => String, { description: 'Chosen by the client; retrying with the same key registers the case once.' })
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey has 8 to 100 URL-safe characters' })
+  idempotencyKey: string;
+
+  @Field(() => Int, { description: 'The key epoch the fingerprints were made under.' })
+  @IsInt()
+  @Min(1)
+  epoch: number;
+
+  @Field(() => [FingerprintInput])
+  @ArrayMaxSize(MAX_FINGERPRINTS_PER_CASE)
+  @ValidateNested({ each: true })
+  @Type(() => FingerprintInput)
+  fingerprints: FingerprintInput[];
+}
+
+@InputType()
+export class CaseUpdateInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  reference?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsIn(SITUATIONS, { each: true })
+  situationTags?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(11)
+  @IsIn(CRIME_CATEGORIES, { each: true })
+  crimeTags?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Required with fingerprints: the epoch they were made under.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  epoch?: number;
+
+  @Field(() => [FingerprintInput], { nullable: true, description: 'Replaces all fingerprints of the case, in one transaction.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FINGERPRINTS_PER_CASE)
+  @ValidateNested({ each: true })
+  @Type(() => FingerprintInput)
+  fingerprints?: FingerprintInput[];
+}

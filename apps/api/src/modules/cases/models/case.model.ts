@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: "An organisation's tracking case: its own label, tags and fingerprints — never a name." })
+export class TrackingCase {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  workingGroupId: string;
+
+  @Field(() => String)
+  reference: string;
+
+  @Field(() => String)
+  status: string;
+
+  @Field(() => [String])
+  situationTags: string[];
+
+  @Field(() => [String])
+  crimeTags: string[];
+
+  @Field(() => Int)
+  epoch: number;
+
+  @Field(() => Int)
+  fingerprintCount: number;
+
+  @Field(() => Boolean, { description: 'The group rotated its key: re-fingerprint this case from your records.' })
+  needsRefingerprint: boolean;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  updatedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  withdrawnAt: Date | null;
+}
+
+@ObjectType()
+export class CaseRegistration {
+  @Field(() => String)
+  idempotencyKey: string;
+
+  @Field(() => ID)
+  caseId: string;
+
+  @Field(() => Boolean, { description: 'False when this key had already registered the case (a retry).' })
+  created: boolean;
+}

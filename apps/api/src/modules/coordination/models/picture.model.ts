@@ -1,0 +1,79 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'One suspect as the network sees it: overlapping cases of several organisations. No references, no identifiers.' })
+export class ClusterSummary {
+  @Field(() => Int, { description: 'Position in this picture (clusters have no stable identity yet).' })
+  index: number;
+
+  @Field(() => Int)
+  organisationCount: number;
+
+  @Field(() => Int)
+  caseCount: number;
+
+  @Field(() => String)
+  strongest: string;
+
+  @Field(() => Int)
+  unresolvedOverlaps: number;
+
+  @Field(() => Int, { description: 'Age in days of the oldest unresolved overlap.' })
+  oldestUnresolvedDays: number;
+
+  @Field(() => String, { description: 'none until lead negotiation exists.' })
+  leadStatus: string;
+
+  @Field(() => [ID], { description: 'Member organisations involved (organisation ids, not case data).' })
+  organisationIds: string[];
+}
+
+@ObjectType()
+export class MatrixOrganisation {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Int)
+  cases: number;
+}
+
+@ObjectType()
+export class MatrixCell {
+  @Field(() => ID)
+  a: string;
+
+  @Field(() => ID)
+  b: string;
+
+  @Field(() => Int)
+  overlaps: number;
+}
+
+@ObjectType()
+export class AgeingBucket {
+  @Field(() => String, { description: 'under_7_days, 7_to_30_days, over_30_days' })
+  bucket: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: "A working group's duplicate-effort picture, for its coordinators." })
+export class CoordinatorPicture {
+  @Field(() => ID)
+  workingGroupId: string;
+
+  @Field(() => [ClusterSummary])
+  clusters: ClusterSummary[];
+
+  @Field(() => [MatrixOrganisation])
+  organisations: MatrixOrganisation[];
+
+  @Field(() => [MatrixCell], { description: 'Open overlaps per pair of organisations (a < b).' })
+  matrix: MatrixCell[];
+
+  @Field(() => [AgeingBucket], { description: 'Unresolved open overlaps by age.' })
+  ageing: AgeingBucket[];
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { RUNTIME, type Runtime } from '../../common/runtime.js';
+
+export const MATCH_CASE_QUEUE = 'match-case';
+
+export type JobHandler = (caseIds: string[]) => Promise<void>;
+
+/**
+ * The job queue lives in PostgreSQL (pg-boss, in its own `pgboss` schema, which
+ * it creates and migrates itself), so any number of API replicas share it
+ * safely. Jobs are enqueued inside the transaction of the change that causes
+ * them: a crash can lose neither the change nor its job.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private handler: JobHandler | null = null;
+  private started: Promise<void> | null = null;
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
+    this.boss = new PgBoss({ connectionString: runtime.databaseUrl, schema: 'pgboss', max: 4, application_name: 'parallax-jobs' });
+    this.boss.on('error', (e) => this.logger.error(e.message));
+  }
+
+  /** The matching module registers its worker here. */
+  onMatchCase(handler: JobHandler): void {
+    this.handler = handler;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureStarted();
+    if (this.runtime.config.JOBS_ENABLED && this.handler) {
+      const handler = this.handler;
+      await this.boss.work<{ caseId: string }>(
+        MATCH_CASE_QUEUE,
+        { batchSize: 50, pollingIntervalSeconds: 0.5 },
+        async (jobs) => handler([...new Set(jobs.map((j) => j.data.caseId))]),
+      );
+    }
+  }
+
+  ensureStarted(): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      await this.boss.createQueue(MATCH_CASE_QUEUE, { name: MATCH_CASE_QUEUE, retryLimit: 5, retryDelay: 2, retryBackoff: true });
+    })();
+    return this.started;
+  }
+
+  /** Enqueues matching for a case within the caller's transaction. */
+  async enqueueMatch(m: EntityManager, caseId: string): Promise<void> {
+    await this.ensureStarted();
+    await this.boss.send(MATCH_CASE_QUEUE, { caseId }, {
+      db: { executeSql: async (text, values) => ({ rows: (await m.query(text, values)) as unknown[] }) },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}

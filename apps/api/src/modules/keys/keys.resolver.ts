@@ -1,0 +1,72 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@parallax/authz';
+import { ErrorCode } from '@parallax/domain';
+import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
+import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
+import { b64, fromB64 } from '../../common/graphql/validators.js';
+import { UuidArg } from '../../common/graphql/uuid-arg.js';
+import { SealedGrantInput } from './dto/sealed-grant.input.js';
+import { KeysException } from './keys.exception.js';
+import { KeysService } from './keys.service.js';
+import { GroupKeyStatus, OprfEvaluation } from './models/group-key-status.model.js';
+import { OprfService } from './oprf.service.js';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+@Resolver(() => GroupKeyStatus)
+export class KeysResolver {
+  constructor(
+    private readonly keys: KeysService,
+    private readonly oprf: OprfService,
+  ) {}
+
+  @Authenticated()
+  @Query(() => GroupKeyStatus)
+  async groupKeyStatus(@CurrentActor() actor: Actor, @UuidArg('workingGroupId') workingGroupId: string): Promise<GroupKeyStatus> {
+    const s = await this.keys.status(actor, workingGroupId);
+    return {
+      workingGroupId,
+      epoch: s.epoch,
+      mySealedKey: s.mySealedKey ? b64(s.mySealedKey) : null,
+      pendingRecipients: s.pendingRecipients.map((h) => ({ userId: h.id, displayName: h.display_name, publicKey: b64(h.public_key) })),
+      isCoordinator: s.isCoordinator,
+    };
+  }
+
+  @StepUp()
+  @Mutation(() => Int, { description: 'Coordinator: start a key epoch (first or rotation) with sealed copies of a new K_group.' })
+  rotateGroupKey(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+    @Args('grants', { type: () => [SealedGrantInput] }) grants: SealedGrantInput[],
+  ): Promise<number> {
+    return this.keys.rotate(actor, workingGroupId, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
+  }
+
+  @Authenticated()
+  @Mutation(() => Int, { description: 'A holder of K_group seals it for users still waiting (done automatically by open clients).' })
+  fulfilGroupKeyGrants(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+    @Args('epoch', { type: () => Int }) epoch: number,
+    @Args('grants', { type: () => [SealedGrantInput] }) grants: SealedGrantInput[],
+  ): Promise<number> {
+    return this.keys.fulfil(actor, workingGroupId, epoch, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
+  }
+
+  @Authenticated()
+  @Mutation(() => OprfEvaluation, { description: 'Hub side of the OPRF: evaluates blinded elements (budgeted, audited).' })
+  async evaluateOprf(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+    @Args('epoch', { type: () => Int }) epoch: number,
+    @Args('blindedElements', { type: () => [String] }) blindedElements: string[],
+  ): Promise<OprfEvaluation> {
+    if (!blindedElements.every((e) => e.length <= 64 && BASE64.test(e))) {
+      throw new KeysException(ErrorCode.BadUserInput, 'Blinded elements are base64 strings');
+    }
+    const { evaluated, budget } = await this.oprf.evaluate(actor, workingGroupId, epoch, blindedElements.map(fromB64));
+    return { evaluatedElements: evaluated.map(b64), usedToday: budget.used, allowedToday: budget.allowed };
+  }
+}
+

@@ -1,0 +1,43 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class KeyRecipient {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String, { description: 'base64 X25519 public key to seal K_group to.' })
+  publicKey: string;
+}
+
+@ObjectType({ description: "The caller's view of a working group's key epoch." })
+export class GroupKeyStatus {
+  @Field(() => ID)
+  workingGroupId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Null until a coordinator creates the first key epoch.' })
+  epoch: number | null;
+
+  @Field(() => String, { nullable: true, description: "base64 HPKE-sealed copy of K_group for the caller, or null while pending." })
+  mySealedKey: string | null;
+
+  @Field(() => [KeyRecipient], { description: 'Eligible users still waiting for a copy; only shown to holders (and to coordinators before the first epoch).' })
+  pendingRecipients: KeyRecipient[];
+
+  @Field(() => Boolean)
+  isCoordinator: boolean;
+}
+
+@ObjectType()
+export class OprfEvaluation {
+  @Field(() => [String], { description: 'base64 evaluated elements, in the order sent.' })
+  evaluatedElements: string[];
+
+  @Field(() => Int)
+  usedToday: number;
+
+  @Field(() => Int)
+  allowedToday: number;
+}

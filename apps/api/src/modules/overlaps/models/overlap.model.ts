@@ -1,0 +1,56 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Organisation } from '../../organisations/models/organisation.model.js';
+
+@ObjectType()
+export class OwnCaseRef {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  reference: string;
+}
+
+@ObjectType({ description: "An overlap as one party sees it: its own case, and nothing of the other side's until revealed." })
+export class Overlap {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  workingGroupId: string;
+
+  @Field(() => OwnCaseRef)
+  myCase: OwnCaseRef;
+
+  @Field(() => Organisation, { nullable: true, description: 'The other organisation, once revealed (consent or agreement).' })
+  otherOrganisation: Organisation | null;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => String, { description: 'strong, probable or possible' })
+  strength: string;
+
+  @Field(() => [String], { description: 'Which key kinds matched: the only explanation given.' })
+  matchedKinds: string[];
+
+  @Field(() => String, { nullable: true, description: 'confirmed or false_match, by the caller’s organisation' })
+  myVerdict: string | null;
+
+  @Field(() => String, { nullable: true })
+  myReason: string | null;
+
+  @Field(() => String, { description: 'none, requested, accepted or declined' })
+  contactStatus: string;
+
+  @Field(() => Boolean)
+  contactRequestedByMe: boolean;
+
+  @Field(() => Boolean)
+  revealed: boolean;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Set when the cases no longer overlap (updated or withdrawn).' })
+  retractedAt: Date | null;
+}
