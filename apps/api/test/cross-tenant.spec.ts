@@ -28,7 +28,8 @@ const ROLES = ['anonymous', 'adminA', 'investigatorA', 'viewerA', 'coordinator1'
 type Role = (typeof ROLES)[number];
 
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
-const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB];
+const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB, w.caseB, w.overlapB, w.notificationB];
+const ELEMENT = Buffer.from('e2a4a06d5f3a2e0b6c9c5ed0b7c6b0a7c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f', 'hex').toString('base64');
 const RANDOM_TOKEN = 'x'.repeat(43);
 
 const CASES: Record<string, Case> = {
@@ -74,7 +75,77 @@ const CASES: Record<string, Case> = {
     document: '{ workingGroups { id members { organisation { id } } coordinators { userId } donors { id } } }',
     secrets: (w) => bSecrets(w).filter((s) => s !== w.coordinator2.id),
   },
+  case: { kind: 'attack', document: 'query($id: ID!) { case(id: $id) { id reference } }', variables: (w) => ({ id: w.caseB }), secrets: bSecrets },
+  cases: { kind: 'attack', document: 'query($w: ID) { cases(workingGroupId: $w) { id reference } }', variables: (w) => ({ w: w.wg2 }), secrets: bSecrets },
+  overlaps: {
+    kind: 'attack',
+    document: 'query($w: ID) { overlaps(workingGroupId: $w, includeRetracted: true) { id myCase { id } otherOrganisation { id } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  notifications: { kind: 'attack', document: '{ notifications(limit: 200) { id payload workingGroupId } }', secrets: bSecrets },
+  groupKeyStatus: {
+    kind: 'attack',
+    document: 'query($w: ID!) { groupKeyStatus(workingGroupId: $w) { epoch mySealedKey pendingRecipients { userId } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  coordinatorPicture: {
+    kind: 'attack',
+    document: 'query($w: ID!) { coordinatorPicture(workingGroupId: $w) { organisations { id } clusters { organisationIds } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
   // ---- mutations
+  registerCases: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId } }',
+    variables: (w) => ({
+      w: w.wg2,
+      c: [{ idempotencyKey: 'intruder-1', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], epoch: 1, fingerprints: [{ kind: 'name.pair', fp: 'A'.repeat(43) }] }],
+    }),
+  },
+  updateCase: {
+    kind: 'attack',
+    document: 'mutation($id: ID!) { updateCase(caseId: $id, input: { status: "closed" }) { id } }',
+    variables: (w) => ({ id: w.caseB }),
+  },
+  withdrawCase: { kind: 'attack', document: 'mutation($id: ID!) { withdrawCase(caseId: $id) { id } }', variables: (w) => ({ id: w.caseB }) },
+  setOverlapVerdict: {
+    kind: 'attack',
+    document: 'mutation($id: ID!) { setOverlapVerdict(overlapId: $id, verdict: "false_match", reason: "x") { id } }',
+    variables: (w) => ({ id: w.overlapB }),
+  },
+  requestContact: { kind: 'attack', document: 'mutation($id: ID!) { requestContact(overlapId: $id) { id } }', variables: (w) => ({ id: w.overlapB }) },
+  respondToContact: {
+    kind: 'attack',
+    document: 'mutation($id: ID!) { respondToContact(overlapId: $id, accept: true) { id } }',
+    variables: (w) => ({ id: w.overlapB }),
+  },
+  markNotificationsRead: {
+    kind: 'attack',
+    document: 'mutation($ids: [String!]!) { markNotificationsRead(ids: $ids) }',
+    variables: (w) => ({ ids: [w.notificationB] }),
+    allowed: {
+      roles: ['adminA', 'investigatorA', 'viewerA', 'coordinator1', 'donorViewer'],
+      why: "marks only the caller's own notifications: B's id is ignored (the last test checks it stays unread)",
+    },
+  },
+  rotateGroupKey: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $g: [SealedGrantInput!]!) { rotateGroupKey(workingGroupId: $w, grants: $g) }',
+    variables: (w) => ({ w: w.wg2, g: [{ userId: w.adminA.id, sealedKey: Buffer.alloc(80).toString('base64') }] }),
+  },
+  fulfilGroupKeyGrants: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $g: [SealedGrantInput!]!) { fulfilGroupKeyGrants(workingGroupId: $w, epoch: 1, grants: $g) }',
+    variables: (w) => ({ w: w.wg2, g: [{ userId: w.adminA.id, sealedKey: Buffer.alloc(80).toString('base64') }] }),
+  },
+  evaluateOprf: {
+    kind: 'attack',
+    document: 'mutation($w: ID!, $b: [String!]!) { evaluateOprf(workingGroupId: $w, epoch: 1, blindedElements: $b) { evaluatedElements } }',
+    variables: (w) => ({ w: w.wg2, b: [ELEMENT] }),
+  },
   addDonorToWorkingGroup: {
     kind: 'attack',
     document: 'mutation($w: ID!, $o: ID!) { addDonorToWorkingGroup(workingGroupId: $w, organisationId: $o) }',
@@ -237,7 +308,21 @@ describe('cross-tenant isolation', () => {
     expect(data.users.find((u) => u.id === w.adminB.id)).toMatchObject({ role: 'org_admin', disabled: false });
     expect(data.users.find((u) => u.id === w.investigatorB.id)).toMatchObject({ disabled: false });
     expect(data.invitations.find((i) => i.id === w.invitationB)?.revokedAt).toBeNull();
-    expect(data.workingGroup.members).toEqual([{ organisation: { id: w.orgB }, status: 'active' }]);
+    expect(data.workingGroup.members).toEqual(
+      expect.arrayContaining([{ organisation: { id: w.orgB }, status: 'active' }, { organisation: { id: w.orgB2 }, status: 'active' }]),
+    );
+    expect(data.workingGroup.members).toHaveLength(2);
     expect(data.workingGroup.coordinators).toEqual([{ userId: w.coordinator2.id }]);
+    const cases = await w.investigatorB.client.ok<{ case: { status: string; withdrawnAt: string | null } }>(
+      'query($id: ID!) { case(id: $id) { status withdrawnAt } }',
+      { id: w.caseB },
+    );
+    expect(cases.case).toEqual({ status: 'active', withdrawnAt: null });
+    const overlaps = await w.investigatorB.client.ok<{ overlaps: Array<{ id: string; myVerdict: string | null; contactStatus: string; retractedAt: string | null }> }>(
+      '{ overlaps { id myVerdict contactStatus retractedAt } }',
+    );
+    expect(overlaps.overlaps).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'none', retractedAt: null }]);
+    const unread = await w.adminB.client.ok<{ notifications: Array<{ id: string }> }>('{ notifications(unreadOnly: true) { id } }');
+    expect(unread.notifications.map((n) => n.id)).toContain(w.notificationB);
   });
 });

@@ -4,7 +4,20 @@ import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import type { UserRole } from '../../src/modules/users/user.entity.js';
 import { GqlClient } from './gql-client.js';
+import { eventually, openEpoch, registerPersons } from './hub.js';
 import type { TestApp } from './test-app.js';
+
+/** One suspect, as two organisations wrote him down. */
+export const PERSON_LATIN = {
+  id: 'p-latin',
+  schema: 'Person',
+  properties: { name: ['Ivan Mykolayovych PETRENKO'], birthDate: ['1970-03-02'], nationality: ['ua'] },
+};
+export const PERSON_CYRILLIC = {
+  id: 'p-cyrillic',
+  schema: 'Person',
+  properties: { name: ['Петренко Іван Миколайович'], birthDate: ['1970-03-02'] },
+};
 
 export const PASSWORD = 'a test password, long enough';
 
@@ -18,6 +31,8 @@ export interface Person {
 export interface World {
   orgA: string;
   orgB: string;
+  orgA2: string;
+  orgB2: string;
   donor: string;
   secretariat: string;
   wg1: string;
@@ -31,9 +46,15 @@ export interface World {
   adminB: Person;
   investigatorB: Person;
   coordinator2: Person;
+  investigatorA2: Person;
+  investigatorB2: Person;
   /** An invitation of org B, and a session of adminB. */
   invitationB: string;
   sessionB: string;
+  /** Tenant B's case, its overlap with org B2, and B's notification about it. */
+  caseB: string;
+  overlapB: string;
+  notificationB: string;
 }
 
 export function totpCode(secret: string, offsetSteps = 0): string {
@@ -80,18 +101,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const ds = t.app.get(DataSource);
   const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>)[0]?.id ?? '';
   const org = (name: string, kind: string) => one('INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
-  const [orgA, orgB, donor, secretariat] = await Promise.all([
+  const [orgA, orgB, donor, secretariat, orgA2, orgB2] = await Promise.all([
     org('Org A', 'cso'),
     org('Org B', 'cso'),
     org('Donor D', 'donor'),
     org('Secretariat S', 'secretariat'),
+    org('Org A2', 'cso'),
+    org('Org B2', 'cso'),
   ]);
   const wg1 = await one(`INSERT INTO working_group (name) VALUES ('WG 1') RETURNING id`, []);
   const wg2 = await one(`INSERT INTO working_group (name) VALUES ('WG 2') RETURNING id`, []);
   await ds.query(
     `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
-     VALUES ($1, $2, 'active', now()), ($3, $4, 'active', now())`,
-    [wg1, orgA, wg2, orgB],
+     VALUES ($1, $2, 'active', now()), ($3, $4, 'active', now()), ($1, $5, 'active', now()), ($3, $6, 'active', now())`,
+    [wg1, orgA, wg2, orgB, orgA2, orgB2],
   );
   await ds.query('INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)', [wg1, donor]);
 
@@ -105,6 +128,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     adminB: ['admin-b@t.test', { organisationId: orgB, role: 'org_admin' }],
     investigatorB: ['investigator-b@t.test', { organisationId: orgB, role: 'investigator' }],
     coordinator2: ['coordinator-2@t.test', { organisationId: secretariat, role: 'investigator' }],
+    investigatorA2: ['investigator-a2@t.test', { organisationId: orgA2, role: 'investigator' }],
+    investigatorB2: ['investigator-b2@t.test', { organisationId: orgB2, role: 'investigator' }],
   } satisfies Record<string, [string, { organisationId: string; role: UserRole } | undefined]>;
   type Name = keyof typeof roles;
   const people = {} as Record<Name, Person>;
@@ -126,5 +151,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
     [orgB],
   );
   const sessionB = await one('SELECT id FROM user_session WHERE user_id = $1 LIMIT 1', [people.adminB.id]);
-  return { orgA, orgB, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB };
+
+  // Key epochs in both groups, and an overlap inside tenant B's group.
+  await openEpoch(t, people.coordinator1, wg1);
+  await openEpoch(t, people.coordinator2, wg2);
+  const [caseB = ''] = await registerPersons(t, people.investigatorB, wg2, [PERSON_LATIN]);
+  await registerPersons(t, people.investigatorB2, wg2, [PERSON_CYRILLIC]);
+  const overlapB = (
+    await eventually(
+      () => ds.query('SELECT id FROM overlap WHERE case_a = $1 OR case_b = $1', [caseB]) as Promise<Array<{ id: string }>>,
+      (rows) => rows.length > 0,
+    )
+  )[0]?.id;
+  if (!overlapB) throw new Error('the world needs an overlap in tenant B');
+  const notificationB = await one(`SELECT id FROM notification WHERE recipient_organisation_id = $1 LIMIT 1`, [orgB]);
+  return { orgA, orgB, orgA2, orgB2, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB, caseB, overlapB, notificationB };
 }

@@ -1,0 +1,5 @@
+export * from './base64.js';
+export * from './cases.js';
+export * from './group-key.js';
+export * from './oprf.js';
+export * from './request.js';
