@@ -97,7 +97,7 @@ async function person(
  * (coordinated from a secretariat, funded by a donor) and org B in working
  * group 2. Everyone is signed in.
  */
-export async function buildWorld(t: TestApp): Promise<World> {
+export async function buildWorld(t: TestApp, opts: { withCases: boolean } = { withCases: true }): Promise<World> {
   const ds = t.app.get(DataSource);
   const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>)[0]?.id ?? '';
   const org = (name: string, kind: string) => one('INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
@@ -155,6 +155,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // Key epochs in both groups, and an overlap inside tenant B's group.
   await openEpoch(t, people.coordinator1, wg1);
   await openEpoch(t, people.coordinator2, wg2);
+  if (!opts.withCases) {
+    return { orgA, orgB, orgA2, orgB2, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB, caseB: '', overlapB: '', notificationB: '' };
+  }
   const [caseB = ''] = await registerPersons(t, people.investigatorB, wg2, [PERSON_LATIN]);
   await registerPersons(t, people.investigatorB2, wg2, [PERSON_CYRILLIC]);
   const overlapB = (

@@ -3,6 +3,7 @@ import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated } from '../../common/authorization/public.decorator.js';
+import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import { CasesException } from './cases.exception.js';
 import { CasesService, type CaseRow } from './cases.service.js';
@@ -49,7 +50,7 @@ export class CasesResolver {
   async registerCases(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
-    @Args('cases', { type: () => [CaseInput] }) cases: CaseInput[],
+    @ListArg('cases', CaseInput) cases: CaseInput[],
   ): Promise<CaseRegistration[]> {
     if (cases.length === 0 || cases.length > MAX_CASES_PER_CALL) {
       throw new CasesException(ErrorCode.BadUserInput, `Send between 1 and ${MAX_CASES_PER_CALL} cases per call`);

@@ -57,7 +57,7 @@ export class CoordinationService {
               floor(extract(epoch FROM now() - created_at) / 86400)::int AS age_days
        FROM overlap
        WHERE working_group_id = $1 AND retracted_at IS NULL
-         AND NOT (verdict_a = 'false_match' AND verdict_b = 'false_match')`,
+         AND NOT (verdict_a IS NOT DISTINCT FROM 'false_match' AND verdict_b IS NOT DISTINCT FROM 'false_match')`,
       [workingGroupId],
     )) as Edge[];
     const organisations = (await this.dataSource.query(

@@ -4,6 +4,7 @@ import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
 import { b64, fromB64 } from '../../common/graphql/validators.js';
+import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import { SealedGrantInput } from './dto/sealed-grant.input.js';
 import { KeysException } from './keys.exception.js';
@@ -38,7 +39,7 @@ export class KeysResolver {
   rotateGroupKey(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
-    @Args('grants', { type: () => [SealedGrantInput] }) grants: SealedGrantInput[],
+    @ListArg('grants', SealedGrantInput) grants: SealedGrantInput[],
   ): Promise<number> {
     return this.keys.rotate(actor, workingGroupId, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
   }
@@ -49,7 +50,7 @@ export class KeysResolver {
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @Args('epoch', { type: () => Int }) epoch: number,
-    @Args('grants', { type: () => [SealedGrantInput] }) grants: SealedGrantInput[],
+    @ListArg('grants', SealedGrantInput) grants: SealedGrantInput[],
   ): Promise<number> {
     return this.keys.fulfil(actor, workingGroupId, epoch, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
   }
