@@ -1,6 +1,7 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  resolve: { conditions: ['@parallax/source'] },
   test: {
     name: 'e2e',
     include: ['src/**/*.spec.ts'],

@@ -3,3 +3,4 @@ export * from './cases.js';
 export * from './group-key.js';
 export * from './oprf.js';
 export * from './request.js';
+export * from './session.js';

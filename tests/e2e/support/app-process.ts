@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,8 @@ export function freePort(): Promise<number> {
 
 export interface AppProcess {
   url: string;
+  /** Superuser URL of the app's embedded PostgreSQL (for inspection by tests). */
+  databaseUrl: () => string;
   child: ChildProcess;
   output: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -74,6 +77,10 @@ export async function startAppProcess(opts: {
   }
   return {
     url,
+    databaseUrl: () => {
+      const secret = readFileSync(join(opts.dataDir, 'postgres.secret'), 'utf8').trim();
+      return `postgresql://postgres:${encodeURIComponent(secret)}@127.0.0.1:${pgPort}/parallax`;
+    },
     child,
     output: () => out,
     stop: async () => {
