@@ -57,6 +57,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   if (fresh) {
     opts.log(`Creating the PostgreSQL cluster in ${clusterDir} (first start only)`);
     await pg.initialise();
+  } else {
+    await stopOrphan(clusterDir, opts.log);
   }
   try {
     await pg.start();
@@ -90,6 +92,37 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
       await pg.stop();
     },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * After a crash (SIGKILL, power loss of the process, OOM) the previous
+ * server may still hold the cluster. Ask it for a fast shutdown — PostgreSQL
+ * recovers from its WAL on the next start, so no committed work is lost.
+ */
+async function stopOrphan(clusterDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = resolve(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid)) return;
+  // A recycled pid may belong to anything else: only stop a postgres process.
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.includes('postgres')) return;
+  log(`A PostgreSQL left over from a previous run (pid ${pid}) holds the cluster; stopping it first`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 60_000;
+  while (alive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL pid ${pid} did not stop; stop it and start again`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
