@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerFingerprintCommand } from './commands/fingerprint-command.js';
+import { registerLinkCommand } from './commands/link-command.js';
 import { registerServerCommands, type ServerCommandsLoader } from './commands/server-commands.js';
 
 /** What the entry script provides: the CLI itself never imports the server. */
@@ -13,6 +15,8 @@ export function buildProgram(deps: CliDependencies): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServerCommands(program, deps.loadServerCommands);
+  registerLinkCommand(program);
+  registerFingerprintCommand(program);
   return program;
 }
 

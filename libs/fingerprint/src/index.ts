@@ -1,0 +1,71 @@
+/**
+ * @parallax/fingerprint — fingerprint schema v1. Platform-neutral: runs
+ * unchanged in browsers, Web Workers and Node.
+ *
+ * Client flow: `extractKeys` → `blind` → (hub) `evaluate` → `finalize` →
+ * `fingerprint`, or all at once with `fingerprintPersons`.
+ */
+export * from './schema.js';
+export type * from './types.js';
+export {
+  extractKeys,
+  personNames,
+  propertyValues,
+  IDENTIFIER_PROPERTIES,
+  NAME_PROPERTIES,
+  NAME_PART_PROPERTIES,
+} from './keys.js';
+export {
+  blind,
+  createLocalEvaluator,
+  deriveOprfKey,
+  evaluate,
+  evaluateSync,
+  finalize,
+  finalizeBatch,
+  generateOprfKey,
+  hashToGroup,
+  oprfReady,
+  OPRF_ELEMENT_BYTES,
+  OPRF_OUTPUT_BYTES,
+  OPRF_SCALAR_BYTES,
+  type BlindResult,
+  type OprfEvaluator,
+} from './oprf.js';
+export {
+  fingerprint,
+  fingerprintPersons,
+  generateGroupKey,
+  keyInput,
+  toBase64Url,
+  GROUP_KEY_BYTES,
+  type FingerprintPersonsOptions,
+  type FingerprintProgress,
+} from './fingerprint.js';
+export {
+  parsePersonsCsv,
+  guessCsvTarget,
+  CSV_PERSON_PROPERTIES,
+  type CsvMapping,
+  type CsvColumnTarget,
+  type CsvParseOptions,
+  type CsvParseResult,
+} from './csv.js';
+export { toLatin, foldCase } from './normalize/translit.js';
+export { skeleton, standaloneHToG, hasStandaloneH, looksEastSlavic } from './normalize/skeleton.js';
+export { tokenizeName, splitNameVariants, TITLES, type NameToken } from './normalize/names.js';
+export {
+  parseBirthDates,
+  dateLevels,
+  MAX_RANGE_YEARS,
+  type PartialDate,
+} from './normalize/dates.js';
+export {
+  identifierKind,
+  normalizeDocumentNumber,
+  normalizeEmail,
+  normalizeHandle,
+  normalizeIdentifier,
+  normalizePhone,
+  normalizeWallet,
+} from './normalize/identifiers.js';

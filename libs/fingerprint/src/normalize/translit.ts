@@ -1,0 +1,237 @@
+/**
+ * Script folding for schema v1: Unicode NFKC, case folding, Arabic (with
+ * Persian and Urdu letters), Cyrillic (Russian, Ukrainian, Belarusian,
+ * Serbian, Kazakh) and Greek to a plain Latin spelling, then diacritics
+ * stripped. The output is lower-case ASCII letters, digits, spaces and
+ * hyphens (hyphens are kept because they tell a glued Arabic article
+ * "ad-Din" from a free-standing word). Letters of other scripts pass through
+ * unchanged, so two names in the same unsupported script still meet.
+ *
+ * The transliteration does not try to be a correct romanisation: it only has
+ * to land on the spelling family that Latin sources use, because the phonetic
+ * skeleton (skeleton.ts) then removes what varies between those spellings
+ * (vowels, doubled letters, q/k/g...). Changing any table is a schema change.
+ */
+
+// prettier-ignore
+const ARABIC_LETTERS: Readonly<Record<string, string>> = {
+  // hamza carriers and alef forms: vowels for matching purposes
+  'ا': 'a', 'أ': 'a', 'إ': 'i', 'آ': 'a', 'ٱ': 'a', 'ء': 'a', 'ؤ': 'u', 'ئ': 'i', 'ى': 'a',
+  'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh',
+  'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z',
+  // ayn is rendered by Latin sources as a vowel, an apostrophe or nothing
+  'ع': 'a', 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n',
+  'ه': 'h', 'و': 'w', 'ي': 'y',
+  // ta marbuta: -a / -ah / -eh in Latin
+  'ة': 'a', 'ۃ': 'a', 'ۀ': 'a',
+  // Persian, Urdu, Pashto, Kurdish letters
+  'پ': 'p', 'چ': 'ch', 'ژ': 'zh', 'گ': 'g', 'ک': 'k', 'ی': 'y', 'ې': 'e', 'ۍ': 'y',
+  'ٹ': 't', 'ڈ': 'd', 'ڑ': 'r', 'ں': 'n', 'ھ': 'h', 'ہ': 'h', 'ے': 'e', 'ۓ': 'e',
+  'ڤ': 'v', 'ۆ': 'o', 'ێ': 'e', 'ڵ': 'l', 'ڕ': 'r', 'ڭ': 'ng', 'ڠ': 'ng', 'ښ': 'sh',
+  'ډ': 'd', 'ړ': 'r', 'ټ': 't', 'ځ': 'dz', 'څ': 'ts', 'ږ': 'zh', 'ګ': 'g', 'ڼ': 'n',
+  'ٶ': 'u', 'ٸ': 'i', 'ٵ': 'a',
+};
+
+/** Whole Arabic-script words with a fixed Latin reading (particles and God's name). */
+// prettier-ignore
+const ARABIC_WORDS: Readonly<Record<string, string>> = {
+  'ابو': 'abu', 'أبو': 'abu', 'ابى': 'abu', 'ابي': 'abu', 'أبي': 'abu', 'أبى': 'abu',
+  'بن': 'bin', 'ابن': 'ibn', 'إبن': 'ibn', 'بنت': 'bint', 'ولد': 'ould',
+  'عبد': 'abd', 'الله': 'allah', 'لله': 'allah', 'آل': 'al',
+};
+
+const ARABIC_RANGE =
+  /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C\u200D]+/gu;
+// harakat, Quranic marks, superscript alef, tatweel, joiners
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D]/gu;
+
+/**
+ * Persian and Urdu read ض ذ ظ as z and ث as s (Ramazan, Rezaei, Kazemi),
+ * where Arabic has d, dh, z and th (Ramadan, Dhiab, Othman).
+ */
+// prettier-ignore
+const PERSIAN_LETTERS: Readonly<Record<string, string>> = { 'ض': 'z', 'ذ': 'z', 'ظ': 'z', 'ث': 's' };
+/** Letters that Persian and Urdu text has and Arabic text does not (Persian kaf and yeh included). */
+const PERSIAN_MARKERS =
+  /[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u06C0\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]/u;
+
+function arabicLetters(word: string, persian: boolean): string {
+  let out = '';
+  for (const ch of word) {
+    const latin = (persian ? PERSIAN_LETTERS[ch] : undefined) ?? ARABIC_LETTERS[ch] ?? '';
+    // s/z/k + h would read as the digraphs sh/zh/kh; Latin writes the unwritten vowel
+    // there (Zahra زهرا, Suhail سهيل, Sahar سحر), so give it one
+    if (latin === 'h' && /[szkgcp]$/u.test(out)) out += 'a';
+    out += latin;
+  }
+  return out;
+}
+
+function arabicWord(raw: string, persian: boolean): string {
+  // a heh before a zero-width non-joiner ends a compound's first part: the silent -e (خامنه‌ای, قلعه‌بانی)
+  const word = raw.replace(/\u0647\u200C/gu, '\u0629').replace(ARABIC_MARKS, '');
+  if (word.length === 0) return ' ';
+  const fixed = ARABIC_WORDS[word];
+  if (fixed !== undefined) return ` ${fixed} `;
+  // glued "Abd al-": عبدالله, عبدالرحمن
+  if (word.startsWith('عبدال') && word.length > 6) {
+    const rest = word.slice(5);
+    return rest === 'له' ? ' abd allah ' : ` abd al-${arabicLetters(rest, persian)} `;
+  }
+  if (word.startsWith('ابوال') || word.startsWith('أبوال')) {
+    return ` abu al-${arabicLetters(word.slice(5), persian)} `;
+  }
+  // the article is always written glued in Arabic script
+  if (word.startsWith('ال') && word.length > 3)
+    return ` al-${arabicLetters(word.slice(2), persian)} `;
+  return ` ${arabicLetters(word, persian)} `;
+}
+
+// prettier-ignore
+const CYRILLIC: Readonly<Record<string, string>> = {
+  'а': 'a', 'б': 'b', 'в': 'v', 'ґ': 'g', 'д': 'd', 'е': 'e', 'ё': 'e', 'є': 'ye',
+  'ж': 'zh', 'з': 'z', 'и': 'i', 'і': 'i', 'ї': 'yi', 'й': 'y', 'к': 'k', 'л': 'l',
+  'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u',
+  'ф': 'f', 'х': 'kh', 'ц': 'ts', 'ч': 'ch', 'ш': 'sh', 'щ': 'shch', 'ъ': '', 'ы': 'y',
+  'ь': '', 'э': 'e', 'ю': 'yu', 'я': 'ya', 'ў': 'u',
+  // Serbian, Macedonian
+  'ђ': 'dj', 'ј': 'j', 'љ': 'lj', 'њ': 'nj', 'ћ': 'ch', 'џ': 'dzh', 'ѓ': 'g', 'ќ': 'k', 'ѕ': 'dz',
+  // Kazakh, Tajik, Uzbek, Bashkir, Tatar
+  'ә': 'a', 'ғ': 'gh', 'қ': 'q', 'ң': 'ng', 'ө': 'o', 'ұ': 'u', 'ү': 'u', 'һ': 'h',
+  'ӣ': 'i', 'ӯ': 'u', 'ҳ': 'h', 'ҷ': 'j', 'ҙ': 'z', 'ҡ': 'q', 'ҫ': 's', 'ӑ': 'a', 'ӗ': 'e',
+  'ӳ': 'u',
+};
+
+const CYRILLIC_RANGE = /[\u0400-\u04FF\u0500-\u052F]+/gu;
+const UKRAINIAN_MARKERS = /[іїєґ]/u;
+
+function cyrillicWord(word: string, ukrainian: boolean): string {
+  let out = '';
+  for (const ch of word.normalize('NFC')) {
+    if (ch === 'г') out += ukrainian ? 'h' : 'g';
+    else if (ch === 'и' && ukrainian) out += 'y';
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      out += CYRILLIC[ch] ?? CYRILLIC[base] ?? base;
+    }
+  }
+  return out;
+}
+
+// prettier-ignore
+const GREEK: Readonly<Record<string, string>> = {
+  'α': 'a', 'β': 'v', 'γ': 'g', 'δ': 'd', 'ε': 'e', 'ζ': 'z', 'η': 'i', 'θ': 'th',
+  'ι': 'i', 'κ': 'k', 'λ': 'l', 'μ': 'm', 'ν': 'n', 'ξ': 'x', 'ο': 'o', 'π': 'p',
+  'ρ': 'r', 'σ': 's', 'ς': 's', 'τ': 't', 'υ': 'y', 'φ': 'f', 'χ': 'ch', 'ψ': 'ps', 'ω': 'o',
+  'ϐ': 'v', 'ϑ': 'th', 'ϕ': 'f', 'ϖ': 'p', 'ϰ': 'k', 'ϱ': 'r', 'ϲ': 's', 'ϵ': 'e',
+};
+
+// prettier-ignore
+const GREEK_DIGRAPHS: ReadonlyArray<readonly [string, string, string]> = [
+  // [digraph, word-initial reading, medial reading]
+  ['ου', 'ou', 'ou'], ['αι', 'e', 'e'], ['ει', 'i', 'i'], ['οι', 'i', 'i'], ['υι', 'i', 'i'],
+  ['αυ', 'av', 'av'], ['ευ', 'ev', 'ev'], ['ηυ', 'iv', 'iv'],
+  ['μπ', 'b', 'mb'], ['ντ', 'd', 'nd'], ['γγ', 'ng', 'ng'], ['γκ', 'g', 'ng'],
+  ['γχ', 'nch', 'nch'], ['γξ', 'nx', 'nx'], ['τσ', 'ts', 'ts'], ['τζ', 'tz', 'tz'],
+];
+
+const GREEK_RANGE = /[\u0370-\u03FF\u1F00-\u1FFF]+/gu;
+
+function greekWord(word: string): string {
+  // Decompose so accents fall away, but keep the diaeresis: it splits a digraph (Ευϊ-, Αϊ-).
+  const letters: { ch: string; diaeresis: boolean }[] = [];
+  for (const ch of word.normalize('NFD')) {
+    if (ch === '\u0308') {
+      const last = letters[letters.length - 1];
+      if (last) last.diaeresis = true;
+    } else if (!/\p{M}/u.test(ch)) {
+      letters.push({ ch, diaeresis: false });
+    }
+  }
+  let out = '';
+  for (let i = 0; i < letters.length; i++) {
+    const cur = letters[i];
+    if (!cur) continue;
+    const next = letters[i + 1];
+    // word-initial γι before a vowel is the sound y (Γιάννης = Yannis, Γιώργος = Yorgos)
+    if (
+      i === 0 &&
+      cur.ch === 'γ' &&
+      next?.ch === 'ι' &&
+      !next.diaeresis &&
+      'αεηοωυ'.includes(letters[i + 2]?.ch ?? '-')
+    ) {
+      out += 'y';
+      i++;
+      continue;
+    }
+    if (next && !next.diaeresis) {
+      const pair = cur.ch + next.ch;
+      const rule = GREEK_DIGRAPHS.find(([d]) => d === pair);
+      if (rule) {
+        out += i === 0 ? rule[1] : rule[2];
+        i++;
+        continue;
+      }
+    }
+    out += GREEK[cur.ch] ?? cur.ch;
+  }
+  return out;
+}
+
+/** Latin letters that NFD does not decompose into a base letter plus a mark. */
+// prettier-ignore
+const LATIN_SPECIAL: Readonly<Record<string, string>> = {
+  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'dj', 'ð': 'd', 'þ': 'th', 'ł': 'l',
+  'ı': 'i', 'ŋ': 'ng', 'ĸ': 'q', 'ſ': 's', 'ħ': 'h', 'ŧ': 't', 'ƒ': 'f', 'ʒ': 'zh',
+  'ɨ': 'i', 'ə': 'e', 'ɛ': 'e', 'ɔ': 'o', 'ƙ': 'k', 'ɗ': 'd', 'ɓ': 'b', 'ƴ': 'y',
+};
+
+const APOSTROPHES =
+  /['\u2018\u2019\u201B\u02BB\u02BC\u02BD\u02BE\u02BF\u02C8\u0060\u00B4\u2032\u055A\uA78C]/gu;
+const HYPHENS = /[\u2010-\u2015\u2212\u00AD\uFE63\uFF0D_]/gu;
+
+/** NFKC + full case folding (as far as String.prototype.toLowerCase goes). */
+export function foldCase(input: string): string {
+  return input.normalize('NFKC').toLowerCase().replace(/ς/gu, 'σ');
+}
+
+/**
+ * Turns a name in any supported script into lower-case Latin: letters a–z,
+ * digits, single spaces and hyphens. Idempotent.
+ */
+export function toLatin(input: string): string {
+  let s = foldCase(input);
+  const persian = PERSIAN_MARKERS.test(s);
+  s = s.replace(ARABIC_RANGE, (w) => {
+    // Arabic-Indic digits survive as ASCII digits; other punctuation becomes a space
+    const digits = w
+      .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(/[\u06F0-\u06F9]/gu, (d) => String(d.charCodeAt(0) - 0x06f0));
+    return digits
+      .split(/([0-9]+|[\u060C\u061B\u061F\u066A-\u066D\u06D4])/u)
+      .map((part) =>
+        /^[0-9]+$/u.test(part) ? part : part.length > 0 ? arabicWord(part, persian) : '',
+      )
+      .join('');
+  });
+  const ukrainian = UKRAINIAN_MARKERS.test(s);
+  s = s.replace(CYRILLIC_RANGE, (w) => cyrillicWord(w, ukrainian));
+  s = s.replace(GREEK_RANGE, greekWord);
+  s = s.replace(APOSTROPHES, '').replace(HYPHENS, '-');
+  let out = '';
+  for (const ch of s.normalize('NFD')) {
+    if (/\p{M}/u.test(ch)) continue;
+    const special = LATIN_SPECIAL[ch];
+    if (special !== undefined) out += special;
+    else if (/[a-z0-9-]/u.test(ch)) out += ch;
+    else if (/\p{L}|\p{N}/u.test(ch)) out += ch.normalize('NFC');
+    else out += ' ';
+  }
+  return out
+    .replace(/\s*-[\s-]*/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .replace(/(^|\s)-+|-+(\s|$)/gu, '$1$2')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}

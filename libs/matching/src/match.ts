@@ -1,0 +1,108 @@
+import { scorePair, type MatchStrength, type SharedFingerprint } from './score.js';
+import { ALERT_THRESHOLD } from './weights.js';
+
+/** The fingerprints of one record of one organisation. */
+export interface MatchRecord {
+  readonly recordId: string;
+  readonly orgId: string;
+  readonly fingerprints: readonly { readonly kind: string; readonly fp: string }[];
+}
+
+/** A candidate pair: two records of different organisations that share at least one fingerprint. */
+export interface CandidatePair {
+  /** recordId of the record that comes first in the input. */
+  readonly left: string;
+  readonly right: string;
+  readonly leftOrg: string;
+  readonly rightOrg: string;
+  readonly score: number;
+  readonly strength: MatchStrength;
+  readonly matched: string[];
+}
+
+export interface MatchOptions {
+  /** Report pairs with score ≥ threshold (default: the alert threshold, 0.5). Use 0 for every candidate. */
+  readonly threshold?: number;
+  /**
+   * Fingerprints held by more records than this do not generate candidates
+   * (they still count when a pair is found through another fingerprint).
+   * Bounds the work on very common keys. Default 500.
+   */
+  readonly maxCandidateFrequency?: number;
+}
+
+/**
+ * All cross-organisation pairs of records that share at least one
+ * fingerprint and score at or above the threshold, best first (ties by
+ * input order). Frequencies are counted over all given records. Pure: no I/O,
+ * and the result does not depend on the order of fingerprints within a record.
+ */
+export function matchRecords(
+  records: readonly MatchRecord[],
+  options: MatchOptions = {},
+): CandidatePair[] {
+  const threshold = options.threshold ?? ALERT_THRESHOLD;
+  const maxFrequency = options.maxCandidateFrequency ?? 500;
+  const holders = new Map<string, number[]>();
+  const kinds: Set<string>[] = [];
+  records.forEach((record, index) => {
+    const own = new Set<string>();
+    const recordKinds = new Set<string>();
+    for (const { kind, fp } of record.fingerprints) {
+      recordKinds.add(kind);
+      const id = `${kind}\u0000${fp}`;
+      if (own.has(id)) continue;
+      own.add(id);
+      const list = holders.get(id);
+      if (list) list.push(index);
+      else holders.set(id, [index]);
+    }
+    kinds.push(recordKinds);
+  });
+
+  const n = records.length;
+  const shared = new Map<number, SharedFingerprint[]>();
+  for (const [id, list] of holders) {
+    if (list.length < 2 || list.length > maxFrequency) continue;
+    const sep = id.indexOf('\u0000');
+    const fingerprint: SharedFingerprint = {
+      kind: id.slice(0, sep),
+      fp: id.slice(sep + 1),
+      frequency: list.length,
+    };
+    for (let x = 0; x < list.length; x++) {
+      const a = list[x] as number;
+      for (let y = x + 1; y < list.length; y++) {
+        const b = list[y] as number;
+        if ((records[a] as MatchRecord).orgId === (records[b] as MatchRecord).orgId) continue;
+        const key = a * n + b;
+        const entry = shared.get(key);
+        if (entry) entry.push(fingerprint);
+        else shared.set(key, [fingerprint]);
+      }
+    }
+  }
+
+  const out: (CandidatePair & { a: number; b: number })[] = [];
+  for (const [key, fps] of shared) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const result = scorePair(fps, { leftKinds: kinds[a], rightKinds: kinds[b] });
+    if (result.score < threshold) continue;
+    const left = records[a] as MatchRecord;
+    const right = records[b] as MatchRecord;
+    out.push({
+      a,
+      b,
+      left: left.recordId,
+      right: right.recordId,
+      leftOrg: left.orgId,
+      rightOrg: right.orgId,
+      score: result.score,
+      strength: result.strength,
+      matched: result.matched,
+    });
+  }
+  out.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+  return out.map(({ a: _a, b: _b, ...pair }) => pair);
+}
