@@ -29,6 +29,7 @@ export default [
               sourceTag: 'scope:server',
               onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'],
             },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:client',
               onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'],

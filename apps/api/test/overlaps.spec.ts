@@ -1,5 +1,5 @@
-import { fingerprintPersons } from '@parallax/fingerprint';
-import { groupKeyStatus, hubEvaluator, unlockGroupKey } from '@parallax/hub-client';
+import { blind, fingerprintPersons } from '@parallax/fingerprint';
+import { groupKeyStatus, hubEvaluator, startKeyEpoch, unlockGroupKey } from '@parallax/hub-client';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, hubRequest, keysOf, registerPersons, shareKey } from './support/hub.js';
@@ -180,7 +180,6 @@ describe('group key distribution', () => {
     await db.query(`UPDATE working_group_member SET status = 'left' WHERE working_group_id = $1 AND organisation_id = $2`, [w.wg1, w.orgA2]);
     const req = hubRequest(w.coordinator1.client);
     const status = await groupKeyStatus(req, w.wg1);
-    const { startKeyEpoch } = await import('@parallax/hub-client');
     const holders = (await db.query(
       `SELECT u.id AS "userId", u.display_name AS "displayName", encode(u.public_key, 'base64') AS "publicKey" FROM app_user u
        WHERE u.organisation_id = $1 AND u.role IN ('org_admin', 'investigator') AND u.disabled_at IS NULL`,
@@ -208,7 +207,6 @@ describe('OPRF budget', () => {
       const req = hubRequest(sw.investigatorA.client);
       const key = await unlockGroupKey(req, sw.wg1, await keysOf(small, sw.investigatorA));
       const evaluator = hubEvaluator(req, sw.wg1, key?.epoch ?? 1);
-      const { blind } = await import('@parallax/fingerprint');
       const elements = (n: number) => Array.from({ length: n }, (_, i) => blind(new TextEncoder().encode(`guess-${i}`)).blindedElement);
       await expect(evaluator(elements(2))).resolves.toHaveLength(2);
       await expect(evaluator(elements(2))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
