@@ -1,0 +1,75 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { directionOf, type Locale } from '@parallax/domain';
+import type { Client } from '@urql/core';
+import { StrictMode, useState } from 'react';
+import { RouterProvider, type DataRouter } from 'react-router';
+import { Provider as GraphqlProvider } from 'urql';
+import { SessionProvider } from './auth/session';
+import { StepUpProvider } from './auth/step-up';
+import {
+  KeyDerivationContext,
+  workerKeyDerivation,
+  type KeyDerivation,
+} from './crypto/key-derivation';
+import { KeyStore, KeyStoreContext } from './crypto/key-store';
+import { NetworkStatusContext, type NetworkStatus } from './graphql/network-status';
+import { I18nProvider } from './i18n/I18nProvider';
+import type { Messages } from './i18n/messages';
+import { cssVariablesResolver, theme } from './theme';
+
+export interface AppProps {
+  locale: Locale;
+  messages: Messages;
+  client: Client;
+  networkStatus: NetworkStatus;
+  router: DataRouter;
+  /** Tests run the password KDF in-process; the app uses a Web Worker. */
+  keyDerivation?: KeyDerivation;
+  /** What happens after logout; a full page load by default. */
+  onSignedOut?: () => void;
+}
+
+/**
+ * Providers, outermost first: direction, design system, language, network,
+ * data, in-memory keys, session and policy, step-up prompt, routes.
+ */
+export function App({
+  locale,
+  messages,
+  client,
+  networkStatus,
+  router,
+  keyDerivation = workerKeyDerivation,
+  onSignedOut,
+}: AppProps) {
+  const [keyStore] = useState(() => new KeyStore());
+  return (
+    <StrictMode>
+      <DirectionProvider initialDirection={directionOf(locale)} detectDirection={false}>
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          defaultColorScheme="light"
+        >
+          <I18nProvider initialLocale={locale} initialMessages={messages}>
+            <NetworkStatusContext.Provider value={networkStatus}>
+              <GraphqlProvider value={client}>
+                <KeyDerivationContext.Provider value={keyDerivation}>
+                  <KeyStoreContext.Provider value={keyStore}>
+                    <SessionProvider {...(onSignedOut ? { onSignedOut } : {})}>
+                      <StepUpProvider>
+                        <Notifications position="top-center" />
+                        <RouterProvider router={router} />
+                      </StepUpProvider>
+                    </SessionProvider>
+                  </KeyStoreContext.Provider>
+                </KeyDerivationContext.Provider>
+              </GraphqlProvider>
+            </NetworkStatusContext.Provider>
+          </I18nProvider>
+        </MantineProvider>
+      </DirectionProvider>
+    </StrictMode>
+  );
+}

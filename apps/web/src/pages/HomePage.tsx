@@ -1,0 +1,41 @@
+import { List, Stack, Text, Title } from '@mantine/core';
+import { SUPPORTED_LOCALES } from '@parallax/domain';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../i18n/messages';
+import { usePageTitle } from '../shell/usePageTitle';
+import { PendingGroupInvitations } from './organisation/PendingGroupInvitations';
+
+const CAPABILITIES: readonly MessageId[] = [
+  'home.cases',
+  'home.overlaps',
+  'home.leads',
+  'home.coordination',
+];
+
+export function HomePage() {
+  usePageTitle('nav.home');
+  return (
+    <Stack gap="md" maw={760}>
+      <PendingGroupInvitations />
+      <Title order={1}>
+        <FormattedMessage id="home.title" />
+      </Title>
+      <Text size="lg">
+        <FormattedMessage id="home.intro" />
+      </Text>
+      <Title order={2} size="h3">
+        <FormattedMessage id="home.whatYouCanDo" />
+      </Title>
+      <List spacing="xs">
+        {CAPABILITIES.map((id) => (
+          <List.Item key={id}>
+            <FormattedMessage id={id} />
+          </List.Item>
+        ))}
+      </List>
+      <Text c="dimmed" data-testid="languages-count">
+        <FormattedMessage id="home.languages" values={{ count: SUPPORTED_LOCALES.length }} />
+      </Text>
+    </Stack>
+  );
+}

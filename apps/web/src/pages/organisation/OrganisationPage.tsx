@@ -1,0 +1,73 @@
+import { Badge, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { usePermissions } from '../../auth/permissions';
+import { useViewer } from '../../auth/session';
+import { OrganisationDirectoryDocument } from '../../gql/graphql';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { InvitationsSection } from './InvitationsSection';
+import { PendingGroupInvitations } from './PendingGroupInvitations';
+import { UsersSection } from './UsersSection';
+
+/**
+ * The viewer's organisation: its people, invitations and working-group
+ * invitations. A platform admin, who belongs to none, picks one.
+ */
+export function OrganisationPage() {
+  usePageTitle('nav.organisation');
+  const intl = useIntl();
+  const viewer = useViewer();
+  const can = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const picks = viewer.organisation === null;
+  const [{ data }] = useQuery({ query: OrganisationDirectoryDocument, pause: !picks });
+  const directory = data?.organisations ?? [];
+  const organisationId = viewer.organisation?.id ?? params.get('id') ?? directory[0]?.id ?? null;
+  const organisation =
+    viewer.organisation ?? directory.find((o) => o.id === organisationId) ?? null;
+  const mayReadInvitations =
+    organisationId !== null &&
+    can({ action: 'read', subject: 'Invitation', record: { id: '', organisationId } });
+
+  return (
+    <Stack gap="lg" maw={1000} data-testid="organisation-page">
+      <Stack gap={4}>
+        <Title order={1}>
+          {organisation ? (
+            <bdi>{organisation.name}</bdi>
+          ) : (
+            <FormattedMessage id="nav.organisation" />
+          )}
+        </Title>
+        {organisation && (
+          <Group gap="xs">
+            <Badge variant="light" tt="none">
+              {intl.formatMessage({ id: `kind.${organisation.kind}` })}
+            </Badge>
+          </Group>
+        )}
+      </Stack>
+      {picks && (
+        <NativeSelect
+          label={intl.formatMessage({ id: 'organisation.pick' })}
+          value={organisationId ?? ''}
+          onChange={(event) => setParams({ id: event.currentTarget.value }, { replace: true })}
+          data={directory.map((o) => ({ value: o.id, label: o.name }))}
+          maw={420}
+        />
+      )}
+      {!picks && <PendingGroupInvitations />}
+      {organisationId === null ? (
+        <Text c="dimmed">
+          <FormattedMessage id="organisation.none" />
+        </Text>
+      ) : (
+        <>
+          <UsersSection organisationId={organisationId} />
+          {mayReadInvitations && <InvitationsSection organisationId={organisationId} />}
+        </>
+      )}
+    </Stack>
+  );
+}

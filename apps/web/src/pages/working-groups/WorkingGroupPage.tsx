@@ -1,0 +1,72 @@
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { usePermissions } from '../../auth/permissions';
+import { WorkingGroupDetailDocument } from '../../gql/graphql';
+import { errorCode } from '../../graphql/errors';
+import { useRetryOnReconnect } from '../../graphql/network-status';
+import { NotFoundPage } from '../NotFoundPage';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { BackIcon } from '../../ui/icons';
+import { QueryStatus } from '../../ui/QueryStatus';
+import { CoordinatorsSection } from './CoordinatorsSection';
+import { DonorsSection } from './DonorsSection';
+import { MembersSection } from './MembersSection';
+
+/** One working group: its members, coordinators and donors; coordinators manage them. */
+export function WorkingGroupPage() {
+  usePageTitle('nav.workingGroups');
+  const { id = '' } = useParams();
+  const can = usePermissions();
+  const [group, reexecute] = useQuery({ query: WorkingGroupDetailDocument, variables: { id } });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  useRetryOnReconnect(refresh);
+
+  // The API answers "not found" for groups the viewer may not see.
+  if (!group.data && errorCode(group.error) === 'NOT_FOUND') return <NotFoundPage />;
+  return (
+    <Stack gap="lg" maw={1000} data-testid="working-group-page">
+      <Anchor component={Link} to="/working-groups" size="sm">
+        <Group gap={4} wrap="nowrap">
+          <BackIcon size={16} />
+          <FormattedMessage id="groups.back" />
+        </Group>
+      </Anchor>
+      <QueryStatus {...group} onRetry={refresh}>
+        {({ workingGroup }) => (
+          <Stack gap="xl">
+            <Stack gap={4}>
+              <Title order={1}>
+                <bdi>{workingGroup.name}</bdi>
+              </Title>
+              {workingGroup.description && <Text dir="auto">{workingGroup.description}</Text>}
+            </Stack>
+            <MembersSection
+              workingGroupId={workingGroup.id}
+              members={workingGroup.members}
+              onChanged={refresh}
+            />
+            <CoordinatorsSection
+              workingGroupId={workingGroup.id}
+              coordinators={workingGroup.coordinators}
+              onChanged={refresh}
+            />
+            {can({
+              action: 'read',
+              subject: 'Donor',
+              record: { workingGroupId: workingGroup.id, organisationId: '' },
+            }) && (
+              <DonorsSection
+                workingGroupId={workingGroup.id}
+                donors={workingGroup.donors}
+                onChanged={refresh}
+              />
+            )}
+          </Stack>
+        )}
+      </QueryStatus>
+    </Stack>
+  );
+}
