@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_MAIN, REPO_ROOT, startAppProcess } from '../support/app-process.js';
 
@@ -39,6 +41,33 @@ describe('the server process', () => {
     expect(await again.stop()).toBe(0);
     expect(again.output()).toContain('Demo data already present');
     expect(again.output()).toContain('investigator@dja.demo.parallax.test');
+  });
+
+  it('uses the PostgreSQL at DATABASE_URL instead of starting its own', async () => {
+    const host = await startAppProcess({ dataDir });
+    const otherDir = await mkdtemp(join(tmpdir(), 'parallax-external-'));
+    try {
+      const admin = new pg.Client({ connectionString: host.databaseUrl() });
+      await admin.connect();
+      await admin.query('DROP DATABASE IF EXISTS parallax_external');
+      await admin.query('CREATE DATABASE parallax_external');
+      await admin.end();
+      const external = host.databaseUrl().replace(/\/parallax$/, '/parallax_external');
+      const guest = await startAppProcess({ dataDir: otherDir, env: { DATABASE_URL: external } });
+      expect(guest.output()).toContain('Using PostgreSQL at DATABASE_URL');
+      expect(existsSync(join(otherDir, 'postgres'))).toBe(false);
+      const ready = await fetch(`${guest.url}/health/ready`);
+      expect(await ready.json()).toMatchObject({ status: 'up', components: { database: { status: 'up' } } });
+      expect(await guest.stop()).toBe(0);
+      const check = new pg.Client({ connectionString: external });
+      await check.connect();
+      const { rows } = await check.query('SELECT count(*)::int AS n FROM schema_migration');
+      await check.end();
+      expect(rows[0].n).toBeGreaterThan(0);
+    } finally {
+      expect(await host.stop()).toBe(0);
+      await rm(otherDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses bad configuration with a one-line explanation', () => {
