@@ -2,6 +2,12 @@ import { deriveCredentials, openPrivateKey, type KdfParams } from '@parallax/ide
 import { fromBase64, toBase64 } from './base64.js';
 import { HubError, type HubRequest } from './request.js';
 
+export interface GraphQLResult<T> {
+  status: number;
+  data?: T | null | undefined;
+  errors?: Array<{ message: string; extensions?: { code?: string } }> | undefined;
+}
+
 export interface SignedIn {
   userId: string;
   organisationId: string | null;
@@ -16,12 +22,18 @@ export interface SignedIn {
 export class HubSession {
   private cookie: string | undefined;
 
+  /** The session cookie as sent, for callers that inspect or replay it. */
+  get cookieHeader(): string | undefined {
+    return this.cookie;
+  }
+
   constructor(
     private readonly baseUrl: string,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  readonly request: HubRequest = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+  /** One GraphQL round trip, errors included in the result rather than thrown. */
+  async send<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
     const res = await this.fetchImpl(`${this.baseUrl.replace(/\/$/, '')}/graphql`, {
       method: 'POST',
       headers: {
@@ -32,16 +44,24 @@ export class HubSession {
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
-    let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      // An emptied cookie (logout) ends the session here too.
+      this.cookie = pair.endsWith('=') ? undefined : pair;
+    }
     try {
-      body = (await res.json()) as typeof body;
+      const body = (await res.json()) as Omit<GraphQLResult<T>, 'status'>;
+      return { status: res.status, data: body.data, errors: body.errors };
     } catch {
       throw new HubError('NETWORK', `The hub answered ${res.status} without GraphQL`);
     }
+  }
+
+  readonly request: HubRequest = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+    const body = await this.send<T>(query, variables);
     const error = body.errors?.[0];
     if (error) throw new HubError(error.extensions?.code ?? 'INTERNAL', error.message);
-    if (body.data === undefined) throw new HubError('INTERNAL', 'Empty answer from the hub');
+    if (body.data === undefined || body.data === null) throw new HubError('INTERNAL', 'Empty answer from the hub');
     return body.data;
   };
 

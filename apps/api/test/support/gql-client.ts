@@ -1,36 +1,17 @@
-/** A minimal GraphQL client with its own cookie jar: one per simulated person. */
-export interface GqlResult<T = Record<string, unknown>> {
-  status: number;
-  data: T | null | undefined;
-  errors: Array<{ message: string; extensions?: { code?: string } }> | undefined;
-}
+import { HubSession, type GraphQLResult } from '@parallax/hub-client';
 
+export type GqlResult<T = Record<string, unknown>> = GraphQLResult<T>;
+
+/** One simulated person: the real client session (cookie jar, CSRF header), errors returned rather than thrown. */
 export class GqlClient {
-  private cookie: string | undefined;
+  private readonly session: HubSession;
 
-  constructor(private readonly baseUrl: string) {}
-
-  get signedIn(): boolean {
-    return this.cookie !== undefined;
+  constructor(baseUrl: string) {
+    this.session = new HubSession(baseUrl);
   }
 
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const res = await fetch(`${this.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-parallax-csrf': '1',
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const pair = setCookie.split(';')[0] ?? '';
-      this.cookie = pair.endsWith('=') ? undefined : pair;
-    }
-    const body = (await res.json()) as { data?: T | null; errors?: GqlResult['errors'] };
-    return { status: res.status, data: body.data, errors: body.errors };
+  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+    return this.session.send<T>(query, variables);
   }
 
   /** Like request, but throws on GraphQL errors. */
@@ -40,8 +21,7 @@ export class GqlClient {
     return r.data;
   }
 
-  /** The raw cookie header, for tests that tamper with it. */
   get cookieHeader(): string | undefined {
-    return this.cookie;
+    return this.session.cookieHeader;
   }
 }
