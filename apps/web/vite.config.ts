@@ -40,6 +40,10 @@ export default defineConfig({
               priority: 30,
             },
             { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/, priority: 20 },
+            // HPKE opens and seals working-group keys: loaded with the code
+            // that does it, after sign-in, not on the first page.
+            { name: 'preload', test: /preload-helper/, priority: 40 },
+            { name: 'hpke', test: /[\\/]node_modules[\\/]@hpke[\\/]/, priority: 15 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },

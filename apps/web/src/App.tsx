@@ -13,6 +13,12 @@ import {
   type KeyDerivation,
 } from './crypto/key-derivation';
 import { KeyStore, KeyStoreContext } from './crypto/key-store';
+import {
+  createWorkerFingerprinter,
+  FingerprinterContext,
+  type FingerprinterFactory,
+} from './fingerprinting/fingerprinter';
+import { GroupKeyStore, GroupKeyStoreContext } from './group-keys/store';
 import { NetworkStatusContext, type NetworkStatus } from './graphql/network-status';
 import { I18nProvider } from './i18n/I18nProvider';
 import type { Messages } from './i18n/messages';
@@ -26,13 +32,15 @@ export interface AppProps {
   router: DataRouter;
   /** Tests run the password KDF in-process; the app uses a Web Worker. */
   keyDerivation?: KeyDerivation;
+  /** Tests fingerprint in-process; the app uses a Web Worker. */
+  fingerprinter?: FingerprinterFactory;
   /** What happens after logout; a full page load by default. */
   onSignedOut?: () => void;
 }
 
 /**
  * Providers, outermost first: direction, design system, language, network,
- * data, in-memory keys, session and policy, step-up prompt, routes.
+ * data, in-memory keys (the user's and the working groups'), session and policy, step-up prompt, routes.
  */
 export function App({
   locale,
@@ -41,9 +49,11 @@ export function App({
   networkStatus,
   router,
   keyDerivation = workerKeyDerivation,
+  fingerprinter = createWorkerFingerprinter,
   onSignedOut,
 }: AppProps) {
   const [keyStore] = useState(() => new KeyStore());
+  const [groupKeyStore] = useState(() => new GroupKeyStore());
   return (
     <StrictMode>
       <DirectionProvider initialDirection={directionOf(locale)} detectDirection={false}>
@@ -57,12 +67,16 @@ export function App({
               <GraphqlProvider value={client}>
                 <KeyDerivationContext.Provider value={keyDerivation}>
                   <KeyStoreContext.Provider value={keyStore}>
-                    <SessionProvider {...(onSignedOut ? { onSignedOut } : {})}>
-                      <StepUpProvider>
-                        <Notifications position="top-center" />
-                        <RouterProvider router={router} />
-                      </StepUpProvider>
-                    </SessionProvider>
+                    <GroupKeyStoreContext.Provider value={groupKeyStore}>
+                      <FingerprinterContext.Provider value={fingerprinter}>
+                        <SessionProvider {...(onSignedOut ? { onSignedOut } : {})}>
+                          <StepUpProvider>
+                            <Notifications position="top-center" />
+                            <RouterProvider router={router} />
+                          </StepUpProvider>
+                        </SessionProvider>
+                      </FingerprinterContext.Provider>
+                    </GroupKeyStoreContext.Provider>
                   </KeyStoreContext.Provider>
                 </KeyDerivationContext.Provider>
               </GraphqlProvider>

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginRoute } from './auth/LoginPage';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth';
@@ -6,7 +7,6 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrganisationPage } from './pages/organisation/OrganisationPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { PlatformPage } from './pages/platform/PlatformPage';
 import { JoinPage } from './pages/signup/JoinPage';
 import { WorkingGroupPage } from './pages/working-groups/WorkingGroupPage';
@@ -14,13 +14,35 @@ import { WorkingGroupsPage } from './pages/working-groups/WorkingGroupsPage';
 import { RouteError } from './shell/RouteError';
 import { Shell } from './shell/Shell';
 
+// The case, overlap and coordination pages (and, through them, the
+// fingerprint worker) are separate chunks, loaded when first visited.
+const CasesPage = lazy(() =>
+  import('./pages/cases/CasesPage').then((m) => ({ default: m.CasesPage })),
+);
+const RegisterCasePage = lazy(() =>
+  import('./pages/cases/RegisterCasePage').then((m) => ({ default: m.RegisterCasePage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/cases/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
+const CasePage = lazy(() =>
+  import('./pages/cases/CasePage').then((m) => ({ default: m.CasePage })),
+);
+const OverlapsPage = lazy(() =>
+  import('./pages/overlaps/OverlapsPage').then((m) => ({ default: m.OverlapsPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/coordination/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+
+const readGroups = { action: 'read', subject: 'WorkingGroup' } as const;
+
 /**
  * Every page renders inside the shell. Pages under <RequireAuth> show the
  * login form in place to signed-out visitors; <RequirePermission> shows a
  * "not allowed" page where the shared policy says no (the API decides
- * anyway). A heavy page should be code-split, e.g.
- * `{ path: 'overlaps', lazy: async () => ({ Component: (await import('./pages/OverlapsPage')).OverlapsPage }) }`
- * or React.lazy (the shell's Suspense boundary shows the skeleton meanwhile).
+ * anyway). Heavy pages are code-split with React.lazy (the shell's Suspense
+ * boundary shows the skeleton meanwhile).
  * Keep paths in step with NAV_ITEMS in shell/navigation.ts.
  */
 export const routes: RouteObject[] = [
@@ -35,8 +57,46 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'cases', element: <PlaceholderPage title="nav.cases" /> },
-          { path: 'overlaps', element: <PlaceholderPage title="nav.overlaps" /> },
+          {
+            path: 'cases',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <CasesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases/new',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <RegisterCasePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases/import',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <ImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'cases/:id',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <CasePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'overlaps',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <OverlapsPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'working-groups',
             element: (
@@ -46,6 +106,7 @@ export const routes: RouteObject[] = [
             ),
           },
           { path: 'working-groups/:id', element: <WorkingGroupPage /> },
+          { path: 'working-groups/:id/dashboard', element: <DashboardPage /> },
           {
             path: 'organisation',
             element: (

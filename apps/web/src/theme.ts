@@ -42,6 +42,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-green-light-color': '#1f6b30',
     '--mantine-color-yellow-light-color': '#8a4500',
     '--mantine-color-orange-light-color': '#9c3d0a',
+    // Red badges (strong overlaps) also sit on striped rows and grey cards.
+    '--mantine-color-red-light-color': '#a51d1d',
   },
   dark: {},
 });

@@ -5,9 +5,11 @@ import { useIntl } from 'react-intl';
 import { Link, Outlet, matchPath, useLocation } from 'react-router';
 import { usePermissions } from '../auth/permissions';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { GroupKeySync } from '../group-keys/GroupKeySync';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAV_ITEMS, visibleNavItems } from './navigation';
 import { NetworkBanner } from './NetworkBanner';
+import { NotificationBell } from './NotificationBell';
 import { PageSkeleton } from './PageSkeleton';
 import { ServerInfoFooter } from './ServerInfoFooter';
 import { UserMenu } from './UserMenu';
@@ -46,6 +48,7 @@ export function Shell() {
 
   return (
     <>
+      <GroupKeySync />
       <a className="skip-link" href="#main">
         {intl.formatMessage({ id: 'app.skipToContent' })}
       </a>
@@ -79,6 +82,7 @@ export function Shell() {
               </Anchor>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <NotificationBell />
               <UserMenu />
               <LanguageSwitch />
             </Group>

@@ -23,8 +23,8 @@ export interface NavItem {
 /** The main sections, in navigation order. Routes live in router.tsx. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', icon: HomeIcon },
-  // Cases and overlaps get their own policy subjects with the case issue;
-  // until then they follow working-group access.
+  // Cases and overlaps have no policy subject of their own (the API checks
+  // membership and role): they follow working-group access.
   {
     path: '/cases',
     label: 'nav.cases',

@@ -76,6 +76,20 @@ export function fakeServer({
     ServerInfo: () => ({ data: { serverInfo: { __typename: 'ServerInfo', ...SERVER_INFO } } }),
     Me: () => ({ data: { me: viewer } }),
     PendingWorkingGroupInvitations: () => ({ data: { pendingWorkingGroupInvitations: [] } }),
+    // Polled by the shell's bell, and by the group-key sync once keys are unlocked.
+    Notifications: () => ({ data: { notifications: [] } }),
+    GroupKeyStatus: (variables) => ({
+      data: {
+        groupKeyStatus: {
+          __typename: 'GroupKeyStatus',
+          workingGroupId: variables['wg'],
+          epoch: null,
+          mySealedKey: null,
+          isCoordinator: false,
+          pendingRecipients: [],
+        },
+      },
+    }),
   };
   return {
     requests,

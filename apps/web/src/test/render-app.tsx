@@ -4,6 +4,8 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter } from 'react-router';
 import { App } from '../App';
 import type { KeyDerivation } from '../crypto/key-derivation';
+import type { FingerprinterFactory } from '../fingerprinting/fingerprinter';
+import { createInProcessFingerprinter } from '../fingerprinting/in-process';
 import { createGraphqlClient } from '../graphql/client';
 import { NetworkStatus } from '../graphql/network-status';
 import { applyDocumentLocale } from '../i18n/locale';
@@ -52,6 +54,7 @@ export async function renderApp({
   server = fakeServer(),
   connection = fakeConnection(),
   keyDerivation = fakeKeyDerivation,
+  fingerprinter = createInProcessFingerprinter,
   element,
 }: {
   /** Renders this instead of the app's routes (still inside every provider). */
@@ -61,6 +64,8 @@ export async function renderApp({
   server?: FakeServer;
   connection?: ReturnType<typeof fakeConnection>;
   keyDerivation?: KeyDerivation;
+  /** The fingerprint worker's engine, run in-process (happy-dom has no module workers). */
+  fingerprinter?: FingerprinterFactory;
 } = {}) {
   applyDocumentLocale(locale);
   const messages = await loadMessages(locale);
@@ -77,6 +82,7 @@ export async function renderApp({
       networkStatus={networkStatus}
       router={router}
       keyDerivation={keyDerivation}
+      fingerprinter={fingerprinter}
       onSignedOut={() => undefined}
     />,
   );

@@ -1,18 +1,20 @@
-import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { usePermissions } from '../../auth/permissions';
+import { useViewer } from '../../auth/session';
 import { WorkingGroupDetailDocument } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { NotFoundPage } from '../NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { BackIcon } from '../../ui/icons';
+import { BackIcon, ChartIcon } from '../../ui/icons';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { DonorsSection } from './DonorsSection';
+import { GroupKeySection } from './GroupKeySection';
 import { MembersSection } from './MembersSection';
 
 /** One working group: its members, coordinators and donors; coordinators manage them. */
@@ -20,6 +22,7 @@ export function WorkingGroupPage() {
   usePageTitle('nav.workingGroups');
   const { id = '' } = useParams();
   const can = usePermissions();
+  const viewer = useViewer();
   const [group, reexecute] = useQuery({ query: WorkingGroupDetailDocument, variables: { id } });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   useRetryOnReconnect(refresh);
@@ -37,12 +40,26 @@ export function WorkingGroupPage() {
       <QueryStatus {...group} onRetry={refresh}>
         {({ workingGroup }) => (
           <Stack gap="xl">
-            <Stack gap={4}>
-              <Title order={1}>
-                <bdi>{workingGroup.name}</bdi>
-              </Title>
-              {workingGroup.description && <Text dir="auto">{workingGroup.description}</Text>}
-            </Stack>
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={4}>
+                <Title order={1}>
+                  <bdi>{workingGroup.name}</bdi>
+                </Title>
+                {workingGroup.description && <Text dir="auto">{workingGroup.description}</Text>}
+              </Stack>
+              {viewer.actor.coordinatorOf.includes(workingGroup.id) && (
+                <Button
+                  component={Link}
+                  to={`/working-groups/${workingGroup.id}/dashboard`}
+                  variant="default"
+                  leftSection={<ChartIcon size={16} />}
+                  data-testid="coordinator-dashboard-link"
+                >
+                  <FormattedMessage id="dashboard.title" />
+                </Button>
+              )}
+            </Group>
+            <GroupKeySection workingGroupId={workingGroup.id} />
             <MembersSection
               workingGroupId={workingGroup.id}
               members={workingGroup.members}

@@ -1,0 +1,87 @@
+import { extractKeys } from '@parallax/fingerprint';
+import { describe, expect, it } from 'vitest';
+import {
+  emptyPerson,
+  hasIdentifiers,
+  isReadableBirthDate,
+  isValidReference,
+  personFromForm,
+} from './person-form';
+
+describe('the person form as a FollowTheMoney Person', () => {
+  it('maps several names, dates and identifiers to their FtM properties', () => {
+    const person = personFromForm({
+      names: ['Mohammed Mahmoud ABU TAIR', ' محمد محمود أبو طير ', ''],
+      aliases: ['Abu Ahmad al-Halabi'],
+      birthDates: ['1951', '1951-03-14', '  '],
+      nationalities: ['SY', ''],
+      passportNumbers: ['N 0123456'],
+      idNumbers: ['010-203040'],
+      phones: ['+963 944 123 456', '0944 123 457'],
+      emails: ['abu.tair@example.org'],
+      identifiers: [
+        { type: 'telegram', value: '@abutair' },
+        { type: 'plate', value: 'DAM 12345' },
+        { type: 'telegram', value: '' },
+        { type: 'telegram', value: '@abutair' },
+      ],
+    });
+    expect(person).toEqual({
+      id: 'form',
+      schema: 'Person',
+      properties: {
+        name: ['Mohammed Mahmoud ABU TAIR', 'محمد محمود أبو طير'],
+        alias: ['Abu Ahmad al-Halabi'],
+        birthDate: ['1951', '1951-03-14'],
+        nationality: ['SY'],
+        passportNumber: ['N 0123456'],
+        idNumber: ['010-203040'],
+        phone: ['+963 944 123 456', '0944 123 457'],
+        email: ['abu.tair@example.org'],
+      },
+      identifiers: [
+        { type: 'telegram', value: '@abutair' },
+        { type: 'plate', value: 'DAM 12345' },
+      ],
+    });
+    // The schema reads it: names in both scripts, dates, every identifier.
+    const kinds = new Set(extractKeys(person, { defaultPhoneCountry: 'SY' }).map((k) => k.kind));
+    for (const kind of [
+      'name.full',
+      'name.pair',
+      'name.pair+yob',
+      'name.full+dob',
+      'name.part+dob',
+      'id.passport',
+      'id.national',
+      'phone',
+      'email',
+      'handle.telegram',
+      'id.plate',
+    ]) {
+      expect(kinds, kind).toContain(kind);
+    }
+  });
+
+  it('leaves out what is empty, and says whether anything can be fingerprinted', () => {
+    expect(personFromForm(emptyPerson())).toEqual({ id: 'form', schema: 'Person', properties: {} });
+    expect(hasIdentifiers(emptyPerson())).toBe(false);
+    // Nationality alone is not keyed.
+    expect(hasIdentifiers({ ...emptyPerson(), nationalities: ['UA'] })).toBe(false);
+    expect(hasIdentifiers({ ...emptyPerson(), emails: ['x@example.org'] })).toBe(true);
+    expect(
+      hasIdentifiers({ ...emptyPerson(), identifiers: [{ type: 'telegram', value: '@x' }] }),
+    ).toBe(true);
+  });
+
+  it('accepts the birth dates the schema reads, and the organisation’s labels only', () => {
+    for (const ok of ['1951', '1951-03', '1951-03-14', '14.03.1951', '1950 or 1951', '', '١٩٥١']) {
+      expect(isReadableBirthDate(ok), ok).toBe(true);
+    }
+    for (const bad of ['fifty', 'unknown', '3000'])
+      expect(isReadableBirthDate(bad), bad).toBe(false);
+    expect(isValidReference('SYR-2024-017')).toBe(true);
+    expect(isValidReference('-x')).toBe(false);
+    expect(isValidReference('x'.repeat(81))).toBe(false);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Fingerprint, FtmPerson } from '@parallax/fingerprint';
+
+/**
+ * Messages between the page and fingerprint.worker.ts. Plaintext identifiers
+ * go to the worker (a form's person, or the file to import) and never come
+ * back: the worker answers with fingerprints, counts and masked samples. The
+ * worker has no network access of its own: it sends blinded elements to the
+ * page, which asks the hub to evaluate them.
+ */
+
+export type ImportFormat = 'csv' | 'jsonl';
+
+/** Fingerprint one person entered in the form. */
+export interface PersonJob {
+  kind: 'person';
+  person: FtmPerson;
+  groupKey: Uint8Array;
+  defaultPhoneCountry?: string;
+}
+
+/** Read a file (kept in the worker) and describe what importing it would do. */
+export interface ParseJob {
+  kind: 'parse';
+  file: Blob;
+  format: ImportFormat;
+  /** CSV: header → target ("name", "birthDate", "id", "identifier:telegram", "ignore"…). */
+  mapping?: Record<string, string>;
+  defaultPhoneCountry?: string;
+}
+
+/** Fingerprint records [start, end) of the parsed file, with their idempotency keys and references. */
+export interface ChunkJob {
+  kind: 'chunk';
+  start: number;
+  end: number;
+  groupKey: Uint8Array;
+  defaultPhoneCountry?: string;
+  referencePrefix: string;
+}
+
+export type FingerprintJob = PersonJob | ParseJob | ChunkJob;
+
+export interface PersonResult {
+  fingerprints: Fingerprint[];
+}
+
+export interface MaskedSample {
+  /** Property (or identifier type) → masked values, e.g. "M••••••• A•• T•••". */
+  fields: Array<{ property: string; values: string[] }>;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  records: number;
+  /** Keys the file would make in all (before deduplication). */
+  keys: number;
+  /** Distinct keys: the OPRF evaluations the import needs. */
+  distinctKeys: number;
+  /** Records that make no key (no usable name, date or identifier): they cannot be registered. */
+  withoutKeys: number;
+  /** Records whose id repeats an earlier one. */
+  duplicateIds: number;
+  /** CSV: the mapping used, in header order. */
+  mapping: Array<{ header: string; target: string }> | null;
+  /** CSV: the targets a column may take. */
+  targets: string[];
+  /** CSV: whether a column gives the record id (else rows are numbered). */
+  hasIdColumn: boolean;
+  /** JSON Lines: lines that were not a Person. */
+  skipped: number;
+  /** Lines (JSON Lines) or rows (CSV) that could not be read. */
+  unreadable: number[];
+  samples: MaskedSample[];
+}
+
+export interface ImportRecord {
+  index: number;
+  /** The record's own id in the file: stays on this device (the receipt). */
+  recordId: string;
+  idempotencyKey: string;
+  reference: string;
+  fingerprints: Fingerprint[];
+}
+
+export interface ChunkResult {
+  records: ImportRecord[];
+}
+
+export interface JobResults {
+  person: PersonResult;
+  parse: ImportPreview;
+  chunk: ChunkResult;
+}
+
+export interface WorkerFailure {
+  code: string;
+  message: string;
+}
+
+export type ToWorker =
+  | { type: 'job'; id: number; job: FingerprintJob }
+  | { type: 'evaluated'; id: number; call: number; elements: Uint8Array[] }
+  | { type: 'evaluate-failed'; id: number; call: number; error: WorkerFailure };
+
+export type FromWorker =
+  | { type: 'evaluate'; id: number; call: number; blinded: Uint8Array[] }
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'done'; id: number; result: JobResults[keyof JobResults] }
+  | { type: 'failed'; id: number; error: WorkerFailure };

@@ -1,0 +1,269 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeServer, ORG_ADMIN_VIEWER, type FakeViewer } from '../../test/fake-server';
+import { renderApp } from '../../test/render-app';
+
+const base = {
+  __typename: 'Overlap',
+  workingGroupId: 'group-1',
+  score: 0.8,
+  contactRequestedByMe: false,
+  revealed: false,
+  otherOrganisation: null,
+  myVerdict: null,
+  myReason: null,
+  createdAt: '2025-03-01T10:00:00Z',
+  retractedAt: null,
+};
+const ref = (id: string, reference: string) => ({ __typename: 'OwnCaseRef', id, reference });
+
+const OVERLAPS = [
+  {
+    ...base,
+    id: 'o-new',
+    myCase: ref('c1', 'SYR-001'),
+    strength: 'probable',
+    matchedKinds: ['name.pair', 'name.pair+yob'],
+    contactStatus: 'none',
+  },
+  {
+    ...base,
+    id: 'o-asked',
+    myCase: ref('c2', 'SYR-002'),
+    strength: 'strong',
+    matchedKinds: ['id.passport', 'name.full+dob'],
+    contactStatus: 'requested',
+  },
+  {
+    ...base,
+    id: 'o-revealed',
+    myCase: ref('c3', 'SYR-003'),
+    strength: 'possible',
+    matchedKinds: ['handle.telegram'],
+    contactStatus: 'accepted',
+    contactRequestedByMe: true,
+    revealed: true,
+    otherOrganisation: { __typename: 'Organisation', id: 'org-2', name: 'Justice Archive' },
+    myVerdict: 'confirmed',
+  },
+  {
+    ...base,
+    id: 'o-retracted',
+    myCase: ref('c4', 'SYR-004'),
+    strength: 'probable',
+    matchedKinds: ['name.full'],
+    contactStatus: 'none',
+    retractedAt: '2025-03-02T10:00:00Z',
+  },
+];
+
+function inboxServer(viewer: FakeViewer = ORG_ADMIN_VIEWER) {
+  return fakeServer({
+    viewer,
+    handlers: {
+      Overlaps: () => ({ data: { overlaps: OVERLAPS } }),
+      SetOverlapVerdict: (v) => ({
+        data: {
+          setOverlapVerdict: {
+            ...OVERLAPS[0],
+            myVerdict: v['verdict'],
+            myReason: v['reason'] ?? null,
+          },
+        },
+      }),
+      RequestContact: () => ({
+        data: {
+          requestContact: {
+            ...OVERLAPS[0],
+            contactStatus: 'requested',
+            contactRequestedByMe: true,
+          },
+        },
+      }),
+      RespondToContact: (v) => ({
+        data: {
+          respondToContact: {
+            ...OVERLAPS[1],
+            contactStatus: v['accept'] ? 'accepted' : 'declined',
+          },
+        },
+      }),
+    },
+  });
+}
+
+const card = (id: string) =>
+  screen
+    .getAllByTestId('overlap')
+    .find((c) => c.getAttribute('data-overlap-id') === id) as HTMLElement;
+const buttons = (id: string) =>
+  within(card(id))
+    .queryAllByRole('button')
+    .map((b) => b.textContent);
+
+describe('the overlaps inbox', () => {
+  it('explains each overlap, and offers only the actions its state allows', async () => {
+    await renderApp({ path: '/overlaps', server: inboxServer() });
+    await screen.findAllByTestId('overlap');
+
+    expect(within(card('o-new')).getByTestId('overlap-summary').textContent).toBe(
+      'Your case SYR-001 overlaps with a case held by another organisation.',
+    );
+    expect(within(card('o-new')).getByTestId('overlap-explanation').textContent).toBe(
+      'Probable: name pair and name pair + birth year',
+    );
+    expect(buttons('o-new')).toEqual(['Request contact', 'Confirm', 'Mark as false match']);
+
+    expect(within(card('o-asked')).getByTestId('overlap-contact').textContent).toMatch(
+      /^The other organisation asks to get in touch/,
+    );
+    expect(buttons('o-asked')).toEqual([
+      'Accept contact',
+      'Decline',
+      'Confirm',
+      'Mark as false match',
+    ]);
+
+    expect(within(card('o-revealed')).getByTestId('overlap-summary').textContent).toBe(
+      'Your case SYR-003 overlaps with a case held by Justice Archive.',
+    );
+    expect(within(card('o-revealed')).getByTestId('overlap-explanation').textContent).toBe(
+      'Possible: Telegram account',
+    );
+    expect(buttons('o-revealed')).toEqual([]);
+
+    const retracted = card('o-retracted');
+    expect(retracted.getAttribute('data-state')).toBe('retracted');
+    expect(retracted.textContent).toContain('Retracted');
+    expect(buttons('o-retracted')).toEqual([]);
+    // Open ones first, retracted ones last.
+    expect(screen.getAllByTestId('overlap').at(-1)).toBe(retracted);
+  });
+
+  it('a false match needs a reason; contact is asked for after a confirmation', async () => {
+    const server = inboxServer();
+    await renderApp({ path: '/overlaps', server });
+    await screen.findAllByTestId('overlap');
+
+    fireEvent.click(within(card('o-new')).getByRole('button', { name: 'Mark as false match' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Mark as a false match' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as false match' }));
+    expect(await within(dialog).findByText('Give a reason.')).toBeTruthy();
+    expect(server.calls.some((c) => c.operationName === 'SetOverlapVerdict')).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText(/^Reason/), {
+      target: { value: 'Different father’s name in our records' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as false match' }));
+    await waitFor(() =>
+      expect(server.calls.find((c) => c.operationName === 'SetOverlapVerdict')?.variables).toEqual({
+        overlapId: 'o-new',
+        verdict: 'false_match',
+        reason: 'Different father’s name in our records',
+      }),
+    );
+
+    fireEvent.click(within(card('o-new')).getByRole('button', { name: 'Request contact' }));
+    const ask = await screen.findByRole('dialog', { name: 'Ask to get in touch?' });
+    expect(ask.textContent).toMatch(/both organisations see each other’s name/);
+    fireEvent.click(within(ask).getByRole('button', { name: 'Request contact' }));
+    await waitFor(() =>
+      expect(server.calls.find((c) => c.operationName === 'RequestContact')?.variables).toEqual({
+        overlapId: 'o-new',
+      }),
+    );
+
+    fireEvent.click(within(card('o-asked')).getByRole('button', { name: 'Decline' }));
+    await waitFor(() =>
+      expect(server.calls.find((c) => c.operationName === 'RespondToContact')?.variables).toEqual({
+        overlapId: 'o-asked',
+        accept: false,
+      }),
+    );
+  });
+
+  it('shows no action to a viewer, who does not act on overlaps', async () => {
+    const viewer = {
+      ...ORG_ADMIN_VIEWER,
+      user: { ...ORG_ADMIN_VIEWER.user, role: 'viewer' },
+      actor: { ...ORG_ADMIN_VIEWER.actor, role: 'viewer' },
+    } as FakeViewer;
+    await renderApp({ path: '/overlaps', server: inboxServer(viewer) });
+    await screen.findAllByTestId('overlap');
+    expect(screen.queryByTestId('overlap-actions')).toBeNull();
+  });
+
+  it('reads in Arabic', async () => {
+    await renderApp({ locale: 'ar', path: '/overlaps', server: inboxServer() });
+    await screen.findAllByTestId('overlap');
+    expect(within(card('o-new')).getByTestId('overlap-explanation').textContent).toBe(
+      'مرجّح: زوج من الأسماء وزوج من الأسماء + سنة الميلاد',
+    );
+    expect(document.documentElement.dir).toBe('rtl');
+  });
+});
+
+describe('the notification bell', () => {
+  const NOTIFICATIONS = [
+    {
+      __typename: 'Notification',
+      id: 'n1',
+      kind: 'overlap.new',
+      payload: {
+        overlapId: 'o-new',
+        caseId: 'c1',
+        caseReference: 'SYR-001',
+        strength: 'probable',
+        matched: ['name.pair+yob'],
+      },
+      createdAt: '2025-03-01T10:00:00Z',
+      readAt: null,
+      workingGroupId: 'group-1',
+    },
+    {
+      __typename: 'Notification',
+      id: 'n2',
+      kind: 'overlap.contact_requested',
+      payload: { overlapId: 'o-asked', caseId: 'c2', caseReference: 'SYR-002', strength: 'strong' },
+      createdAt: '2025-03-01T11:00:00Z',
+      readAt: null,
+      workingGroupId: 'group-1',
+    },
+    {
+      __typename: 'Notification',
+      id: 'n3',
+      kind: 'oprf.budget_exceeded',
+      payload: { organisationId: 'org-9', organisationName: 'Rights Watch', allowed: 5000 },
+      createdAt: '2025-02-01T11:00:00Z',
+      readAt: '2025-02-02T11:00:00Z',
+      workingGroupId: 'group-1',
+    },
+  ];
+
+  it('counts unread alerts, words each kind, and marks them read', async () => {
+    const server = fakeServer({
+      handlers: {
+        Notifications: () => ({ data: { notifications: NOTIFICATIONS } }),
+        MarkNotificationsRead: (v) => ({
+          data: { markNotificationsRead: (v['ids'] as string[]).length },
+        }),
+      },
+    });
+    await renderApp({ path: '/', server });
+    const bell = await screen.findByRole('button', { name: 'Notifications, unread: 2' });
+    fireEvent.click(bell);
+    const items = await screen.findAllByTestId('notification-item');
+    expect(items.map((i) => i.firstElementChild?.textContent)).toEqual([
+      'Unread: New overlap: your case SYR-001 overlaps with a case held by another organisation (Probable: name pair + birth year).',
+      'Unread: Another organisation asks to get in touch about your case SYR-002.',
+      'Rights Watch reached today’s fingerprinting limit (5,000 keys). This can be a large import, or someone guessing names.',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
+    await waitFor(() =>
+      expect(
+        server.calls.find((c) => c.operationName === 'MarkNotificationsRead')?.variables,
+      ).toEqual({
+        ids: ['n1', 'n2'],
+      }),
+    );
+  });
+});
