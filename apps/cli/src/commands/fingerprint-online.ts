@@ -1,0 +1,425 @@
+import { writeFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
+import type { CsvMapping, FtmPerson } from '@parallax/fingerprint';
+import {
+  fulfilPendingGrants,
+  HubError,
+  HubSession,
+  importPersons,
+  ImportInputError,
+  ImportInterrupted,
+  unlockGroupKey,
+  validateImportInput,
+  type ImportProgress,
+  type ImportResult,
+} from '@parallax/hub-client';
+import { CliError, ExitCode } from '../io/cli-error.js';
+import { promptLine } from '../io/prompt.js';
+import { readPassword } from '../io/read-password.js';
+import { readPersons, readReferenceField } from './person-input.js';
+
+export interface OnlineOptions {
+  hub: string;
+  workingGroup?: string;
+  email?: string;
+  passwordStdin?: boolean;
+  totp?: string;
+  status: string;
+  situation?: string;
+  crime?: string;
+  referenceField?: string;
+  referencePrefix?: string;
+  chunkSize?: string;
+  parallel?: string;
+  receipt?: string;
+  defaultPhoneCountry?: string;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** The hub's base URL: https, or http on this machine only (the login key must not cross a network in clear). */
+export function parseHubUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CliError(
+      `--hub: "${value}" is not a URL (e.g. https://parallax.example.org)`,
+      ExitCode.Usage,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new CliError(
+      '--hub must be an https:// address (plain http only for a hub on this machine)',
+      ExitCode.Usage,
+    );
+  }
+  return url.href.replace(/\/+$/u, '');
+}
+
+/** A comma-separated list, each item one of `allowed`. */
+export function parseList(
+  value: string | undefined,
+  allowed: readonly string[],
+  option: string,
+): string[] {
+  if (value === undefined) return [];
+  const items = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  const bad = items.filter((s) => !allowed.includes(s));
+  if (bad.length > 0) {
+    throw new CliError(
+      `${option}: unknown value ${bad.map((b) => `"${b}"`).join(', ')}; one of: ${allowed.join(', ')}`,
+      ExitCode.Usage,
+    );
+  }
+  return [...new Set(items)];
+}
+
+function hubFailure(error: unknown, hub: string): CliError {
+  if (error instanceof HubError) {
+    switch (error.code) {
+      case 'UNAUTHENTICATED':
+        return new CliError(
+          `Sign-in failed: check the e-mail address, password and TOTP code (after repeated failures sign-in pauses for a while). ${error.message === '' ? '' : `The hub said: ${error.message}`}`.trim(),
+          ExitCode.SignIn,
+        );
+      case 'RATE_LIMITED':
+        return new CliError(
+          `The hub refused more fingerprinting today: ${error.message} ` +
+            'The budget is a base plus an allowance per registered case, per organisation and day. Run the same command again tomorrow (cases already registered are recognised), or ask your coordinator.',
+          ExitCode.Budget,
+        );
+      case 'NOT_FOUND':
+      case 'FORBIDDEN':
+        return new CliError(
+          `The hub refused: ${error.message} (only investigators and admins of a member organisation register cases)`,
+          ExitCode.Access,
+        );
+      case 'CONFLICT':
+        return new CliError(
+          `${error.message} (the coordinator started a new key epoch: run the command again)`,
+          ExitCode.Access,
+        );
+      case 'NETWORK':
+        return new CliError(
+          `${hub} does not look like a Parallax hub: ${error.message}`,
+          ExitCode.Hub,
+        );
+      default:
+        return new CliError(`The hub answered ${error.code}: ${error.message}`, ExitCode.Hub);
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return new CliError(`Cannot reach the hub at ${hub}: ${message}${cause}`, ExitCode.Hub);
+}
+
+async function credentials(
+  opts: OnlineOptions,
+): Promise<{ email: string; password: string; totp: string }> {
+  const interactive = process.stdin.isTTY === true && !opts.passwordStdin;
+  let email = opts.email?.trim();
+  if (!email) {
+    if (!interactive)
+      throw new CliError(
+        '--email is required when standard input is not a terminal',
+        ExitCode.Usage,
+      );
+    email = await promptLine('E-mail: ');
+  }
+  if (!interactive && !opts.totp) {
+    throw new CliError(
+      '--totp is required when the password comes from standard input',
+      ExitCode.Usage,
+    );
+  }
+  const password = await readPassword({ fromStdin: opts.passwordStdin === true, confirm: false });
+  if (password.length === 0) throw new CliError('No password given', ExitCode.Usage);
+  const totp = (opts.totp ?? (await promptLine('Authenticator code: '))).replace(/\s+/gu, '');
+  if (!/^\d{6}$/u.test(totp)) throw new CliError('The TOTP code has 6 digits', ExitCode.Usage);
+  return { email, password, totp };
+}
+
+async function resolveWorkingGroup(
+  session: HubSession,
+  wanted: string | undefined,
+): Promise<{ id: string; name: string }> {
+  const { workingGroups } = await session.request<{
+    workingGroups: Array<{ id: string; name: string }>;
+  }>('{ workingGroups { id name } }');
+  if (!wanted) {
+    if (workingGroups.length === 1 && workingGroups[0]) return workingGroups[0];
+    throw new CliError(
+      workingGroups.length === 0
+        ? 'Your organisation is not a member of any working group'
+        : `Name the working group with --working-group: ${workingGroups.map((g) => `"${g.name}"`).join(', ')}`,
+      ExitCode.Usage,
+    );
+  }
+  const w = wanted.trim().toLowerCase();
+  const found =
+    workingGroups.find((g) => g.id === wanted.trim()) ??
+    workingGroups.find((g) => g.name.trim().toLowerCase() === w);
+  if (!found) {
+    throw new CliError(
+      `No working group "${wanted}" among yours${workingGroups.length ? `: ${workingGroups.map((g) => `"${g.name}"`).join(', ')}` : ''}`,
+      ExitCode.Access,
+    );
+  }
+  return found;
+}
+
+function progressReporter(total: number): {
+  update: (p: ImportProgress) => void;
+  stop: () => void;
+} {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format:
+          'importing [{bar}] {value}/{total} registered | {fingerprinted} fingerprinted | {eta_formatted} left',
+        hideCursor: true,
+        etaBuffer: 2000,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { fingerprinted: 0 });
+    return {
+      update: (p) => bar.update(p.registered, { fingerprinted: p.fingerprinted }),
+      stop: () => bar.stop(),
+    };
+  }
+  // Not a terminal (a log file, CI): a plain line every tenth.
+  let next = 0;
+  return {
+    update: (p) => {
+      if (p.registered >= next && p.registered > 0) {
+        process.stderr.write(`parallax: ${p.registered}/${p.total} records registered\n`);
+        next = p.registered + Math.max(1, Math.ceil(p.total / 10));
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+function summarise(result: ImportResult, skipped: number, seconds: number): string {
+  const { clientMs, oprfMs, registerMs } = result.timings;
+  const perSecond = (n: number, ms: number): string =>
+    ms > 0 ? `${Math.round((n * 1000) / ms)}/s` : '–';
+  const lines = [
+    `parallax: ${result.total} records in ${seconds.toFixed(1)} s: ${result.created} cases created, ${result.existing} already registered` +
+      (skipped > 0
+        ? `, ${skipped} without any usable name, date or identifier (not registered)`
+        : ''),
+    `parallax: ${result.evaluations} OPRF evaluations` +
+      (result.budget
+        ? ` (your organisation today: ${result.budget.used} of ${result.budget.allowed})`
+        : ''),
+    `parallax: time: ${(clientMs / 1000).toFixed(1)} s fingerprinting here, ${(oprfMs / 1000).toFixed(1)} s waiting for the hub's OPRF ` +
+      `(${perSecond(result.evaluations, oprfMs)} evaluations), ${(registerMs / 1000).toFixed(1)} s waiting for registration ` +
+      `(${perSecond(result.created + result.existing, registerMs)} cases); the steps overlap`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function overlapSummary(
+  session: HubSession,
+  workingGroupId: string,
+  caseIds: ReadonlySet<string>,
+): Promise<string> {
+  const { overlaps } = await session.request<{
+    overlaps: Array<{ strength: string; myCase: { id: string } }>;
+  }>('query Overlaps($wg: ID) { overlaps(workingGroupId: $wg) { strength myCase { id } } }', {
+    wg: workingGroupId,
+  });
+  const mine = overlaps.filter((o) => caseIds.has(o.myCase.id));
+  const by = (s: string): number => mine.filter((o) => o.strength === s).length;
+  return (
+    `parallax: overlaps so far: ${mine.length} for these cases (${by('strong')} strong, ${by('probable')} probable, ${by('possible')} possible); ` +
+    `${overlaps.length} for all your organisation's cases in the group. Matching continues on the hub: the web app shows new overlaps as they come.\n`
+  );
+}
+
+/** `parallax fingerprint IN --hub URL …`: sign in, fingerprint through the hub, register cases chunk by chunk. */
+export async function runOnlineImport(
+  input: string,
+  mappingFile: CsvMapping | undefined,
+  opts: OnlineOptions,
+): Promise<void> {
+  const hub = parseHubUrl(opts.hub);
+  const status = opts.status.trim().toLowerCase();
+  if (!(CASE_STATUSES as readonly string[]).includes(status)) {
+    throw new CliError(`--status: one of ${CASE_STATUSES.join(', ')}`, ExitCode.Usage);
+  }
+  const situationTags = parseList(opts.situation, SITUATIONS, '--situation');
+  const crimeTags = parseList(opts.crime, CRIME_CATEGORIES, '--crime');
+  const chunkSize = opts.chunkSize === undefined ? undefined : Number(opts.chunkSize);
+  if (
+    chunkSize !== undefined &&
+    (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 500)
+  ) {
+    throw new CliError('--chunk-size: a whole number from 1 to 500', ExitCode.Usage);
+  }
+  const parallel = opts.parallel === undefined ? undefined : Number(opts.parallel);
+  if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1 || parallel > 8)) {
+    throw new CliError('--parallel: a whole number from 1 to 8', ExitCode.Usage);
+  }
+
+  let persons: FtmPerson[];
+  let references: Map<string, string> | undefined;
+  try {
+    const read = await readPersons(input, mappingFile);
+    persons = read.persons;
+    if (read.skipped > 0)
+      process.stderr.write(`parallax: skipped ${read.skipped} non-Person entities\n`);
+    for (const w of read.warnings) process.stderr.write(`parallax: ${w}\n`);
+    if (opts.referenceField)
+      references = await readReferenceField(input, opts.referenceField, mappingFile);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), ExitCode.Usage);
+  }
+  if (persons.length === 0) throw new CliError(`${input}: no persons to import`, ExitCode.Usage);
+  if (persons.some((p) => /^row-\d+$/u.test(p.id))) {
+    process.stderr.write(
+      'parallax: some rows have no id column value: their ids are row numbers, so re-running is safe only with the rows in the same order\n',
+    );
+  }
+  const reference = references
+    ? (p: FtmPerson): string | undefined => references.get(p.id)
+    : undefined;
+  try {
+    validateImportInput(persons, {
+      ...(reference ? { reference } : {}),
+      ...(opts.referencePrefix !== undefined ? { referencePrefix: opts.referencePrefix } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ImportInputError)
+      throw new CliError(`${input}: ${error.message}`, ExitCode.Usage);
+    throw error;
+  }
+
+  const { email, password, totp } = await credentials(opts);
+  const session = new HubSession(hub);
+  let me: Awaited<ReturnType<HubSession['login']>>;
+  try {
+    me = await session.login(email, password, totp);
+  } catch (error) {
+    throw hubFailure(error, hub);
+  }
+  let groupKey: Uint8Array | undefined;
+  try {
+    const group = await resolveWorkingGroup(session, opts.workingGroup);
+    const unlocked = await unlockGroupKey(session.request, group.id, me);
+    if (!unlocked) {
+      throw new CliError(
+        `Your copy of the key of "${group.name}" is not there yet: the coordinator must start the group's key, ` +
+          'or a member who holds it must open Parallax (it seals a copy for you automatically). Try again later.',
+        ExitCode.Access,
+      );
+    }
+    groupKey = unlocked.groupKey;
+    // Like any client holding the key: seal it for members still waiting.
+    if (unlocked.status.pendingRecipients.length > 0) {
+      try {
+        const n = await fulfilPendingGrants(
+          session.request,
+          group.id,
+          unlocked.epoch,
+          groupKey,
+          unlocked.status.pendingRecipients,
+        );
+        if (n > 0)
+          process.stderr.write(
+            `parallax: sealed the group key for ${n} member(s) who were waiting for it\n`,
+          );
+      } catch {
+        // Not this command's job to insist; another client will do it.
+      }
+    }
+
+    process.stderr.write(
+      `parallax: importing ${persons.length} records into "${group.name}" (key epoch ${unlocked.epoch})\n`,
+    );
+    const abort = new AbortController();
+    const onSigint = (): void => {
+      if (abort.signal.aborted) process.exit(130);
+      process.stderr.write(
+        '\nparallax: stopping after the current chunk (press Ctrl-C again to quit at once)\n',
+      );
+      abort.abort(new Error('Stopped by the user'));
+    };
+    process.on('SIGINT', onSigint);
+    const reporter = progressReporter(persons.length);
+    const started = performance.now();
+    let result: ImportResult;
+    try {
+      result = await importPersons(persons, {
+        request: session.request,
+        workingGroupId: group.id,
+        epoch: unlocked.epoch,
+        groupKey,
+        fields: { status, situationTags, crimeTags },
+        ...(reference ? { reference } : {}),
+        ...(opts.referencePrefix !== undefined ? { referencePrefix: opts.referencePrefix } : {}),
+        ...(chunkSize !== undefined ? { chunkSize } : {}),
+        ...(parallel !== undefined ? { uploadConcurrency: parallel } : {}),
+        ...(opts.defaultPhoneCountry ? { defaultPhoneCountry: opts.defaultPhoneCountry } : {}),
+        onProgress: reporter.update,
+        signal: abort.signal,
+      });
+    } catch (error) {
+      reporter.stop();
+      if (!(error instanceof ImportInterrupted)) throw error;
+      if (opts.receipt) await writeReceipt(opts.receipt, error.records);
+      const p = error.progress;
+      process.stderr.write(
+        `parallax: stopped after ${p.registered} of ${p.total} records (${p.created} cases created, ${p.existing} already registered). ` +
+          'Running the same command again continues: registered cases are recognised, none is registered twice.\n',
+      );
+      if (abort.signal.aborted) throw new CliError('Stopped by the user', 130);
+      throw error.reason instanceof CliError ? error.reason : hubFailure(error.reason, hub);
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    reporter.stop();
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(summarise(result, result.withoutFingerprints.length, seconds));
+    if (opts.receipt) {
+      await writeReceipt(opts.receipt, result.records);
+      process.stderr.write(
+        `parallax: receipt (record id → case reference, case id) written to ${opts.receipt}; keep it with your records\n`,
+      );
+    }
+    try {
+      process.stderr.write(
+        await overlapSummary(session, group.id, new Set(result.records.map((r) => r.caseId))),
+      );
+    } catch {
+      // The summary is a courtesy: the import itself succeeded.
+    }
+  } catch (error) {
+    throw error instanceof CliError ? error : hubFailure(error, hub);
+  } finally {
+    groupKey?.fill(0);
+    me.privateKey.fill(0);
+    await session.request('mutation { logout }').catch(() => undefined);
+  }
+}
+
+async function writeReceipt(path: string, records: ImportResult['records']): Promise<void> {
+  const lines = records.map((r) =>
+    JSON.stringify({
+      id: r.recordId,
+      reference: r.reference,
+      caseId: r.caseId,
+      created: r.created,
+    }),
+  );
+  await writeFile(path, lines.length > 0 ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
+}
