@@ -107,6 +107,14 @@ describe('audit chain', () => {
     expect(await audit.verify(ds)).toEqual({ ok: true, entries: 36 });
   });
 
+  it('links a batch written in one statement exactly as single entries', async () => {
+    const seqs = await ds.transaction((m) =>
+      audit.recordMany(m, Array.from({ length: 5 }, (_, i) => ({ actorUserId: null, action: 'test.batch', change: { i } }))),
+    );
+    expect(seqs).toEqual(['7', '8', '9', '10', '11']);
+    expect(await audit.verify(ds)).toEqual({ ok: true, entries: 11 });
+  });
+
   it('leaves no entry when the change rolls back', async () => {
     await expect(
       ds.transaction(async (m) => {

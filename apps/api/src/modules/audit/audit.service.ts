@@ -43,47 +43,66 @@ export class AuditService {
    * it holds the chain lock until commit.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<string> {
+    const [seq] = await this.recordMany(manager, [input]);
+    return seq ?? '';
+  }
+
+  /**
+   * Appends several entries, in order, in one statement (e.g. every overlap a
+   * matching batch created), linked exactly as one record() call each would.
+   * Returns their sequence numbers.
+   */
+  async recordMany(manager: EntityManager, inputs: readonly AuditInput[]): Promise<string[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Audit entries must be written inside the transaction of the change');
     }
+    if (inputs.length === 0) return [];
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     // Through a SECURITY DEFINER function: under row-level security a tenant
     // transaction cannot read the chain's head, but must link to it.
     const last: Array<{ seq: string | null; hash: Buffer | null }> = await manager.query(
       'SELECT seq, hash FROM audit_chain_head()',
     );
-    const prevHash: Buffer = last[0]?.hash ?? GENESIS_HASH;
-    const fields: ChainedFields = {
-      seq: BigInt(last[0]?.seq ?? 0) + 1n,
-      occurredAt: new Date(),
-      actorUserId: input.actorUserId,
-      organisationId: input.organisationId ?? null,
-      workingGroupId: input.workingGroupId ?? null,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      changeHash: hashChange(input.change),
-    };
-    const hash = hashLink(prevHash, fields);
+    let prevHash: Buffer = last[0]?.hash ?? GENESIS_HASH;
+    let seq = BigInt(last[0]?.seq ?? 0);
+    const rows = inputs.map((input) => {
+      seq += 1n;
+      const fields: ChainedFields = {
+        seq,
+        occurredAt: new Date(),
+        actorUserId: input.actorUserId,
+        organisationId: input.organisationId ?? null,
+        workingGroupId: input.workingGroupId ?? null,
+        action: input.action,
+        subjectType: input.subjectType ?? null,
+        subjectId: input.subjectId ?? null,
+        changeHash: hashChange(input.change),
+      };
+      const hash = hashLink(prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
     await manager.query(
       `INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, working_group_id,
          action, subject_type, subject_id, change_hash, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
+         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[])`,
       [
-        fields.seq.toString(),
-        fields.occurredAt,
-        fields.actorUserId,
-        fields.organisationId,
-        fields.workingGroupId,
-        fields.action,
-        fields.subjectType,
-        fields.subjectId,
-        fields.changeHash,
-        prevHash,
-        hash,
+        rows.map((r) => r.seq.toString()),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.actorUserId),
+        rows.map((r) => r.organisationId),
+        rows.map((r) => r.workingGroupId),
+        rows.map((r) => r.action),
+        rows.map((r) => r.subjectType),
+        rows.map((r) => r.subjectId),
+        rows.map((r) => r.changeHash),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
       ],
     );
-    return fields.seq.toString();
+    return rows.map((r) => r.seq.toString());
   }
 
   /**

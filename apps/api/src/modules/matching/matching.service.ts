@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { kindWeight, rarityDiscount, scorePair, type PairScore, type SharedFingerprint } from '@parallax/matching';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashChange, hashLink, GENESIS_HASH } from '../audit/audit-hash.js';
 import { AuditService, type AuditInput } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -255,59 +254,6 @@ export class MatchingService implements OnModuleInit {
     return pairs;
   }
 
-  /**
-   * Appends the entries to the audit chain inside this transaction: the
-   * first through AuditService.record (which takes the chain lock and links
-   * to the head), the rest linked in order and written in one statement,
-   * exactly as record() would write them one by one.
-   */
-  private async recordAll(m: EntityManager, entries: AuditInput[]): Promise<void> {
-    const [first, ...rest] = entries;
-    if (!first) return;
-    let seq = BigInt(await this.audit.record(m, first));
-    if (rest.length === 0) return;
-    const [head] = (await m.query('SELECT seq, hash FROM audit_chain_head()')) as Array<{ seq: string | null; hash: Buffer | null }>;
-    if (BigInt(head?.seq ?? 0) !== seq) throw new Error('The audit chain moved while its lock was held');
-    let prevHash: Buffer = head?.hash ?? GENESIS_HASH;
-    const rows = rest.map((e) => {
-      seq += 1n;
-      const fields = {
-        seq,
-        occurredAt: new Date(),
-        actorUserId: e.actorUserId,
-        organisationId: e.organisationId ?? null,
-        workingGroupId: e.workingGroupId ?? null,
-        action: e.action,
-        subjectType: e.subjectType ?? null,
-        subjectId: e.subjectId ?? null,
-        changeHash: hashChange(e.change),
-      };
-      const hash = hashLink(prevHash, fields);
-      const row = { ...fields, prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
-    await m.query(
-      `INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, working_group_id,
-         action, subject_type, subject_id, change_hash, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
-         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[])`,
-      [
-        rows.map((r) => r.seq.toString()),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => r.actorUserId),
-        rows.map((r) => r.organisationId),
-        rows.map((r) => r.workingGroupId),
-        rows.map((r) => r.action),
-        rows.map((r) => r.subjectType),
-        rows.map((r) => r.subjectId),
-        rows.map((r) => r.changeHash),
-        rows.map((r) => r.prevHash),
-        rows.map((r) => r.hash),
-      ],
-    );
-  }
-
   /** Creates, updates or retracts the batch's overlaps to match the alerting pairs. */
   private async reconcile(m: EntityManager, heads: CaseHead[], pairs: Map<string, PairResult>): Promise<void> {
     const ids = heads.map((h) => h.id);
@@ -406,6 +352,6 @@ export class MatchingService implements OnModuleInit {
         };
       }),
     ];
-    await this.recordAll(m, entries);
+    await this.audit.recordMany(m, entries);
   }
 }
