@@ -84,7 +84,7 @@ function hubFailure(error: unknown, hub: string): CliError {
     switch (error.code) {
       case 'UNAUTHENTICATED':
         return new CliError(
-          `Sign-in failed: check the e-mail address, password and TOTP code (after repeated failures sign-in pauses for a while). ${error.message === '' ? '' : `The hub said: ${error.message}`}`.trim(),
+          'Sign-in failed: check the e-mail address, the password and the authenticator code (each code works once; after repeated failures sign-in pauses for a while).',
           ExitCode.SignIn,
         );
       case 'RATE_LIMITED':
