@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Fieldset,
   Group,
@@ -28,14 +27,12 @@ import type { ImportFormat, ImportPreview } from '../../fingerprinting/protocol'
 import { useGroupKey } from '../../group-keys/store';
 import { hubErrorCode, hubErrorMessageId, useHubRequest } from '../../hub/hub-request';
 import type { MessageId } from '../../i18n/messages';
-import { usePageTitle } from '../../shell/usePageTitle';
 import { useCountryOptions } from '../../ui/countries';
-import { AlertIcon, BackIcon, CheckIcon, LockIcon } from '../../ui/icons';
-import { QueryStatus } from '../../ui/QueryStatus';
+import { AlertIcon, CheckIcon } from '../../ui/icons';
 import { CaseTagsFields, defaultTags, type CaseTags } from './CaseTagsFields';
 import { GroupKeyNotice } from './GroupKeyNotice';
 import { CSV_PERSON_PROPERTIES_SHOWN } from './import-targets';
-import { useWorkingGroups } from './use-working-groups';
+import { FingerprintingPage } from './FingerprintingPage';
 
 /** A column target as people read it. */
 function targetLabel(intl: ReturnType<typeof useIntl>, target: string): string {
@@ -78,41 +75,15 @@ type Stage =
  * fingerprints and derived labels.
  */
 export function ImportPage() {
-  usePageTitle('import.title');
-  const groups = useWorkingGroups();
   return (
-    <Stack gap="lg" maw={1000} data-testid="import-page">
-      <Anchor component={Link} to="/cases" size="sm">
-        <Group gap={4} wrap="nowrap">
-          <BackIcon size={16} />
-          <FormattedMessage id="cases.back" />
-        </Group>
-      </Anchor>
-      <Title order={1}>
-        <FormattedMessage id="import.title" />
-      </Title>
-      <Alert color="blue" variant="light" icon={<LockIcon />} role="note">
-        <Text size="sm">
-          <FormattedMessage id="import.privacy" />
-        </Text>
-      </Alert>
-      <QueryStatus
-        data={groups.loaded ? groups : undefined}
-        fetching={groups.fetching}
-        error={groups.error}
-        onRetry={groups.refresh}
-      >
-        {({ fingerprinting }) =>
-          fingerprinting.length === 0 ? (
-            <Text>
-              <FormattedMessage id="cases.noGroups" />
-            </Text>
-          ) : (
-            <Importer groups={fingerprinting} />
-          )
-        }
-      </QueryStatus>
-    </Stack>
+    <FingerprintingPage
+      titleId="import.title"
+      privacyId="import.privacy"
+      maw={1000}
+      testId="import-page"
+    >
+      {(groups) => <Importer groups={groups} />}
+    </FingerprintingPage>
   );
 }
 

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Fieldset,
   Group,
@@ -9,11 +8,10 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { UnlockKeys } from '../../auth/UnlockKeys';
 import { useViewer } from '../../auth/session';
 import {
@@ -36,13 +34,11 @@ import {
   useHubRequest,
 } from '../../hub/hub-request';
 import type { MessageId } from '../../i18n/messages';
-import { usePageTitle } from '../../shell/usePageTitle';
-import { AlertIcon, BackIcon, LockIcon } from '../../ui/icons';
-import { QueryStatus } from '../../ui/QueryStatus';
+import { AlertIcon } from '../../ui/icons';
 import { CaseTagsFields, defaultTags, type CaseTags } from './CaseTagsFields';
 import { GroupKeyNotice } from './GroupKeyNotice';
 import { PersonFields } from './PersonFields';
-import { useWorkingGroups } from './use-working-groups';
+import { FingerprintingPage } from './FingerprintingPage';
 
 type Phase =
   | { step: 'idle' }
@@ -65,41 +61,15 @@ export interface RegisteredState {
  * case is registered.
  */
 export function RegisterCasePage() {
-  usePageTitle('cases.registerTitle');
-  const groups = useWorkingGroups();
   return (
-    <Stack gap="lg" maw={900} data-testid="register-case-page">
-      <Anchor component={Link} to="/cases" size="sm">
-        <Group gap={4} wrap="nowrap">
-          <BackIcon size={16} />
-          <FormattedMessage id="cases.back" />
-        </Group>
-      </Anchor>
-      <Title order={1}>
-        <FormattedMessage id="cases.registerTitle" />
-      </Title>
-      <Alert color="blue" variant="light" icon={<LockIcon />} role="note">
-        <Text size="sm">
-          <FormattedMessage id="cases.privacy" />
-        </Text>
-      </Alert>
-      <QueryStatus
-        data={groups.loaded ? groups : undefined}
-        fetching={groups.fetching}
-        error={groups.error}
-        onRetry={groups.refresh}
-      >
-        {({ fingerprinting }) =>
-          fingerprinting.length === 0 ? (
-            <Text>
-              <FormattedMessage id="cases.noGroups" />
-            </Text>
-          ) : (
-            <RegisterCaseForm groups={fingerprinting} />
-          )
-        }
-      </QueryStatus>
-    </Stack>
+    <FingerprintingPage
+      titleId="cases.registerTitle"
+      privacyId="cases.privacy"
+      maw={900}
+      testId="register-case-page"
+    >
+      {(groups) => <RegisterCaseForm groups={groups} />}
+    </FingerprintingPage>
   );
 }
 
