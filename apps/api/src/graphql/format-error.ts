@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode } from '@parallax/domain';
+import { ErrorCode, errorCategoryOf } from '@parallax/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainException } from '../common/errors/domain-exception.js';
 
@@ -28,7 +28,7 @@ export type ErrorLogger = (error: unknown) => void;
 
 /**
  * The one place where exceptions become GraphQL errors with a stable
- * `extensions.code`. Unknown errors are logged and replaced by a generic
+ * `extensions.code` (specific) and `extensions.category` (generic). Unknown errors are logged and replaced by a generic
  * message: internals (SQL, stack traces, input values) never reach a client.
  */
 export function makeFormatError(logUnexpected: ErrorLogger) {
@@ -39,7 +39,11 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
       return {
         ...base,
         message: original.message,
-        extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) },
+        extensions: {
+          code: original.code,
+          category: errorCategoryOf(original.code),
+          ...(original.details ? { details: original.details } : {}),
+        },
       };
     }
     if (original instanceof HttpException) {
@@ -50,13 +54,13 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
         typeof body === 'object' && body !== null && 'message' in body
           ? ([] as unknown[]).concat((body as { message: unknown }).message).map(String).join('; ')
           : original.message;
-      if (code !== ErrorCode.Internal) return { ...base, message, extensions: { code } };
+      if (code !== ErrorCode.Internal) return { ...base, message, extensions: { code, category: code } };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-      return { ...base, message: formatted.message, extensions: { code } };
+      return { ...base, message: formatted.message, extensions: { code, category: code } };
     }
     logUnexpected(original);
-    return { ...base, message: 'Internal error', extensions: { code: ErrorCode.Internal } };
+    return { ...base, message: 'Internal error', extensions: { code: ErrorCode.Internal, category: ErrorCode.Internal } };
   };
 }

@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorCode } from '@parallax/domain';
+import { errorCategoryOf, isErrorCode, type ErrorCategory, type ErrorCode } from '@parallax/domain';
 import type { CombinedError } from '@urql/core';
 import type { MessageId } from '../i18n/messages';
 
@@ -9,6 +9,12 @@ export function errorCode(error: CombinedError | undefined): ErrorCode | null {
     if (isErrorCode(code)) return code;
   }
   return null;
+}
+
+/** The generic category (extensions.category) of the first error with a known code. */
+export function errorCategory(error: CombinedError | undefined): ErrorCategory | null {
+  const code = errorCode(error);
+  return code ? errorCategoryOf(code) : null;
 }
 
 /** The input field the API blamed (extensions.details.field), if any. */
@@ -41,6 +47,6 @@ export function errorMessageId(error: CombinedError): MessageId {
 /** Worth pressing "Try again": the request may not have arrived, or the server was briefly unwell. */
 export function isRetryable(error: CombinedError): boolean {
   if (error.networkError) return true;
-  const code = errorCode(error);
-  return code === null || code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE';
+  const category = errorCategory(error);
+  return category === null || category === 'INTERNAL' || category === 'SERVICE_UNAVAILABLE';
 }

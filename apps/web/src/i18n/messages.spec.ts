@@ -4,7 +4,7 @@ import {
   type MessageFormatElement,
   type PluralElement,
 } from '@formatjs/icu-messageformat-parser';
-import { SUPPORTED_LOCALES, type Locale } from '@parallax/domain';
+import { ALL_ERROR_CODES, SUPPORTED_LOCALES, type Locale } from '@parallax/domain';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import ar from './messages/ar.json';
@@ -202,5 +202,14 @@ describe('ICU plurals', () => {
     expect(format('fr', 1_000_000)).toBe(
       'Parallax est disponible en 1\u202f000\u202f000 de langues.',
     );
+  });
+});
+
+describe('error code messages', () => {
+  it('translate every stable error code the API may send, in every locale', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const missing = ALL_ERROR_CODES.filter((code) => !catalogues[locale][`error.code.${code}`]);
+      expect(missing, locale).toEqual([]);
+    }
   });
 });
