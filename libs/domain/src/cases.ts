@@ -50,3 +50,13 @@ export type OverlapStrength = (typeof OVERLAP_STRENGTHS)[number];
 
 /** A case reference is the organisation's own label, e.g. "SYR-2024-017". */
 export const CASE_REFERENCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._/#:-]{0,79}$/u;
+
+/**
+ * Cases per `registerCases` call: large enough that a bulk import pays little
+ * per request, small enough that one request stays well under the body limit
+ * and one slow call does not hold a connection for long.
+ */
+export const MAX_CASES_PER_CALL = 500;
+
+/** Fingerprints one case may carry (a person with many names, dates and identifiers stays far below). */
+export const MAX_FINGERPRINTS_PER_CASE = 2000;

@@ -1,3 +1,4 @@
+import { MAX_CASES_PER_CALL } from '@parallax/domain';
 import type { Fingerprint } from '@parallax/fingerprint';
 import type { HubRequest } from './request.js';
 
@@ -20,7 +21,6 @@ export interface Registration {
   created: boolean;
 }
 
-export const MAX_CASES_PER_CALL = 500;
 
 /** Uploads fingerprinted cases in batches; each case commits on its own on the hub. */
 export async function registerCases(

@@ -31,7 +31,8 @@ import {
   type FingerprintKey,
   type FtmPerson,
 } from '@parallax/fingerprint';
-import { registerCases, MAX_CASES_PER_CALL, type CaseUpload } from './cases.js';
+import { CASE_REFERENCE_PATTERN, MAX_CASES_PER_CALL } from '@parallax/domain';
+import { registerCases, type CaseUpload } from './cases.js';
 import { hubEvaluator } from './oprf.js';
 import { HubError, type HubRequest } from './request.js';
 
@@ -48,8 +49,6 @@ export const DEFAULT_UPLOAD_CONCURRENCY = 3;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** What the hub accepts as a case reference (libs/domain's CASE_REFERENCE_PATTERN). */
-const REFERENCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._/#:-]{0,79}$/u;
 
 function hmacLabel(groupKey: Uint8Array, label: string): Uint8Array {
   return hmac(sha256, groupKey, utf8ToBytes(label));
@@ -216,7 +215,7 @@ export function validateImportInput(
   options: Pick<ImportPersonsOptions, 'reference' | 'referencePrefix'> = {},
 ): void {
   const { reference, referencePrefix } = options;
-  if (referencePrefix !== undefined && !REFERENCE_PATTERN.test(`${referencePrefix}0123456789`)) {
+  if (referencePrefix !== undefined && !CASE_REFERENCE_PATTERN.test(`${referencePrefix}0123456789`)) {
     throw new ImportInputError(
       'the reference prefix must start with a letter or digit, be at most 70 characters, and hold only letters, digits, spaces and . _ / # : -',
     );
@@ -231,7 +230,7 @@ export function validateImportInput(
     if (seen.has(person.id)) duplicates.push(index + 1);
     seen.add(person.id);
     const own = reference?.(person)?.trim();
-    if (own !== undefined && own.length > 0 && !REFERENCE_PATTERN.test(own))
+    if (own !== undefined && own.length > 0 && !CASE_REFERENCE_PATTERN.test(own))
       badReferences.push(index + 1);
   });
   if (duplicates.length > 0) {

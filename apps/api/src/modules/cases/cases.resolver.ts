@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
-import { ErrorCode } from '@parallax/domain';
+import { ErrorCode, MAX_CASES_PER_CALL } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
@@ -10,7 +10,6 @@ import { CasesService, type CaseRow } from './cases.service.js';
 import { CaseInput, CaseUpdateInput } from './dto/case.input.js';
 import { CaseRegistration, TrackingCase } from './models/case.model.js';
 
-export const MAX_CASES_PER_CALL = 500;
 
 function toCase(r: CaseRow): TrackingCase {
   return {

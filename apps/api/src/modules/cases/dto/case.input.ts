@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
+import { CASE_STATUSES, CRIME_CATEGORIES, MAX_FINGERPRINTS_PER_CASE, SITUATIONS } from '@parallax/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const MAX_FINGERPRINTS_PER_CASE = 2000;
 
 @InputType({ description: 'One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it.' })
 export class FingerprintInput {
