@@ -25,11 +25,14 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // scope:test is test-support (free ports, app process, test database);
+            // production code of a server project may not use it (rule below).
             {
               sourceTag: 'scope:server',
-              onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['scope:server', 'scope:shared', 'scope:test'],
             },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:test'] },
+            { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:shared'] },
             {
               sourceTag: 'scope:client',
               onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'],
@@ -66,6 +69,17 @@ export default [
         },
       ],
       'no-restricted-globals': ['error', { name: 'Buffer', message: 'Use Uint8Array.' }, 'process', 'require'],
+    },
+  },
+  {
+    // Test support is for tests: the shipped server and CLI never load it.
+    files: ['apps/api/src/**/*.ts', 'apps/cli/src/**/*.ts', 'apps/cli/bin/*.js'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@parallax/test-support', message: 'Test support is for tests only.' }] },
+      ],
     },
   },
   {

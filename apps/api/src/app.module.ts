@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -48,6 +49,8 @@ export class AppModule {
       exports: [RUNTIME],
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
+        // In-process events between modules (e.g. cases → matching), emitted after commit.
+        EventEmitterModule.forRoot(),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, config.DATABASE_POOL_SIZE)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toSortedSdl } from '../src/graphql/schema-sdl.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('health', () => {
   it('reports liveness without touching the database', async () => {

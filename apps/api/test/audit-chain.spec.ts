@@ -2,12 +2,13 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { AuditRepository } from '../src/modules/audit/audit.repository.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 let db: TestDatabase;
 let ds: DataSource;
-const audit = new AuditService();
+const audit = new AuditService(new AuditRepository());
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -1,21 +1,17 @@
 import { createAccountMaterial, deriveCredentials, TEST_KDF_PARAMS } from '@parallax/identity';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GqlClient } from './support/gql-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 import { buildWorld, forgetUsedCode, login, PASSWORD, totpCode, type World } from './support/world.js';
 
-let t: TestApp;
+const t = useTestApp();
 let w: World;
 let db: DataSource;
 beforeAll(async () => {
-  t = await startTestApp();
   w = await buildWorld(t);
   db = t.app.get(DataSource);
 }, 180_000);
-afterAll(async () => {
-  await t.close();
-});
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 const count = async (sql: string, p: unknown[] = []) => Number((await db.query(sql, p))[0].n);
@@ -254,7 +250,7 @@ describe('working-group admission', () => {
       'mutation($w: ID!, $o: ID!) { inviteOrganisationToWorkingGroup(workingGroupId: $w, organisationId: $o) { status } }',
       { w: w.wg1, o: orgC },
     );
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_MEMBER');
     const donorAsMember = await w.coordinator1.client.request(
       'mutation($w: ID!, $o: ID!) { inviteOrganisationToWorkingGroup(workingGroupId: $w, organisationId: $o) { status } }',
       { w: w.wg1, o: w.donor },

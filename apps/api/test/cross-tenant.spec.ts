@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GqlClient, type GqlResult } from './support/gql-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
 /**
@@ -241,15 +241,11 @@ const CASES: Record<string, Case> = {
   stepUp: { kind: 'not-tenant-scoped', why: "checks the caller's own second factor only" },
 };
 
-let t: TestApp;
+const t = useTestApp();
 let w: World;
 beforeAll(async () => {
-  t = await startTestApp();
   w = await buildWorld(t);
 }, 180_000);
-afterAll(async () => {
-  await t.close();
-});
 
 function clientFor(role: Role): GqlClient {
   return role === 'anonymous' ? new GqlClient(t.url) : w[role].client;

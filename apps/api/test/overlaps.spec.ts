@@ -1,22 +1,18 @@
 import { blind, fingerprintPersons } from '@parallax/fingerprint';
 import { groupKeyStatus, hubEvaluator, startKeyEpoch, unlockGroupKey } from '@parallax/hub-client';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, hubRequest, keysOf, registerPersons, shareKey } from './support/hub.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type TestApp, useTestApp } from './support/test-app.js';
 import { buildWorld, type Person, type World } from './support/world.js';
 
-let t: TestApp;
+const t = useTestApp();
 let w: World;
 let db: DataSource;
 beforeAll(async () => {
-  t = await startTestApp();
   w = await buildWorld(t);
   db = t.app.get(DataSource);
 }, 180_000);
-afterAll(async () => {
-  await t.close();
-});
 
 const LATIN = { id: 'l1', schema: 'Person', properties: { name: ['Mohammed Mahmoud ABU TAIR'], birthDate: ['1951'] } };
 const ARABIC = { id: 'a1', schema: 'Person', properties: { name: ['محمد محمود أبو طير'], birthDate: ['1951'] } };
@@ -64,7 +60,9 @@ describe('overlap detection, end to end through the real client library', () => 
     const [o] = await overlapsOf(w.investigatorA);
     await w.investigatorA.client.ok('mutation($id: ID!) { requestContact(overlapId: $id) { id } }', { id: o?.id });
     const self = await w.investigatorA.client.request('mutation($id: ID!) { respondToContact(overlapId: $id, accept: true) { id } }', { id: o?.id });
-    expect(self.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(self.errors?.[0]?.extensions?.code).toBe('NO_CONTACT_REQUEST');
+    const twice = await w.investigatorA.client.request('mutation($id: ID!) { requestContact(overlapId: $id) { id } }', { id: o?.id });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONTACT_ALREADY_REQUESTED');
     expect((await overlapsOf(w.investigatorA2))[0]).toMatchObject({ contactStatus: 'requested', otherOrganisation: null });
     await w.investigatorA2.client.ok('mutation($id: ID!) { respondToContact(overlapId: $id, accept: true) { id } }', { id: o?.id });
     expect((await overlapsOf(w.investigatorA))[0]?.otherOrganisation).toEqual({ name: 'Org A2' });
@@ -122,7 +120,7 @@ describe('overlap detection, end to end through the real client library', () => 
     const q = 'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId } }';
     const base = { idempotencyKey: 'bad-epoch-0001', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], fingerprints: [{ kind: 'name.pair', fp: 'A'.repeat(43) }] };
     const wrongEpoch = await w.investigatorA.client.request(q, { w: w.wg1, c: [{ ...base, epoch: 99 }] });
-    expect(wrongEpoch.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(wrongEpoch.errors?.[0]?.extensions?.code).toBe('STALE_EPOCH');
     const badFp = await w.investigatorA.client.request(q, { w: w.wg1, c: [{ ...base, epoch: 1, fingerprints: [{ kind: 'name.pair', fp: 'Mohammed' }] }] });
     expect(badFp.errors?.[0]?.extensions?.code, JSON.stringify(badFp.errors)).toBe('BAD_USER_INPUT');
     const badTag = await w.investigatorA.client.request(q, { w: w.wg1, c: [{ ...base, epoch: 1, situationTags: ['atlantis'] }] });
@@ -200,7 +198,7 @@ describe('group key distribution', () => {
 });
 
 describe('OPRF budget', () => {
-  it('refuses beyond the budget with RATE_LIMITED, charges nothing, audits and alerts the coordinators', async () => {
+  it('refuses beyond the budget with BUDGET_EXHAUSTED, charges nothing, audits and alerts the coordinators', async () => {
     const small = await startTestApp({ OPRF_BUDGET_BASE: '3', OPRF_BUDGET_PER_CASE: '0' });
     try {
       const sw = await buildWorldQuick(small);
@@ -209,7 +207,7 @@ describe('OPRF budget', () => {
       const evaluator = hubEvaluator(req, sw.wg1, key?.epoch ?? 1);
       const elements = (n: number) => Array.from({ length: n }, (_, i) => blind(new TextEncoder().encode(`guess-${i}`)).blindedElement);
       await expect(evaluator(elements(2))).resolves.toHaveLength(2);
-      await expect(evaluator(elements(2))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      await expect(evaluator(elements(2))).rejects.toMatchObject({ code: 'BUDGET_EXHAUSTED' });
       const sdb = small.app.get(DataSource);
       const [usage] = await sdb.query('SELECT evaluations, refused FROM oprf_usage WHERE organisation_id = $1', [sw.orgA]);
       expect(usage).toEqual({ evaluations: 2, refused: 2 });

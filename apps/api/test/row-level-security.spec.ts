@@ -1,26 +1,22 @@
 import type { Actor } from '@parallax/authz';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runAsTenant } from '../src/common/tenant/tenant-transaction.js';
 import { ActorService } from '../src/modules/auth/actor.service.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
-let t: TestApp;
+const t = useTestApp();
 let w: World;
 let db: DataSource;
 let investigatorA: Actor;
 beforeAll(async () => {
-  t = await startTestApp();
   w = await buildWorld(t);
   db = t.app.get(DataSource);
   const actor = await t.app.get(ActorService).load(w.investigatorA.id);
   if (!actor) throw new Error('no actor');
   investigatorA = actor;
 }, 180_000);
-afterAll(async () => {
-  await t.close();
-});
 
 /**
  * Defence in depth: even a query with no WHERE clause, run in a tenant

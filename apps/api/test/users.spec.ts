@@ -1,18 +1,12 @@
 import { createAccountMaterial, TEST_KDF_PARAMS } from '@parallax/identity';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyLoginKey } from '../src/common/crypto/login-verifier.js';
 import { TOTP_PURPOSE } from '../src/modules/auth/totp.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const auditCount = async () =>
   Number((await t.app.get(DataSource).query('SELECT count(*) AS n FROM audit_log'))[0].n);
@@ -38,14 +32,14 @@ describe('platform admin bootstrap', () => {
     expect(await auditCount()).toBe(before + 1);
   });
 
-  it('refuses a duplicate e-mail with CONFLICT and changes nothing', async () => {
+  it('refuses a duplicate e-mail with EMAIL_TAKEN and changes nothing', async () => {
     const material = await createAccountMaterial('another long password', TEST_KDF_PARAMS);
     const before = await auditCount();
     await expect(
       t.app
         .get(UsersService)
         .createAccount({ email: 'admin@example.org', displayName: 'Again', ...material }, null),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
     expect(await auditCount()).toBe(before);
   });
 

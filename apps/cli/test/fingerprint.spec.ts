@@ -87,6 +87,28 @@ describe('parallax fingerprint, offline', () => {
     expect(x[0]?.fingerprints[0]?.fp).not.toBe(y[0]?.fingerprints[0]?.fp);
   });
 
+  it('skips a bad line, naming its number and reason but not its content, like the web import', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const input = join(dir, 'messy.jsonl');
+    await writeFile(
+      input,
+      [
+        '{"id":"A","schema":"Person","properties":{"name":["Ahmad Haddad"],"birthDate":["1967"]}}',
+        '{"id":"B","schema":"Person","properties":{"name":["Secretina Canarybird"]',
+        '{"schema":"Person","properties":{"name":["Olena Melnyk"],"birthDate":["1970"]}}',
+      ].join('\n'),
+    );
+    const out = join(dir, 'messy.fp.jsonl');
+    const { code, stderr } = await runCli(['fingerprint', input, '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('line 2: not valid JSON, skipped');
+    expect(stderr).not.toContain('Canarybird');
+    const ids = (await read(out)).map((l) => l.id);
+    expect(ids[0]).toBe('A');
+    expect(ids[1]).toMatch(/^sha256:/);
+    expect(ids).toHaveLength(2);
+  });
+
   it('needs --out or --hub, and keeps the offline options out of the online mode', async () => {
     const none = await runCli(['fingerprint', `${FIXTURES}left.jsonl`]);
     expect(none.code).toBe(2);

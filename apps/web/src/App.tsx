@@ -5,8 +5,8 @@ import type { Client } from '@urql/core';
 import { StrictMode, useState } from 'react';
 import { RouterProvider, type DataRouter } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
-import { SessionProvider } from './auth/session';
-import { StepUpProvider } from './auth/step-up';
+import { SessionProvider } from './features/auth/hooks/session';
+import { StepUpProvider } from './features/auth/hooks/step-up';
 import {
   KeyDerivationContext,
   workerKeyDerivation,
@@ -18,7 +18,7 @@ import {
   FingerprinterContext,
   type FingerprinterFactory,
 } from './fingerprinting/fingerprinter';
-import { GroupKeyStore, GroupKeyStoreContext } from './group-keys/store';
+import { GroupKeyStore, GroupKeyStoreContext } from './features/group-keys/hooks/store';
 import { NetworkStatusContext, type NetworkStatus } from './graphql/network-status';
 import { I18nProvider } from './i18n/I18nProvider';
 import type { Messages } from './i18n/messages';

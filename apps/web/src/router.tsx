@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { LoginRoute } from './auth/LoginPage';
-import { RequireAuth, RequirePermission } from './auth/RequireAuth';
+import { LoginRoute } from './pages/auth/LoginPage';
+import { RequireAuth, RequirePermission } from './features/auth/components/RequireAuth';
 import { AccountPage } from './pages/account/AccountPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';

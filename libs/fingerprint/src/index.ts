@@ -51,6 +51,15 @@ export {
   type CsvParseOptions,
   type CsvParseResult,
 } from './csv.js';
+export {
+  parsePersonsJsonl,
+  contentRecordId,
+  describeSkippedLine,
+  CONTENT_ID_PREFIX,
+  type JsonlParseResult,
+  type JsonlProblem,
+  type JsonlSkippedLine,
+} from './jsonl.js';
 export { toLatin, foldCase } from './normalize/translit.js';
 export { skeleton, standaloneHToG, hasStandaloneH, looksEastSlavic } from './normalize/skeleton.js';
 export { tokenizeName, splitNameVariants, TITLES, type NameToken } from './normalize/names.js';

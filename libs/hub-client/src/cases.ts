@@ -1,5 +1,7 @@
 import { MAX_CASES_PER_CALL } from '@parallax/domain';
 import type { Fingerprint } from '@parallax/fingerprint';
+import { RegisterCasesDocument } from './gql/graphql.js';
+import { send } from './operation.js';
 import type { HubRequest } from './request.js';
 
 export interface CaseMeta {
@@ -21,7 +23,6 @@ export interface Registration {
   created: boolean;
 }
 
-
 /** Uploads fingerprinted cases in batches; each case commits on its own on the hub. */
 export async function registerCases(
   request: HubRequest,
@@ -41,10 +42,10 @@ export async function registerCases(
       epoch,
       fingerprints: c.fingerprints.map((f) => ({ kind: f.kind, fp: f.fp })),
     }));
-    const { registerCases: done } = await request<{ registerCases: Registration[] }>(
-      'mutation RegisterCases($wg: ID!, $cases: [CaseInput!]!) { registerCases(workingGroupId: $wg, cases: $cases) { idempotencyKey caseId created } }',
-      { wg: workingGroupId, cases: batch },
-    );
+    const { registerCases: done } = await send(request, RegisterCasesDocument, {
+      wg: workingGroupId,
+      cases: batch,
+    });
     out.push(...done);
     onProgress?.(out.length, cases.length);
   }

@@ -1,6 +1,12 @@
 import { generateGroupKey } from '@parallax/fingerprint';
 import { openGroupKey, sealGroupKey } from '@parallax/identity';
 import { fromBase64, toBase64 } from './base64.js';
+import {
+  FulfilGroupKeyGrantsDocument,
+  GroupKeyStatusDocument,
+  RotateGroupKeyDocument,
+} from './gql/graphql.js';
+import { send } from './operation.js';
 import { HubError, type HubRequest } from './request.js';
 
 export interface KeyRecipient {
@@ -17,19 +23,32 @@ export interface GroupKeyStatus {
   isCoordinator: boolean;
 }
 
-export const GROUP_KEY_STATUS = `query GroupKeyStatus($wg: ID!) {
-  groupKeyStatus(workingGroupId: $wg) { workingGroupId epoch mySealedKey isCoordinator pendingRecipients { userId displayName publicKey } }
-}`;
-
-export async function groupKeyStatus(request: HubRequest, workingGroupId: string): Promise<GroupKeyStatus> {
-  return (await request<{ groupKeyStatus: GroupKeyStatus }>(GROUP_KEY_STATUS, { wg: workingGroupId })).groupKeyStatus;
+export async function groupKeyStatus(
+  request: HubRequest,
+  workingGroupId: string,
+): Promise<GroupKeyStatus> {
+  const { groupKeyStatus: status } = await send(request, GroupKeyStatusDocument, {
+    wg: workingGroupId,
+  });
+  return { ...status, pendingRecipients: [...status.pendingRecipients] };
 }
 
-async function sealFor(groupKey: Uint8Array, workingGroupId: string, epoch: number, recipients: KeyRecipient[]) {
+async function sealFor(
+  groupKey: Uint8Array,
+  workingGroupId: string,
+  epoch: number,
+  recipients: KeyRecipient[],
+) {
   return Promise.all(
     recipients.map(async (r) => ({
       userId: r.userId,
-      sealedKey: toBase64(await sealGroupKey(groupKey, fromBase64(r.publicKey), { workingGroupId, epoch, recipientUserId: r.userId })),
+      sealedKey: toBase64(
+        await sealGroupKey(groupKey, fromBase64(r.publicKey), {
+          workingGroupId,
+          epoch,
+          recipientUserId: r.userId,
+        }),
+      ),
     })),
   );
 }
@@ -48,13 +67,18 @@ export async function startKeyEpoch(
   const status = await groupKeyStatus(request, workingGroupId);
   const epoch = (status.epoch ?? 0) + 1;
   const groupKey = generateGroupKey();
-  const all = [...recipients.filter((r) => r.userId !== me.userId), { userId: me.userId, displayName: '', publicKey: toBase64(me.publicKey) }];
+  const all = [
+    ...recipients.filter((r) => r.userId !== me.userId),
+    { userId: me.userId, displayName: '', publicKey: toBase64(me.publicKey) },
+  ];
   const grants = await sealFor(groupKey, workingGroupId, epoch, all);
-  const created = (await request<{ rotateGroupKey: number }>(
-    'mutation RotateGroupKey($wg: ID!, $grants: [SealedGrantInput!]!) { rotateGroupKey(workingGroupId: $wg, grants: $grants) }',
-    { wg: workingGroupId, grants },
-  )).rotateGroupKey;
-  if (created !== epoch) throw new HubError('CONFLICT', 'Another coordinator started a key epoch at the same time; reload');
+  const created = (await send(request, RotateGroupKeyDocument, { wg: workingGroupId, grants }))
+    .rotateGroupKey;
+  if (created !== epoch)
+    throw new HubError(
+      'CONFLICT',
+      'Another coordinator started a key epoch at the same time; reload',
+    );
   return { epoch, groupKey };
 }
 
@@ -87,8 +111,6 @@ export async function fulfilPendingGrants(
 ): Promise<number> {
   if (pending.length === 0) return 0;
   const grants = await sealFor(groupKey, workingGroupId, epoch, pending);
-  return (await request<{ fulfilGroupKeyGrants: number }>(
-    'mutation FulfilGroupKeyGrants($wg: ID!, $epoch: Int!, $grants: [SealedGrantInput!]!) { fulfilGroupKeyGrants(workingGroupId: $wg, epoch: $epoch, grants: $grants) }',
-    { wg: workingGroupId, epoch, grants },
-  )).fulfilGroupKeyGrants;
+  return (await send(request, FulfilGroupKeyGrantsDocument, { wg: workingGroupId, epoch, grants }))
+    .fulfilGroupKeyGrants;
 }

@@ -9,7 +9,6 @@ import {
   type FtmPerson,
 } from '@parallax/fingerprint';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './base64.js';
 import {
   importIdempotencyKey,
   importPersons,
@@ -18,8 +17,8 @@ import {
   ImportInterrupted,
   validateImportInput,
   type ImportPersonsOptions,
-} from './import.js';
-import { HubError, type HubRequest } from './request.js';
+} from './index.js';
+import { fakeHub } from './test/fake-hub.js';
 
 const GIVEN = ['Ahmad', 'Olena', 'Karim', 'Iryna', 'Samir', 'Taras', 'Layla', 'Bohdan'];
 const FAMILY = ['Haddad', 'Shevchenko', 'Khalil', 'Bondarenko', 'Mansour', 'Kovalchuk'];
@@ -35,83 +34,6 @@ function people(n: number, prefix = 'rec'): FtmPerson[] {
       ...(i % 5 === 0 ? { passportNumber: [`P${1000000 + i}`] } : {}),
     },
   }));
-}
-
-interface StoredCase {
-  caseId: string;
-  reference: string;
-  fingerprints: Array<{ kind: string; fp: string }>;
-}
-
-/** A stand-in hub: OPRF under its own key with the real budget rule, and idempotent registration. */
-function fakeHub(
-  opts: { base?: number; perCase?: number; failRegister?: (call: number) => boolean } = {},
-) {
-  const oprfKey = generateOprfKey();
-  const cases = new Map<string, StoredCase>();
-  const sent: string[] = [];
-  let used = 0;
-  let refused = 0;
-  let registerCalls = 0;
-  let evaluateCalls = 0;
-  const request: HubRequest = async <T>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> => {
-    sent.push(JSON.stringify({ query, variables }));
-    if (query.includes('evaluateOprf')) {
-      evaluateCalls++;
-      const blinded = (variables?.['blinded'] as string[]).map(fromBase64);
-      const allowed = (opts.base ?? 1_000_000) + (opts.perCase ?? 60) * cases.size;
-      if (used + blinded.length > allowed) {
-        refused++;
-        throw new HubError(
-          'RATE_LIMITED',
-          `Fingerprinting budget for today is used up (${allowed} evaluations).`,
-        );
-      }
-      used += blinded.length;
-      const evaluated = await evaluate(oprfKey, blinded);
-      return {
-        evaluateOprf: {
-          evaluatedElements: evaluated.map(toBase64),
-          usedToday: used,
-          allowedToday: allowed,
-        },
-      } as T;
-    }
-    if (query.includes('registerCases')) {
-      registerCalls++;
-      if (opts.failRegister?.(registerCalls)) throw new TypeError('fetch failed');
-      const input = variables?.['cases'] as Array<{
-        idempotencyKey: string;
-        reference: string;
-        fingerprints: StoredCase['fingerprints'];
-      }>;
-      return {
-        registerCases: input.map((c) => {
-          const existing = cases.get(c.idempotencyKey);
-          if (existing)
-            return { idempotencyKey: c.idempotencyKey, caseId: existing.caseId, created: false };
-          const stored = {
-            caseId: `case-${cases.size + 1}`,
-            reference: c.reference,
-            fingerprints: c.fingerprints,
-          };
-          cases.set(c.idempotencyKey, stored);
-          return { idempotencyKey: c.idempotencyKey, caseId: stored.caseId, created: true };
-        }),
-      } as T;
-    }
-    throw new Error(`unexpected request ${query}`);
-  };
-  return {
-    request,
-    oprfKey,
-    cases,
-    sent,
-    stats: () => ({ used, refused, registerCalls, evaluateCalls }),
-  };
 }
 
 function options(

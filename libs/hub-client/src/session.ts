@@ -1,11 +1,18 @@
 import { deriveCredentials, openPrivateKey, type KdfParams } from '@parallax/identity';
 import { fromBase64, toBase64 } from './base64.js';
-import { HubError, type HubRequest } from './request.js';
+import { LoginDocument, LoginParametersDocument, LogoutDocument } from './gql/graphql.js';
+import { send } from './operation.js';
+import {
+  HubError,
+  hubErrorFromGraphQL,
+  type GraphQLErrorBody,
+  type HubRequest,
+} from './request.js';
 
 export interface GraphQLResult<T> {
   status: number;
   data?: T | null | undefined;
-  errors?: Array<{ message: string; extensions?: { code?: string } }> | undefined;
+  errors?: GraphQLErrorBody[] | undefined;
 }
 
 export interface SignedIn {
@@ -57,25 +64,39 @@ export class HubSession {
     }
   }
 
-  readonly request: HubRequest = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+  readonly request: HubRequest = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> => {
     const body = await this.send<T>(query, variables);
     const error = body.errors?.[0];
-    if (error) throw new HubError(error.extensions?.code ?? 'INTERNAL', error.message);
-    if (body.data === undefined || body.data === null) throw new HubError('INTERNAL', 'Empty answer from the hub');
+    if (error) throw hubErrorFromGraphQL(error);
+    if (body.data === undefined || body.data === null)
+      throw new HubError('INTERNAL', 'Empty answer from the hub');
     return body.data;
   };
 
+  /** Ends the session on the hub (best effort: the cookie is dropped either way). */
+  async logout(): Promise<void> {
+    await send(this.request, LogoutDocument, {}).catch(() => undefined);
+    this.cookie = undefined;
+  }
+
   /** Signs in like the web client does, and unlocks the user's private key locally. */
   async login(email: string, password: string, totpCode: string): Promise<SignedIn> {
-    const { loginParameters: p } = await this.request<{ loginParameters: { salt: string } & KdfParams }>(
-      'query LoginParameters($e: String!) { loginParameters(email: $e) { salt algorithm memoryKiB iterations parallelism } }',
-      { e: email },
+    const { loginParameters: p } = await send(this.request, LoginParametersDocument, { e: email });
+    const params: KdfParams = {
+      algorithm: 'argon2id',
+      memoryKiB: p.memoryKiB,
+      iterations: p.iterations,
+      parallelism: p.parallelism,
+    };
+    const { loginKey, encryptionKey } = await deriveCredentials(
+      password,
+      fromBase64(p.salt),
+      params,
     );
-    const params: KdfParams = { algorithm: 'argon2id', memoryKiB: p.memoryKiB, iterations: p.iterations, parallelism: p.parallelism };
-    const { loginKey, encryptionKey } = await deriveCredentials(password, fromBase64(p.salt), params);
-    const { login } = await this.request<{
-      login: { user: { id: string; organisationId: string | null }; publicKey: string; encryptedPrivateKey: string };
-    }>('mutation Login($i: LoginInput!) { login(input: $i) { user { id organisationId } publicKey encryptedPrivateKey } }', {
+    const { login } = await send(this.request, LoginDocument, {
       i: { email, loginKey: toBase64(loginKey), totpCode },
     });
     return {

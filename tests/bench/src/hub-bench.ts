@@ -46,7 +46,7 @@ import {
 import { TOTP } from 'otpauth';
 import pg from 'pg';
 import { identity, prng, record, type Identity } from './generator.js';
-import { demoLogins, REPO_ROOT, startHub, type HubProcess } from './hub/app-process.js';
+import { demoLogins, REPO_ROOT, startAppProcess, type AppProcess } from '@parallax/test-support';
 import { postgresCpu, processCpu } from './hub/cpu.js';
 
 // ---------------------------------------------------------------- options
@@ -126,7 +126,7 @@ function totpNow(secret: string): string {
   return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 }
 
-async function signIn(hub: HubProcess, dataDir: string, email: string) {
+async function signIn(hub: AppProcess, dataDir: string, email: string) {
   const login = demoLogins(dataDir).get(email);
   if (!login) throw new Error(`no demo login for ${email}`);
   const session = new HubSession(hub.url);
@@ -202,7 +202,7 @@ interface SeededCase {
 // ---------------------------------------------------------------- run
 const dataDir = await mkdtemp(join(tmpdir(), 'parallax-bench-hub-'));
 const masterKey = randomBytes(32);
-let hub: HubProcess | undefined;
+let hub: AppProcess | undefined;
 let client: pg.Client | undefined;
 const db = (): pg.Client => new pg.Client({ connectionString: hub?.databaseUrl() });
 try {
@@ -210,18 +210,20 @@ try {
   const hubOptions = {
     dataDir,
     args: ['--demo'],
-    env: { PARALLAX_MASTER_KEY: masterKey.toString('base64') },
+    env: { PARALLAX_MASTER_KEY: masterKey.toString('base64'), SERVE_WEB: 'false' },
+    // BENCH_HUB_MAIN=<path of another build> measures a variant of the hub
+    main: process.env['BENCH_HUB_MAIN'],
     // e.g. BENCH_HUB_NODE_ARGS=--cpu-prof to profile the hub
     nodeArgs: (process.env['BENCH_HUB_NODE_ARGS'] ?? '').split(' ').filter((a) => a.length > 0),
   };
-  hub = await startHub(hubOptions);
+  hub = await startAppProcess(hubOptions);
   if (PG_STATS) {
     const c = db();
     await c.connect();
     await c.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
     await c.end();
     await hub.stop();
-    hub = await startHub(hubOptions);
+    hub = await startAppProcess(hubOptions);
     const c2 = db();
     await c2.connect();
     await c2.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');

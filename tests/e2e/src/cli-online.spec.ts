@@ -14,7 +14,7 @@ import {
 } from '@parallax/hub-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startAppProcess, type AppProcess } from '../support/app-process.js';
+import { REPO_ROOT, startAppProcess, type AppProcess } from '@parallax/test-support';
 import { demoLogins, freshTotp } from '../support/demo-logins.js';
 
 /**

@@ -6,7 +6,7 @@ import { extractKeys, fingerprintPersons, type FtmPerson } from '@parallax/finge
 import { HubSession, hubEvaluator, registerCases, startKeyEpoch, groupKeyStatus, unlockGroupKey } from '@parallax/hub-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { startAppProcess, type AppProcess } from '@parallax/test-support';
 import { demoLogins, freshTotp } from '../support/demo-logins.js';
 
 /**

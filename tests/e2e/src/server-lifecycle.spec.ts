@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_MAIN, REPO_ROOT, startAppProcess } from '../support/app-process.js';
+import { API_MAIN, REPO_ROOT, startAppProcess } from '@parallax/test-support';
 
 let dataDir: string;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { fingerprintPersons, type FtmPerson } from '@parallax/fingerprint';
 import { groupKeyStatus, HubSession, hubEvaluator, registerCases, startKeyEpoch, unlockGroupKey, type CaseUpload } from '@parallax/hub-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { startAppProcess, type AppProcess } from '@parallax/test-support';
 import { demoLogins, freshTotp } from '../support/demo-logins.js';
 
 const N = 400;

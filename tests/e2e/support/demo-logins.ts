@@ -1,22 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 
-export interface DemoLogin {
-  email: string;
-  password: string;
-  totpSecret: string;
-}
-
-/** The demo users the shared e2e app was seeded with (see demo-seed.ts). */
-export function demoLogins(dataDir: string): Map<string, DemoLogin> {
-  const text = readFileSync(join(dataDir, 'demo-logins.txt'), 'utf8');
-  const out = new Map<string, DemoLogin>();
-  for (const [, email, password, totpSecret] of text.matchAll(/^(\S+)\s+password (\S+)\s+TOTP secret ([A-Z2-7]+)/gm)) {
-    if (email && password && totpSecret) out.set(email, { email, password, totpSecret });
-  }
-  return out;
-}
+export { demoLogins, type DemoLogin } from '@parallax/test-support';
 
 /**
  * A valid code for the secret that is not the one used just before: the hub

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startAppProcess } from './app-process.js';
+import { startAppProcess } from '@parallax/test-support';
 import { chromiumPath } from './browser.js';
 
 declare module 'vitest' {

@@ -8,7 +8,7 @@ export async function dbMigrate(): Promise<number> {
   return withCommandContext(async (app) => {
     const dataSource = app.get(DataSource);
     const again = await migrate(dataSource);
-    const rows: Array<{ name: string }> = await dataSource.query(
+    const rows = await dataSource.query<Array<{ name: string }>>(
       'SELECT name FROM schema_migration ORDER BY id',
     );
     process.stdout.write(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { SecretBox } from '../../src/common/crypto/secret-box.js';
 import type { Runtime } from '../../src/common/runtime.js';
@@ -50,5 +51,43 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await db.drop();
     },
+  };
+}
+
+/**
+ * The app for one spec file: starts it before the file's tests (and before
+ * any `beforeAll` registered after this call), closes it after them. The
+ * handle forwards to the running app, so use it inside hooks and tests.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let current: TestApp | undefined;
+  const running = (): TestApp => {
+    if (!current) throw new Error('useTestApp(): the app runs between beforeAll and afterAll only');
+    return current;
+  };
+  const close = async () => {
+    const app = current;
+    current = undefined;
+    await app?.close();
+  };
+  beforeAll(async () => {
+    current = await startTestApp(env);
+  });
+  afterAll(close);
+  return {
+    get app() {
+      return running().app;
+    },
+    get db() {
+      return running().db;
+    },
+    get runtime() {
+      return running().runtime;
+    },
+    get url() {
+      return running().url;
+    },
+    graphql: (query, variables, headers) => running().graphql(query, variables, headers),
+    close,
   };
 }

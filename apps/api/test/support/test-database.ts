@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { withDatabase } from '@parallax/test-support';
 import pg from 'pg';
 import { inject } from 'vitest';
 
 const TEMPLATE_DB = 'parallax_test_template';
-
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 export interface TestDatabase {
   url: string;

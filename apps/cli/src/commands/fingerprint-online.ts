@@ -6,6 +6,8 @@ import {
   fulfilPendingGrants,
   HubError,
   HubSession,
+  NETWORK,
+  send,
   importPersons,
   ImportInputError,
   ImportInterrupted,
@@ -14,6 +16,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '@parallax/hub-client';
+import { ImportOverlapsDocument, ImportWorkingGroupsDocument } from '../gql/graphql.js';
 import { CliError, ExitCode } from '../io/cli-error.js';
 import { promptLine } from '../io/prompt.js';
 import { readPassword } from '../io/read-password.js';
@@ -81,7 +84,9 @@ export function parseList(
 
 function hubFailure(error: unknown, hub: string): CliError {
   if (error instanceof HubError) {
-    switch (error.code) {
+    // By category: an older hub sends RATE_LIMITED and CONFLICT as codes,
+    // a newer one BUDGET_EXHAUSTED and STALE_EPOCH with those categories.
+    switch (error.category) {
       case 'UNAUTHENTICATED':
         return new CliError(
           'Sign-in failed: check the e-mail address, the password and the authenticator code (each code works once; after repeated failures sign-in pauses for a while).',
@@ -99,12 +104,13 @@ function hubFailure(error: unknown, hub: string): CliError {
           `The hub refused: ${error.message} (only investigators and admins of a member organisation register cases)`,
           ExitCode.Access,
         );
+      case 'STALE_EPOCH':
       case 'CONFLICT':
         return new CliError(
           `${error.message} (the coordinator started a new key epoch: run the command again)`,
           ExitCode.Access,
         );
-      case 'NETWORK':
+      case NETWORK:
         return new CliError(
           `${hub} does not look like a Parallax hub: ${error.message}`,
           ExitCode.Hub,
@@ -149,9 +155,7 @@ async function resolveWorkingGroup(
   session: HubSession,
   wanted: string | undefined,
 ): Promise<{ id: string; name: string }> {
-  const { workingGroups } = await session.request<{
-    workingGroups: Array<{ id: string; name: string }>;
-  }>('{ workingGroups { id name } }');
+  const { workingGroups } = await send(session.request, ImportWorkingGroupsDocument, {});
   if (!wanted) {
     if (workingGroups.length === 1 && workingGroups[0]) return workingGroups[0];
     throw new CliError(
@@ -233,11 +237,7 @@ async function overlapSummary(
   workingGroupId: string,
   caseIds: ReadonlySet<string>,
 ): Promise<string> {
-  const { overlaps } = await session.request<{
-    overlaps: Array<{ strength: string; myCase: { id: string } }>;
-  }>('query Overlaps($wg: ID) { overlaps(workingGroupId: $wg) { strength myCase { id } } }', {
-    wg: workingGroupId,
-  });
+  const { overlaps } = await send(session.request, ImportOverlapsDocument, { wg: workingGroupId });
   const mine = overlaps.filter((o) => caseIds.has(o.myCase.id));
   const by = (s: string): number => mine.filter((o) => o.strength === s).length;
   return (
@@ -408,7 +408,7 @@ export async function runOnlineImport(
   } finally {
     groupKey?.fill(0);
     me.privateKey.fill(0);
-    await session.request('mutation { logout }').catch(() => undefined);
+    await session.logout();
   }
 }
 

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import Papa from 'papaparse';
-import { parsePersonsCsv, type CsvMapping, type FtmPerson } from '@parallax/fingerprint';
+import {
+  describeSkippedLine,
+  parsePersonsCsv,
+  parsePersonsJsonl,
+  type CsvMapping,
+  type FtmPerson,
+} from '@parallax/fingerprint';
 
 /** Persons read from a file, and what was skipped. */
 export interface PersonInput {
@@ -11,39 +17,23 @@ export interface PersonInput {
   readonly warnings: readonly string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * Parses FollowTheMoney JSON Lines: one entity per line; `Person` entities
- * are kept, other schemata counted as skipped. Throws on a malformed line,
- * naming the file and line.
+ * Reads FollowTheMoney JSON Lines with the rules the web import uses
+ * (@parallax/fingerprint's parsePersonsJsonl): `Person` entities are kept,
+ * other schemata counted as skipped, a bad line is skipped with a warning
+ * naming its number and reason (never its content), and a Person without
+ * an id gets one derived from its content, so a file imported in the web
+ * and resumed here registers each case once.
  */
 export function parseFtmJsonLines(text: string, source: string): PersonInput {
-  const persons: FtmPerson[] = [];
-  let skipped = 0;
-  text.split(/\r?\n/u).forEach((line, index) => {
-    if (line.trim().length === 0) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new Error(`${source}:${index + 1}: not valid JSON`);
-    }
-    if (!isRecord(value) || typeof value['id'] !== 'string' || !isRecord(value['properties'])) {
-      throw new Error(
-        `${source}:${index + 1}: not a FollowTheMoney entity ({id, schema, properties})`,
-      );
-    }
-    const schema = typeof value['schema'] === 'string' ? value['schema'] : 'Person';
-    if (schema !== 'Person') {
-      skipped++;
-      return;
-    }
-    persons.push(value as unknown as FtmPerson);
-  });
-  return { persons, skipped, warnings: [] };
+  const result = parsePersonsJsonl(text);
+  const warnings = result.skippedLines.map((s) => `${source}: ${describeSkippedLine(s)}`);
+  if (result.derivedIds > 0) {
+    warnings.push(
+      `${source}: ${result.derivedIds} person(s) have no id: their ids are derived from their content (the web import derives the same)`,
+    );
+  }
+  return { persons: result.persons, skipped: result.otherSchema, warnings };
 }
 
 async function readText(path: string): Promise<string> {
@@ -102,7 +92,7 @@ export async function readReferenceField(
   const out = new Map<string, string>();
   const text = await readText(path);
   if (!isCsv(path)) {
-    const { persons } = parseFtmJsonLines(text, path);
+    const { persons } = parsePersonsJsonl(text);
     let found = field === 'id';
     for (const p of persons) {
       const value = field === 'id' ? p.id : firstValue(p.properties[field]);

@@ -31,8 +31,13 @@ export function registerServerCommands(program: Command, load: ServerCommandsLoa
     .option('--name <name>', 'display name', 'Platform admin')
     .option('--password-stdin', 'read the password from standard input instead of prompting')
     .action(async (opts: { email: string; name: string; passwordStdin?: boolean }) => {
-      const password = await readPassword({ fromStdin: opts.passwordStdin === true, confirm: true });
-      process.exitCode = await (await load()).createPlatformAdmin({ email: opts.email, name: opts.name, password });
+      const password = await readPassword({
+        fromStdin: opts.passwordStdin === true,
+        confirm: true,
+      });
+      process.exitCode = await (
+        await load()
+      ).createPlatformAdmin({ email: opts.email, name: opts.name, password });
     });
 
   const audit = program.command('audit').description('Audit log');

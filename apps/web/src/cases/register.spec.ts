@@ -5,11 +5,20 @@ import {
   fingerprintPersons,
   generateOprfKey,
 } from '@parallax/fingerprint';
-import { fromBase64, HubError, toBase64, type HubRequest } from '@parallax/hub-client';
+import {
+  fromBase64,
+  HubError,
+  runImport,
+  toBase64,
+  type HubRequest,
+  type ImportedRecord,
+  type RunImportOptions,
+} from '@parallax/hub-client';
 import { describe, expect, it } from 'vitest';
+import type { Fingerprinter } from '../fingerprinting/fingerprinter';
 import { createInProcessFingerprinter } from '../fingerprinting/in-process';
-import { runImport, type ReceiptLine } from './import-run';
-import { personFromForm } from './person-form';
+import { workerChunkFingerprinter } from '../features/import/utils/worker-fingerprints';
+import { personFromForm } from '../features/cases/utils/person-form';
 import { registerPersonCase } from './register';
 
 /**
@@ -74,6 +83,23 @@ function needles(keyValues: string[]): string[] {
 }
 
 const groupKey = new Uint8Array(32).fill(9);
+
+/** The web import: the shared orchestrator, fingerprinting in the (here in-process) worker. */
+function webImport(
+  request: HubRequest,
+  fingerprinter: Fingerprinter,
+  options: Pick<RunImportOptions, 'total' | 'chunkSize' | 'fields'>,
+) {
+  return runImport({
+    request,
+    workingGroupId: 'group-1',
+    epoch: 1,
+    groupKey,
+    referencePrefix: 'IMP-',
+    fingerprintChunk: workerChunkFingerprinter(fingerprinter, { groupKey }),
+    ...options,
+  });
+}
 const meta = {
   reference: 'CAN-001',
   status: 'active',
@@ -141,6 +167,28 @@ describe('the registration path', () => {
     expect(evaluated.flatMap((c) => c.variables['blinded'] as string[])).toHaveLength(keys.length);
   });
 
+  it('retries a dropped connection with the same idempotency key, as the bulk import does', async () => {
+    const hub = spyHub();
+    let dropped = 0;
+    const request = (async (query: string, variables?: Record<string, unknown>) => {
+      if (query.includes('registerCases') && dropped++ === 0)
+        throw new HubError('NETWORK', 'connection reset');
+      return hub.request(query, variables);
+    }) as HubRequest;
+    const registration = await registerPersonCase({
+      request,
+      fingerprinter: createInProcessFingerprinter(),
+      workingGroupId: 'group-1',
+      epoch: 1,
+      groupKey,
+      person: personFromForm({ names: ['Olena Petrenko'], birthDates: ['1970'] }),
+      meta,
+      idempotencyKey: 'key-of-this-submission-0002',
+    });
+    expect(registration.idempotencyKey).toBe('key-of-this-submission-0002');
+    expect(dropped).toBe(2);
+  });
+
   it('imports a file chunk by chunk without sending a record or its id, and registers each case once', async () => {
     const hub = spyHub();
     const fingerprinter = createInProcessFingerprinter();
@@ -157,25 +205,17 @@ describe('the registration path', () => {
     });
     expect(preview.records).toBe(3);
 
-    const receipt: ReceiptLine[] = [];
-    const run = () =>
-      runImport({
-        request: hub.request,
-        fingerprinter,
-        workingGroupId: 'group-1',
-        epoch: 1,
-        groupKey,
-        status: 'active',
-        situationTags: ['syria'],
-        crimeTags: [],
-        referencePrefix: 'IMP-',
-        from: 0,
+    const receipt: ImportedRecord[] = [];
+    const run = async () => {
+      const result = await webImport(hub.request, fingerprinter, {
+        fields: { status: 'active', situationTags: ['syria'], crimeTags: [] },
         total: preview.records,
         chunkSize: 2,
-        shouldStop: () => false,
-        onChunk: ({ registered }) => receipt.push(...registered),
       });
-    expect(await run()).toEqual({ next: 3, error: null });
+      receipt.push(...result.records);
+      return { next: result.next, withoutFingerprints: result.withoutFingerprints };
+    };
+    expect(await run()).toEqual({ next: 3, withoutFingerprints: ['r3'] });
     expect(receipt.map((r) => r.recordId)).toEqual([CANARIES.recordId, 'r2']); // "Karim" makes no key
     const firstKeys = hub.calls
       .filter((c) => c.query.includes('registerCases'))
@@ -222,24 +262,13 @@ describe('the registration path', () => {
       ...Array.from({ length: 6 }, (_, i) => `r${i},Person Number${i} Family${i},19${50 + i}`),
     ].join('\n');
     await fingerprinter.run({ kind: 'parse', file: new Blob([csv]), format: 'csv' });
-    const registered: ReceiptLine[] = [];
-    const stop = await runImport({
-      request,
-      fingerprinter,
-      workingGroupId: 'group-1',
-      epoch: 1,
-      groupKey,
-      status: 'active',
-      situationTags: [],
-      crimeTags: [],
-      referencePrefix: 'IMP-',
-      from: 0,
+    const result = await webImport(request, fingerprinter, {
+      fields: { status: 'active', situationTags: [], crimeTags: [] },
       total: 6,
       chunkSize: 6,
-      shouldStop: () => false,
-      onChunk: ({ registered: r }) => registered.push(...r),
     });
-    expect(stop).toEqual({ next: 6, error: null });
+    expect(result.next).toBe(6);
+    const registered = result.records;
     expect(refusals).toBeGreaterThan(0);
     expect(registered).toHaveLength(6);
   });

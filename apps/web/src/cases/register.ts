@@ -3,6 +3,7 @@ import {
   hubEvaluator,
   registerCases,
   HubError,
+  withNetworkRetry,
   type HubRequest,
   type Registration,
 } from '@parallax/hub-client';
@@ -72,13 +73,15 @@ export async function fingerprintPerson({
 /**
  * One case entered by hand: fingerprint the person, then register the case
  * with its fingerprints. The hub receives blinded elements, fingerprints and
- * the case's label and tags — never the person.
+ * the case's label and tags — never the person. Like the bulk import (the
+ * orchestrator of @parallax/hub-client), a dropped connection is retried
+ * with the same idempotency key, so the hub registers the case once.
  */
 export async function registerPersonCase(input: RegisterPersonCase): Promise<Registration> {
   const fingerprints = await fingerprintPerson(input);
   input.onRegistering?.();
   const { request, workingGroupId, epoch, meta, idempotencyKey } = input;
-  const [registration] = await registerCases(request, workingGroupId, epoch, [
+  const [registration] = await registerCases(withNetworkRetry(request), workingGroupId, epoch, [
     { idempotencyKey, ...meta, reference: meta.reference.trim(), fingerprints },
   ]);
   if (!registration) throw new HubError('INTERNAL', 'The hub did not confirm the case');

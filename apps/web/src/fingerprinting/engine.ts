@@ -3,13 +3,12 @@ import {
   extractKeys,
   fingerprintPersons,
   parsePersonsCsv,
+  parsePersonsJsonl,
   type ExtractKeysOptions,
   type FtmPerson,
   type OprfEvaluator,
 } from '@parallax/fingerprint';
 import { CSV_IDENTIFIER_TYPES } from './engine-constants';
-import { importIdempotencyKey, importReference } from './idempotency';
-import { parsePersonsJsonl } from './jsonl';
 import { maskValue } from './masking';
 import type {
   ChunkJob,
@@ -104,10 +103,11 @@ export class FingerprintEngine {
         .map((w) => Number(/^row (\d+)/u.exec(w)?.[1]))
         .filter((n) => Number.isInteger(n) && n > 0);
     } else {
+      // The CLI's rules: bad lines skipped by number, ids derived from content when missing.
       const parsed = parsePersonsJsonl(text);
       persons = parsed.persons;
-      unreadable = parsed.unreadable;
-      skipped = parsed.skipped;
+      unreadable = parsed.skippedLines.map((s) => s.line);
+      skipped = parsed.otherSchema;
     }
     this.persons = persons;
 
@@ -167,8 +167,6 @@ export class FingerprintEngine {
       records: slice.map((person, i) => ({
         index: job.start + i,
         recordId: person.id,
-        idempotencyKey: importIdempotencyKey(job.groupKey, person.id),
-        reference: importReference(job.groupKey, person.id, job.referencePrefix),
         fingerprints: [...(fingerprinted[i]?.fingerprints ?? [])],
       })),
     };

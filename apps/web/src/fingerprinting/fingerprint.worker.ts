@@ -1,6 +1,5 @@
-import { HubError } from '@parallax/hub-client';
 import { FingerprintEngine } from './engine';
-import { toFailure } from './failure';
+import { fromFailure, toFailure } from './failure';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -26,7 +25,7 @@ scope.onmessage = (event) => {
     calls.delete(message.call);
     if (!pending) return;
     if (message.type === 'evaluated') pending.resolve(message.elements);
-    else pending.reject(new HubError(message.error.code, message.error.message));
+    else pending.reject(fromFailure(message.error));
     return;
   }
   const { id, job } = message;

@@ -1,7 +1,7 @@
 import type { OprfEvaluator } from '@parallax/fingerprint';
 import { HubError } from '@parallax/hub-client';
 import { createContext, useContext } from 'react';
-import { toFailure } from './failure';
+import { fromFailure, toFailure } from './failure';
 import type { FingerprintJob, FromWorker, JobResults, ToWorker } from './protocol';
 
 export interface RunOptions {
@@ -74,7 +74,7 @@ export const createWorkerFingerprinter: FingerprinterFactory = () => {
           return;
         case 'failed':
           jobs.delete(message.id);
-          job.reject(new HubError(message.error.code, message.error.message));
+          job.reject(fromFailure(message.error));
           return;
       }
     };

@@ -28,14 +28,17 @@ export interface ParseJob {
   defaultPhoneCountry?: string;
 }
 
-/** Fingerprint records [start, end) of the parsed file, with their idempotency keys and references. */
+/**
+ * Fingerprint records [start, end) of the parsed file. The idempotency keys
+ * and references are the import orchestrator's (@parallax/hub-client), made
+ * on the page from the record ids, as the CLI makes them.
+ */
 export interface ChunkJob {
   kind: 'chunk';
   start: number;
   end: number;
   groupKey: Uint8Array;
   defaultPhoneCountry?: string;
-  referencePrefix: string;
 }
 
 export type FingerprintJob = PersonJob | ParseJob | ChunkJob;
@@ -66,9 +69,9 @@ export interface ImportPreview {
   targets: string[];
   /** CSV: whether a column gives the record id (else rows are numbered). */
   hasIdColumn: boolean;
-  /** JSON Lines: lines that were not a Person. */
+  /** JSON Lines: entities of another schema, left out. */
   skipped: number;
-  /** Lines (JSON Lines) or rows (CSV) that could not be read. */
+  /** Lines (JSON Lines) or rows (CSV) that could not be read and were skipped (numbers only, never content). */
   unreadable: number[];
   samples: MaskedSample[];
 }
@@ -77,8 +80,6 @@ export interface ImportRecord {
   index: number;
   /** The record's own id in the file: stays on this device (the receipt). */
   recordId: string;
-  idempotencyKey: string;
-  reference: string;
   fingerprints: Fingerprint[];
 }
 
@@ -94,6 +95,8 @@ export interface JobResults {
 
 export interface WorkerFailure {
   code: string;
+  /** The generic category of the code (RATE_LIMITED…), so the page can branch on it. */
+  category: string;
   message: string;
 }
 

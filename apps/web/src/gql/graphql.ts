@@ -6,15 +6,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type CaseStatus =
+  | 'active'
+  | 'closed'
+  | 'dormant'
+  | 'handed_to_authorities';
+
 export type CaseUpdateInput = {
-  readonly crimeTags?: ReadonlyArray<string> | null | undefined;
+  readonly crimeTags?: ReadonlyArray<CrimeCategory> | null | undefined;
   /** Required with fingerprints: the epoch they were made under. */
   readonly epoch?: number | null | undefined;
   /** Replaces all fingerprints of the case, in one transaction. */
   readonly fingerprints?: ReadonlyArray<FingerprintInput> | null | undefined;
+  /** The organisation's own label (e.g. SYR-2024-017). Never a name. */
   readonly reference?: string | null | undefined;
-  readonly situationTags?: ReadonlyArray<string> | null | undefined;
-  readonly status?: string | null | undefined;
+  readonly situationTags?: ReadonlyArray<Situation> | null | undefined;
+  readonly status?: CaseStatus | null | undefined;
 };
 
 export type ChangePasswordInput = {
@@ -57,6 +64,19 @@ export type CreateWorkingGroupInput = {
   readonly name: string;
 };
 
+export type CrimeCategory =
+  | 'arbitrary_detention'
+  | 'attacks_on_civilians'
+  | 'crimes_against_humanity'
+  | 'enforced_disappearance'
+  | 'extrajudicial_killing'
+  | 'forced_displacement'
+  | 'genocide'
+  | 'recruitment_of_children'
+  | 'sexual_and_gender_based_violence'
+  | 'torture'
+  | 'war_crimes';
+
 /** One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it. */
 export type FingerprintInput = {
   /** base64url of the 32-byte fingerprint. */
@@ -64,6 +84,10 @@ export type FingerprintInput = {
   /** Key kind, e.g. name.pair+yob, id.passport, phone. */
   readonly kind: string;
 };
+
+export type InvitationPurpose =
+  | 'reset'
+  | 'sign_up';
 
 export type KdfParamsInput = {
   readonly algorithm: string;
@@ -89,10 +113,67 @@ export type OrganisationKind =
   | 'donor'
   | 'secretariat';
 
+/** strong, probable or possible */
+export type OverlapStrength =
+  | 'possible'
+  | 'probable'
+  | 'strong';
+
+/** The country or conflict context a case relates to. */
+export type Situation =
+  | 'afghanistan'
+  | 'central_african_republic'
+  | 'colombia'
+  | 'dr_congo'
+  | 'ethiopia'
+  | 'iraq'
+  | 'israel'
+  | 'libya'
+  | 'mali'
+  | 'myanmar'
+  | 'other'
+  | 'palestine'
+  | 'south_sudan'
+  | 'sri_lanka'
+  | 'sudan'
+  | 'syria'
+  | 'ukraine'
+  | 'venezuela'
+  | 'yemen';
+
 export type UserRole =
   | 'investigator'
   | 'org_admin'
   | 'viewer';
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { readonly mySessions: ReadonlyArray<{ readonly id: string, readonly createdAt: string, readonly lastSeenAt: string, readonly expiresAt: string, readonly userAgent: string | null, readonly current: boolean }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { readonly revokeSession: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { readonly changePassword: boolean };
+
+export type AuditLogQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+  workingGroupId?: string | number | null | undefined;
+  beforeSeq?: string | null | undefined;
+  limit: number;
+}>;
+
+
+export type AuditLogQuery = { readonly auditLog: { readonly hasMore: boolean, readonly entries: ReadonlyArray<{ readonly seq: string, readonly occurredAt: string, readonly action: string, readonly actorName: string | null, readonly actorUserId: string | null, readonly organisationId: string | null, readonly workingGroupId: string | null, readonly subjectType: string | null, readonly subjectId: string | null, readonly hash: string }>, readonly verification: { readonly ok: boolean, readonly entries: number, readonly firstBadSeq: string | null, readonly reason: string | null, readonly checkedAt: string } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -125,30 +206,30 @@ export type StepUpMutationVariables = Exact<{
 
 export type StepUpMutation = { readonly stepUp: string };
 
-export type CaseFieldsFragment = { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: string, readonly situationTags: ReadonlyArray<string>, readonly crimeTags: ReadonlyArray<string>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null };
+export type CaseFieldsFragment = { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly situationTags: ReadonlyArray<Situation>, readonly crimeTags: ReadonlyArray<CrimeCategory>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null };
 
-export type OverlapFieldsFragment = { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null };
+export type OverlapFieldsFragment = { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null };
 
 export type CasesQueryVariables = Exact<{
   workingGroupId?: string | number | null | undefined;
 }>;
 
 
-export type CasesQuery = { readonly cases: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: string, readonly situationTags: ReadonlyArray<string>, readonly crimeTags: ReadonlyArray<string>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null }> };
+export type CasesQuery = { readonly cases: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly situationTags: ReadonlyArray<Situation>, readonly crimeTags: ReadonlyArray<CrimeCategory>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null }> };
 
 export type CaseDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CaseDetailQuery = { readonly case: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: string, readonly situationTags: ReadonlyArray<string>, readonly crimeTags: ReadonlyArray<string>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null }, readonly overlaps: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null }> };
+export type CaseDetailQuery = { readonly case: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly situationTags: ReadonlyArray<Situation>, readonly crimeTags: ReadonlyArray<CrimeCategory>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null }, readonly overlaps: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null }> };
 
 export type WithdrawCaseMutationVariables = Exact<{
   caseId: string | number;
 }>;
 
 
-export type WithdrawCaseMutation = { readonly withdrawCase: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: string, readonly situationTags: ReadonlyArray<string>, readonly crimeTags: ReadonlyArray<string>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null } };
+export type WithdrawCaseMutation = { readonly withdrawCase: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly situationTags: ReadonlyArray<Situation>, readonly crimeTags: ReadonlyArray<CrimeCategory>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null } };
 
 export type RefingerprintCaseMutationVariables = Exact<{
   caseId: string | number;
@@ -156,14 +237,14 @@ export type RefingerprintCaseMutationVariables = Exact<{
 }>;
 
 
-export type RefingerprintCaseMutation = { readonly updateCase: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: string, readonly situationTags: ReadonlyArray<string>, readonly crimeTags: ReadonlyArray<string>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null } };
+export type RefingerprintCaseMutation = { readonly updateCase: { readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly situationTags: ReadonlyArray<Situation>, readonly crimeTags: ReadonlyArray<CrimeCategory>, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly updatedAt: string, readonly withdrawnAt: string | null } };
 
 export type OverlapsQueryVariables = Exact<{
   workingGroupId?: string | number | null | undefined;
 }>;
 
 
-export type OverlapsQuery = { readonly overlaps: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null }> };
+export type OverlapsQuery = { readonly overlaps: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null }> };
 
 export type SetOverlapVerdictMutationVariables = Exact<{
   overlapId: string | number;
@@ -172,14 +253,14 @@ export type SetOverlapVerdictMutationVariables = Exact<{
 }>;
 
 
-export type SetOverlapVerdictMutation = { readonly setOverlapVerdict: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
+export type SetOverlapVerdictMutation = { readonly setOverlapVerdict: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
 
 export type RequestContactMutationVariables = Exact<{
   overlapId: string | number;
 }>;
 
 
-export type RequestContactMutation = { readonly requestContact: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
+export type RequestContactMutation = { readonly requestContact: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
 
 export type RespondToContactMutationVariables = Exact<{
   overlapId: string | number;
@@ -187,43 +268,29 @@ export type RespondToContactMutationVariables = Exact<{
 }>;
 
 
-export type RespondToContactMutation = { readonly respondToContact: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: string, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
-
-export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MySessionsQuery = { readonly mySessions: ReadonlyArray<{ readonly id: string, readonly createdAt: string, readonly lastSeenAt: string, readonly expiresAt: string, readonly userAgent: string | null, readonly current: boolean }> };
-
-export type RevokeSessionMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type RevokeSessionMutation = { readonly revokeSession: boolean };
-
-export type ChangePasswordMutationVariables = Exact<{
-  input: ChangePasswordInput;
-}>;
-
-
-export type ChangePasswordMutation = { readonly changePassword: boolean };
-
-export type AuditLogQueryVariables = Exact<{
-  organisationId?: string | number | null | undefined;
-  workingGroupId?: string | number | null | undefined;
-  beforeSeq?: string | null | undefined;
-  limit: number;
-}>;
-
-
-export type AuditLogQuery = { readonly auditLog: { readonly hasMore: boolean, readonly entries: ReadonlyArray<{ readonly seq: string, readonly occurredAt: string, readonly action: string, readonly actorName: string | null, readonly actorUserId: string | null, readonly organisationId: string | null, readonly workingGroupId: string | null, readonly subjectType: string | null, readonly subjectId: string | null, readonly hash: string }>, readonly verification: { readonly ok: boolean, readonly entries: number, readonly firstBadSeq: string | null, readonly reason: string | null, readonly checkedAt: string } } };
+export type RespondToContactMutation = { readonly respondToContact: { readonly id: string, readonly workingGroupId: string, readonly matchedKinds: ReadonlyArray<string>, readonly strength: OverlapStrength, readonly score: number, readonly contactStatus: string, readonly contactRequestedByMe: boolean, readonly revealed: boolean, readonly myVerdict: string | null, readonly myReason: string | null, readonly createdAt: string, readonly retractedAt: string | null, readonly myCase: { readonly id: string, readonly reference: string }, readonly otherOrganisation: { readonly id: string, readonly name: string } | null } };
 
 export type CoordinatorPictureQueryVariables = Exact<{
   workingGroupId: string | number;
 }>;
 
 
-export type CoordinatorPictureQuery = { readonly coordinatorPicture: { readonly workingGroupId: string, readonly organisations: ReadonlyArray<{ readonly id: string, readonly name: string, readonly cases: number }>, readonly clusters: ReadonlyArray<{ readonly index: number, readonly organisationCount: number, readonly organisationIds: ReadonlyArray<string>, readonly caseCount: number, readonly strongest: string, readonly unresolvedOverlaps: number, readonly oldestUnresolvedDays: number, readonly leadStatus: string }>, readonly matrix: ReadonlyArray<{ readonly a: string, readonly b: string, readonly overlaps: number }>, readonly ageing: ReadonlyArray<{ readonly bucket: string, readonly count: number }> } };
+export type CoordinatorPictureQuery = { readonly coordinatorPicture: { readonly workingGroupId: string, readonly organisations: ReadonlyArray<{ readonly id: string, readonly name: string, readonly cases: number }>, readonly clusters: ReadonlyArray<{ readonly index: number, readonly organisationCount: number, readonly organisationIds: ReadonlyArray<string>, readonly caseCount: number, readonly strongest: OverlapStrength, readonly unresolvedOverlaps: number, readonly oldestUnresolvedDays: number, readonly leadStatus: string }>, readonly matrix: ReadonlyArray<{ readonly a: string, readonly b: string, readonly overlaps: number }>, readonly ageing: ReadonlyArray<{ readonly bucket: string, readonly count: number }> } };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly: boolean;
+  limit: number;
+}>;
+
+
+export type NotificationsQuery = { readonly notifications: ReadonlyArray<{ readonly id: string, readonly kind: string, readonly payload: unknown, readonly createdAt: string, readonly readAt: string | null, readonly workingGroupId: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: ReadonlyArray<string> | string;
+}>;
+
+
+export type MarkNotificationsReadMutation = { readonly markNotificationsRead: number };
 
 export type OrganisationDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -242,7 +309,7 @@ export type OrganisationInvitationsQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationInvitationsQuery = { readonly invitations: ReadonlyArray<{ readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: string, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null }> };
+export type OrganisationInvitationsQuery = { readonly invitations: ReadonlyArray<{ readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: InvitationPurpose, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null }> };
 
 export type PendingWorkingGroupInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -269,14 +336,14 @@ export type CreateInvitationMutationVariables = Exact<{
 }>;
 
 
-export type CreateInvitationMutation = { readonly createInvitation: { readonly path: string, readonly invitation: { readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: string, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null } } };
+export type CreateInvitationMutation = { readonly createInvitation: { readonly path: string, readonly invitation: { readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: InvitationPurpose, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null } } };
 
 export type CreatePasswordResetMutationVariables = Exact<{
   userId: string | number;
 }>;
 
 
-export type CreatePasswordResetMutation = { readonly createPasswordReset: { readonly path: string, readonly invitation: { readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: string, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null } } };
+export type CreatePasswordResetMutation = { readonly createPasswordReset: { readonly path: string, readonly invitation: { readonly id: string, readonly organisationId: string, readonly email: string | null, readonly role: UserRole, readonly purpose: InvitationPurpose, readonly createdAt: string, readonly expiresAt: string, readonly usedAt: string | null, readonly revokedAt: string | null } } };
 
 export type RevokeInvitationMutationVariables = Exact<{
   id: string | number;
@@ -305,7 +372,7 @@ export type InvitationPreviewQueryVariables = Exact<{
 }>;
 
 
-export type InvitationPreviewQuery = { readonly invitationPreview: { readonly organisationName: string, readonly role: UserRole, readonly email: string | null, readonly purpose: string, readonly expiresAt: string, readonly coordinatorOfWorkingGroupName: string | null } };
+export type InvitationPreviewQuery = { readonly invitationPreview: { readonly organisationName: string, readonly role: UserRole, readonly email: string | null, readonly purpose: InvitationPurpose, readonly expiresAt: string, readonly coordinatorOfWorkingGroupName: string | null } };
 
 export type StartSignUpMutationVariables = Exact<{
   token: string;
@@ -393,23 +460,12 @@ export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServerInfoQuery = { readonly serverInfo: { readonly name: string, readonly version: string, readonly schemaVersion: string, readonly demo: boolean } };
 
-export type NotificationsQueryVariables = Exact<{
-  unreadOnly: boolean;
-  limit: number;
-}>;
-
-
-export type NotificationsQuery = { readonly notifications: ReadonlyArray<{ readonly id: string, readonly kind: string, readonly payload: unknown, readonly createdAt: string, readonly readAt: string | null, readonly workingGroupId: string | null }> };
-
-export type MarkNotificationsReadMutationVariables = Exact<{
-  ids: ReadonlyArray<string> | string;
-}>;
-
-
-export type MarkNotificationsReadMutation = { readonly markNotificationsRead: number };
-
 export const CaseFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrackingCase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"situationTags"}},{"kind":"Field","name":{"kind":"Name","value":"crimeTags"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprintCount"}},{"kind":"Field","name":{"kind":"Name","value":"needsRefingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]} as unknown as DocumentNode<CaseFieldsFragment, unknown>;
 export const OverlapFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverlapFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Overlap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"myCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedKinds"}},{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"contactStatus"}},{"kind":"Field","name":{"kind":"Name","value":"contactRequestedByMe"}},{"kind":"Field","name":{"kind":"Name","value":"revealed"}},{"kind":"Field","name":{"kind":"Name","value":"otherOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myVerdict"}},{"kind":"Field","name":{"kind":"Name","value":"myReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"retractedAt"}}]}}]} as unknown as DocumentNode<OverlapFieldsFragment, unknown>;
+export const MySessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]}}]} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
+export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"beforeSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"workingGroupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"beforeSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"beforeSeq"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasMore"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"entries"}},{"kind":"Field","name":{"kind":"Name","value":"firstBadSeq"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"checkedAt"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isPlatformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"isPlatformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"organisationKind"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"coordinatorOf"}},{"kind":"Field","name":{"kind":"Name","value":"memberOf"}},{"kind":"Field","name":{"kind":"Name","value":"donorOf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}},{"kind":"Field","name":{"kind":"Name","value":"encryptedPrivateKey"}},{"kind":"Field","name":{"kind":"Name","value":"stepUpValidUntil"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LoginParametersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LoginParameters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginParameters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salt"}},{"kind":"Field","name":{"kind":"Name","value":"algorithm"}},{"kind":"Field","name":{"kind":"Name","value":"memoryKiB"}},{"kind":"Field","name":{"kind":"Name","value":"iterations"}},{"kind":"Field","name":{"kind":"Name","value":"parallelism"}}]}}]}}]} as unknown as DocumentNode<LoginParametersQuery, LoginParametersQueryVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"encryptedPrivateKey"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
@@ -423,11 +479,9 @@ export const OverlapsDocument = {"kind":"Document","definitions":[{"kind":"Opera
 export const SetOverlapVerdictDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetOverlapVerdict"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"verdict"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setOverlapVerdict"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"overlapId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}}},{"kind":"Argument","name":{"kind":"Name","value":"verdict"},"value":{"kind":"Variable","name":{"kind":"Name","value":"verdict"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverlapFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverlapFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Overlap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"myCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedKinds"}},{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"contactStatus"}},{"kind":"Field","name":{"kind":"Name","value":"contactRequestedByMe"}},{"kind":"Field","name":{"kind":"Name","value":"revealed"}},{"kind":"Field","name":{"kind":"Name","value":"otherOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myVerdict"}},{"kind":"Field","name":{"kind":"Name","value":"myReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"retractedAt"}}]}}]} as unknown as DocumentNode<SetOverlapVerdictMutation, SetOverlapVerdictMutationVariables>;
 export const RequestContactDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestContact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestContact"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"overlapId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverlapFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverlapFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Overlap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"myCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedKinds"}},{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"contactStatus"}},{"kind":"Field","name":{"kind":"Name","value":"contactRequestedByMe"}},{"kind":"Field","name":{"kind":"Name","value":"revealed"}},{"kind":"Field","name":{"kind":"Name","value":"otherOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myVerdict"}},{"kind":"Field","name":{"kind":"Name","value":"myReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"retractedAt"}}]}}]} as unknown as DocumentNode<RequestContactMutation, RequestContactMutationVariables>;
 export const RespondToContactDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToContact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accept"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToContact"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"overlapId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overlapId"}}},{"kind":"Argument","name":{"kind":"Name","value":"accept"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accept"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverlapFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverlapFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Overlap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"myCase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedKinds"}},{"kind":"Field","name":{"kind":"Name","value":"strength"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"contactStatus"}},{"kind":"Field","name":{"kind":"Name","value":"contactRequestedByMe"}},{"kind":"Field","name":{"kind":"Name","value":"revealed"}},{"kind":"Field","name":{"kind":"Name","value":"otherOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myVerdict"}},{"kind":"Field","name":{"kind":"Name","value":"myReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"retractedAt"}}]}}]} as unknown as DocumentNode<RespondToContactMutation, RespondToContactMutationVariables>;
-export const MySessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"userAgent"}},{"kind":"Field","name":{"kind":"Name","value":"current"}}]}}]}}]} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
-export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
-export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"beforeSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"workingGroupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"beforeSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"beforeSeq"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasMore"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"hash"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"entries"}},{"kind":"Field","name":{"kind":"Name","value":"firstBadSeq"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"checkedAt"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
 export const CoordinatorPictureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoordinatorPicture"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coordinatorPicture"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workingGroupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cases"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clusters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"organisationCount"}},{"kind":"Field","name":{"kind":"Name","value":"organisationIds"}},{"kind":"Field","name":{"kind":"Name","value":"caseCount"}},{"kind":"Field","name":{"kind":"Name","value":"strongest"}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedOverlaps"}},{"kind":"Field","name":{"kind":"Name","value":"oldestUnresolvedDays"}},{"kind":"Field","name":{"kind":"Name","value":"leadStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matrix"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"a"}},{"kind":"Field","name":{"kind":"Name","value":"b"}},{"kind":"Field","name":{"kind":"Name","value":"overlaps"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ageing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<CoordinatorPictureQuery, CoordinatorPictureQueryVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unreadOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const OrganisationDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<OrganisationDirectoryQuery, OrganisationDirectoryQueryVariables>;
 export const OrganisationUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<OrganisationUsersQuery, OrganisationUsersQueryVariables>;
 export const OrganisationInvitationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationInvitations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"usedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<OrganisationInvitationsQuery, OrganisationInvitationsQueryVariables>;
@@ -452,5 +506,3 @@ export const RemoveCoordinatorDocument = {"kind":"Document","definitions":[{"kin
 export const AddDonorToWorkingGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDonorToWorkingGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDonorToWorkingGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workingGroupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}]}]}}]} as unknown as DocumentNode<AddDonorToWorkingGroupMutation, AddDonorToWorkingGroupMutationVariables>;
 export const RemoveDonorFromWorkingGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveDonorFromWorkingGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDonorFromWorkingGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workingGroupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workingGroupId"}}},{"kind":"Argument","name":{"kind":"Name","value":"organisationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organisationId"}}}]}]}}]} as unknown as DocumentNode<RemoveDonorFromWorkingGroupMutation, RemoveDonorFromWorkingGroupMutationVariables>;
 export const ServerInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServerInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serverInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"schemaVersion"}},{"kind":"Field","name":{"kind":"Name","value":"demo"}}]}}]}}]} as unknown as DocumentNode<ServerInfoQuery, ServerInfoQueryVariables>;
-export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unreadOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"workingGroupId"}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
-export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { AnyVariables, CombinedError, OperationResult } from '@urql/core';
 import { useCallback, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import { useStepUp } from '../auth/step-up';
+import { useStepUp } from '../features/auth/hooks/step-up';
 
 export interface ActionState<Data> {
   fetching: boolean;

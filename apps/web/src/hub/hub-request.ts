@@ -1,9 +1,9 @@
-import { isErrorCode } from '@parallax/domain';
+import { errorCategoryOf, isErrorCode, type ErrorCategory } from '@parallax/domain';
 import { HubError, type HubRequest } from '@parallax/hub-client';
 import type { Client, CombinedError, OperationResult } from '@urql/core';
 import { useMemo } from 'react';
 import { useClient } from 'urql';
-import { useStepUp, type WithStepUp } from '../auth/step-up';
+import { useStepUp, type WithStepUp } from '../features/auth/hooks/step-up';
 import { errorCode } from '../graphql/errors';
 import type { MessageId } from '../i18n/messages';
 
@@ -53,6 +53,12 @@ export function hubErrorCode(error: unknown): string {
     return error.code;
   }
   return 'INTERNAL';
+}
+
+/** The generic category of whatever a hub call threw (e.g. RATE_LIMITED for BUDGET_EXHAUSTED); null when unknown. */
+export function hubErrorCategory(error: unknown): ErrorCategory | null {
+  const code = hubErrorCode(error);
+  return isErrorCode(code) ? errorCategoryOf(code) : null;
 }
 
 /** The translated message for a failed hub call. */

@@ -3,7 +3,7 @@ import { SUPPORTED_LOCALES } from '@parallax/domain';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../i18n/messages';
 import { usePageTitle } from '../shell/usePageTitle';
-import { PendingGroupInvitations } from './organisation/PendingGroupInvitations';
+import { PendingGroupInvitations } from '../features/organisation/components/PendingGroupInvitations';
 
 const CAPABILITIES: readonly MessageId[] = [
   'home.cases',

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useSession } from '../auth/session';
+import { useSession } from '../features/auth/hooks/session';
 import { LogoutIcon } from '../ui/icons';
 
 /** Who is signed in, and the way out; nothing while signed out. */

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Can, Permission } from '../auth/permissions';
+import type { Can, Permission } from '../features/auth/hooks/permissions';
 import type { MessageId } from '../i18n/messages';
 import {
   BuildingIcon,

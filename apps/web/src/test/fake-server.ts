@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/session';
+import type { Viewer } from '../features/auth/hooks/session';
 
 /** A GraphQL endpoint in memory: answers by operation name, records every request. */
 

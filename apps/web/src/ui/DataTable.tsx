@@ -27,6 +27,8 @@ export interface DataTableProps<Row> {
   caption?: ReactNode;
   'data-testid'?: string;
   rowTestId?: (row: Row) => string;
+  /** Extra `data-*` attributes on a row (state the tests and styles read). */
+  rowAttributes?: (row: Row) => Readonly<Record<`data-${string}`, string | number | undefined>>;
   striped?: boolean;
 }
 
@@ -43,6 +45,7 @@ export function DataTable<Row>({
   caption,
   striped = true,
   rowTestId,
+  rowAttributes,
   ...rest
 }: DataTableProps<Row>) {
   if (rows.length === 0 && empty) {
@@ -82,7 +85,7 @@ export function DataTable<Row>({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
+            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)} {...rowAttributes?.(row)}>
               {columns.map((column) => (
                 <Table.Td
                   key={column.key}

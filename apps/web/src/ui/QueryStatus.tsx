@@ -2,7 +2,7 @@ import { Alert, Button, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/c
 import type { CombinedError } from '@urql/core';
 import { useEffect, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useSession } from '../auth/session';
+import { useSession } from '../features/auth/hooks/session';
 import { errorCode, errorMessageId } from '../graphql/errors';
 import { AlertIcon } from './icons';
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { CASE_STATUSES, CRIME_CATEGORIES, OVERLAP_STRENGTHS, SITUATIONS } from '@parallax/domain';
 
 export const OrganisationKindEnum = { cso: 'cso', donor: 'donor', secretariat: 'secretariat' } as const;
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
@@ -8,3 +9,29 @@ registerEnumType(UserRoleEnum, { name: 'UserRole' });
 
 export const MembershipStatusEnum = { invited: 'invited', active: 'active', left: 'left' } as const;
 registerEnumType(MembershipStatusEnum, { name: 'MembershipStatus' });
+
+/** `{ a: 'a', … }` from a domain vocabulary, so the GraphQL enum and the domain list cannot drift apart. */
+function enumOf<const T extends string>(values: readonly T[]): { readonly [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { readonly [K in T]: K };
+}
+
+export const CaseStatusEnum = enumOf(CASE_STATUSES);
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
+
+export const OverlapStrengthEnum = enumOf(OVERLAP_STRENGTHS);
+registerEnumType(OverlapStrengthEnum, {
+  name: 'OverlapStrength',
+  description: 'strong, probable or possible',
+});
+
+export const SituationEnum = enumOf(SITUATIONS);
+registerEnumType(SituationEnum, {
+  name: 'Situation',
+  description: 'The country or conflict context a case relates to.',
+});
+
+export const CrimeCategoryEnum = enumOf(CRIME_CATEGORIES);
+registerEnumType(CrimeCategoryEnum, { name: 'CrimeCategory' });
+
+export const InvitationPurposeEnum = { sign_up: 'sign_up', reset: 'reset' } as const;
+registerEnumType(InvitationPurposeEnum, { name: 'InvitationPurpose' });

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditLogService } from './audit-log.service.js';
+import { AuditRepository } from './audit.repository.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
-@Module({ providers: [AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
+@Module({ providers: [AuditRepository, AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH, hashChange, hashLink, type ChainedFields } from './audit-hash.js';
-
-/** Arbitrary constant: one lock serialises writers so the chain never forks. */
-const AUDIT_CHAIN_LOCK = 0x6175_6474;
+import { AuditRepository, type LinkedEntry } from './audit.repository.js';
 
 export interface AuditInput {
   actorUserId: string | null;
@@ -21,22 +19,10 @@ export type ChainVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; firstBadSeq: string; reason: string };
 
-interface AuditRow {
-  seq: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  organisation_id: string | null;
-  working_group_id: string | null;
-  action: string;
-  subject_type: string | null;
-  subject_id: string | null;
-  change_hash: Buffer;
-  prev_hash: Buffer;
-  hash: Buffer;
-}
-
 @Injectable()
 export class AuditService {
+  constructor(private readonly repository: AuditRepository) {}
+
   /**
    * Appends an entry inside the caller's transaction: it commits with the
    * change it records, or not at all. Call it last in the transaction, since
@@ -57,15 +43,11 @@ export class AuditService {
       throw new Error('Audit entries must be written inside the transaction of the change');
     }
     if (inputs.length === 0) return [];
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    // Through a SECURITY DEFINER function: under row-level security a tenant
-    // transaction cannot read the chain's head, but must link to it.
-    const last: Array<{ seq: string | null; hash: Buffer | null }> = await manager.query(
-      'SELECT seq, hash FROM audit_chain_head()',
-    );
-    let prevHash: Buffer = last[0]?.hash ?? GENESIS_HASH;
-    let seq = BigInt(last[0]?.seq ?? 0);
-    const rows = inputs.map((input) => {
+    await this.repository.lockChain(manager);
+    const head = await this.repository.chainHead(manager);
+    let prevHash: Buffer = head?.hash ?? GENESIS_HASH;
+    let seq = BigInt(head?.seq ?? 0);
+    const rows = inputs.map((input): LinkedEntry => {
       seq += 1n;
       const fields: ChainedFields = {
         seq,
@@ -79,29 +61,11 @@ export class AuditService {
         changeHash: hashChange(input.change),
       };
       const hash = hashLink(prevHash, fields);
-      const row = { ...fields, prevHash, hash };
+      const row: LinkedEntry = { ...fields, prevHash, hash };
       prevHash = hash;
       return row;
     });
-    await manager.query(
-      `INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, working_group_id,
-         action, subject_type, subject_id, change_hash, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
-         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[])`,
-      [
-        rows.map((r) => r.seq.toString()),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => r.actorUserId),
-        rows.map((r) => r.organisationId),
-        rows.map((r) => r.workingGroupId),
-        rows.map((r) => r.action),
-        rows.map((r) => r.subjectType),
-        rows.map((r) => r.subjectId),
-        rows.map((r) => r.changeHash),
-        rows.map((r) => r.prevHash),
-        rows.map((r) => r.hash),
-      ],
-    );
+    await this.repository.insertMany(manager, rows);
     return rows.map((r) => r.seq.toString());
   }
 
@@ -115,10 +79,7 @@ export class AuditService {
     let expectedSeq = 1n;
     let entries = 0;
     for (;;) {
-      const rows: AuditRow[] = await dataSource.query(
-        'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
-        [expectedSeq.toString(), batchSize],
-      );
+      const rows = await this.repository.batchFrom(dataSource.manager, expectedSeq, batchSize);
       if (rows.length === 0) return { ok: true, entries };
       for (const row of rows) {
         const seq = BigInt(row.seq);

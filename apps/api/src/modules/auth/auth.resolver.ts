@@ -4,6 +4,7 @@ import { CurrentSession } from '../../common/authorization/current-actor.decorat
 import { b64, fromB64 } from '../../common/graphql/validators.js';
 import type { AuthState, GqlContext } from '../../common/request-context.js';
 import { ActorService } from './actor.service.js';
+import { toSessionInfo } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordInput } from './dto/change-password.input.js';
 import { LoginInput } from './dto/login.input.js';
@@ -37,8 +38,7 @@ export class AuthResolver {
   @Authenticated()
   @Query(() => [SessionInfo])
   async mySessions(@CurrentSession() session: AuthState): Promise<SessionInfo[]> {
-    const rows = await this.auth.listSessions(session);
-    return rows.map((s) => ({ ...s, current: s.id === session.sessionId }));
+    return (await this.auth.listSessions(session)).map((s) => toSessionInfo(s, session.sessionId));
   }
 
   @Public('Signing in is how one gets a session.')

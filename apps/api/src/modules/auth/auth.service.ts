@@ -3,15 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@parallax/domain';
 import { DEFAULT_KDF_PARAMS, type KdfParams } from '@parallax/identity';
 import type { Response } from 'express';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { hashLoginKey, verifyLoginKey } from '../../common/crypto/login-verifier.js';
 import type { AuthState } from '../../common/request-context.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AuthRepository } from './auth.repository.js';
 import { AuthException } from './auth.exception.js';
-import { SessionEntity } from './session.entity.js';
+import type { SessionEntity } from './session.entity.js';
 import { SessionService } from './session.service.js';
 import { TotpService } from './totp.service.js';
 
@@ -45,6 +47,8 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly totp: TotpService,
     private readonly audit: AuditService,
+    private readonly repository: AuthRepository,
+    private readonly users: UsersRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -55,7 +59,7 @@ export class AuthService {
    */
   async loginParameters(email: string): Promise<{ salt: Buffer; params: KdfParams }> {
     const normalised = email.trim().toLowerCase();
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: normalised } });
+    const user = await this.users.findByEmail(this.dataSource.manager, normalised);
     if (user) return { salt: user.kdfSalt, params: user.kdfParams };
     const salt = createHmac('sha256', this.fakeSaltKey()).update(normalised).digest().subarray(0, 16);
     return { salt, params: DEFAULT_KDF_PARAMS };
@@ -68,7 +72,7 @@ export class AuthService {
   async login(input: LoginInput, res: Response): Promise<{ user: UserEntity; session: SessionEntity }> {
     const email = input.email.trim().toLowerCase();
     const outcome = await this.dataSource.transaction(async (m): Promise<Outcome> => {
-      const user = await m.getRepository(UserEntity).findOne({ where: { email }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.findByEmail(m, email, { lock: true });
       if (!user) {
         await verifyLoginKey(input.loginKey, await DUMMY_VERIFIER);
         return { ok: false };
@@ -112,7 +116,7 @@ export class AuthService {
    * organisation's audit log, where its admins act on it (a reset link).
    */
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email: email.trim().toLowerCase() } });
+    const user = await this.users.findByEmail(this.dataSource.manager, email.trim().toLowerCase());
     if (!user || user.disabledAt) return;
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
@@ -132,23 +136,14 @@ export class AuthService {
   }
 
   async listSessions(auth: AuthState): Promise<SessionEntity[]> {
-    return runAsTenant(this.dataSource, auth.actor, (m) =>
-      m.getRepository(SessionEntity).find({
-        where: { userId: auth.actor.userId, revokedAt: IsNull() },
-        order: { createdAt: 'DESC' },
-      }),
-    );
+    return runAsTenant(this.dataSource, auth.actor, (m) => this.repository.listLiveSessions(m, auth.actor.userId));
   }
 
   /** Revokes one of the caller's own sessions; another user's id is simply not found. */
   async revokeSession(auth: AuthState, sessionId: string): Promise<void> {
     await runAsTenant(this.dataSource, auth.actor, async (m) => {
-      const result = await m.update(
-        SessionEntity,
-        { id: sessionId, userId: auth.actor.userId, revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
-      if (!result.affected) throw new AuthException(ErrorCode.NotFound, 'No such session');
+      const revoked = await this.repository.revokeSession(m, auth.actor.userId, sessionId);
+      if (!revoked) throw new AuthException(ErrorCode.NotFound, 'No such session');
       await this.audit.record(m, {
         actorUserId: auth.actor.userId,
         organisationId: auth.actor.organisationId,
@@ -163,13 +158,11 @@ export class AuthService {
   /** Re-checks the second factor and marks the session as recently stepped up. */
   async stepUp(auth: AuthState, code: string): Promise<Date> {
     const at = await this.dataSource.transaction(async (m) => {
-      const user = await m.getRepository(UserEntity).findOneOrFail({
-        where: { id: auth.actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.findById(m, auth.actor.userId, { lock: true });
+      if (!user) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
       if (!(await this.totp.verifyAndRecord(m, user, code))) return null;
       const now = new Date();
-      await m.update(SessionEntity, { id: auth.sessionId }, { stepUpAt: now });
+      await this.repository.markSteppedUp(m, auth.sessionId, now);
       await this.audit.record(m, {
         actorUserId: user.id,
         organisationId: user.organisationId,
@@ -190,27 +183,20 @@ export class AuthService {
    * verifier and blob, and ends every other session.
    */
   async changePassword(auth: AuthState, change: PasswordChange): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
+    const user = await this.users.findById(this.dataSource.manager, auth.actor.userId);
+    if (!user) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
     if (!(await verifyLoginKey(change.currentLoginKey, user.loginVerifier))) {
       throw new AuthException(ErrorCode.Unauthenticated, 'The current password is wrong');
     }
     const verifier = await hashLoginKey(change.newLoginKey);
     await this.dataSource.transaction(async (m) => {
-      await m.update(
-        UserEntity,
-        { id: user.id },
-        {
-          kdfSalt: Buffer.from(change.newKdfSalt),
-          kdfParams: { ...change.newKdfParams },
-          loginVerifier: verifier,
-          encryptedPrivateKey: Buffer.from(change.newEncryptedPrivateKey),
-        },
-      );
-      await m.update(
-        SessionEntity,
-        { userId: user.id, id: Not(auth.sessionId), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
+      await this.users.update(m, user.id, {
+        kdfSalt: Buffer.from(change.newKdfSalt),
+        kdfParams: { ...change.newKdfParams },
+        loginVerifier: verifier,
+        encryptedPrivateKey: Buffer.from(change.newEncryptedPrivateKey),
+      });
+      await this.repository.revokeOtherSessions(m, user.id, auth.sessionId);
       await this.audit.record(m, {
         actorUserId: user.id,
         organisationId: user.organisationId,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
-import { SessionEntity } from './session.entity.js';
+import { AuthRepository } from './auth.repository.js';
+import type { SessionEntity } from './session.entity.js';
 import { hashToken, newToken, SESSION_COOKIE } from './session-token.js';
 
 /** Bumping last_seen on every request would write on every read; once a minute is enough. */
@@ -12,6 +13,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -19,8 +21,7 @@ export class SessionService {
   async open(manager: EntityManager, userId: string, userAgent: string | undefined, res: Response): Promise<SessionEntity> {
     const { token, hash } = newToken();
     const now = new Date();
-    const session = await manager.save(
-      manager.create(SessionEntity, {
+    const session = await this.repository.insertSession(manager, {
         tokenHash: hash,
         userId,
         createdAt: now,
@@ -30,8 +31,7 @@ export class SessionService {
         stepUpAt: now,
         revokedAt: null,
         userAgent: userAgent ? userAgent.slice(0, 200) : null,
-      }),
-    );
+    });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       secure: true,
@@ -51,16 +51,20 @@ export class SessionService {
    * past its absolute lifetime or idle for too long.
    */
   async resolve(token: string): Promise<SessionEntity | null> {
-    const repo = this.dataSource.getRepository(SessionEntity);
-    const session = await repo.findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const session = await this.repository.findLiveSessionByTokenHash(this.dataSource.manager, hashToken(token));
     if (!session) return null;
     const now = Date.now();
     const idleMs = this.runtime.config.SESSION_IDLE_MINUTES * 60_000;
     if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) return null;
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await repo.update({ id: session.id }, { lastSeenAt: new Date(now) });
+      await this.repository.touchSession(this.dataSource.manager, session.id, new Date(now));
     }
     return session;
+  }
+
+  /** Ends every session of a user (disabled account, reset credentials), in the caller's transaction. */
+  revokeAllOf(manager: EntityManager, userId: string): Promise<void> {
+    return this.repository.revokeAllSessions(manager, userId);
   }
 
   isSteppedUp(stepUpAt: Date | null): boolean {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
 import type { EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
-import { UserEntity } from '../users/user.entity.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 export const TOTP_PURPOSE = 'totp-secret';
 const PERIOD = 30;
@@ -34,7 +35,10 @@ export function matchingStep(secret: Uint8Array, code: string, now = Date.now())
  */
 @Injectable()
 export class TotpService {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly users: UsersRepository,
+  ) {}
 
   seal(secret: Uint8Array): Buffer {
     return this.runtime.secretBox.seal(secret, TOTP_PURPOSE);
@@ -56,7 +60,7 @@ export class TotpService {
     const step = this.isLocked(user) ? null : matchingStep(this.open(user.totpSecret), code);
     const fresh = step !== null && (user.totpLastStep === null || step > Number(user.totpLastStep));
     if (fresh) {
-      await manager.update(UserEntity, { id: user.id }, { totpLastStep: String(step), totpFailures: 0, lockedUntil: null });
+      await this.users.update(manager, user.id, { totpLastStep: String(step), totpFailures: 0, lockedUntil: null });
       return true;
     }
     await this.recordFailure(manager, user);
@@ -67,13 +71,9 @@ export class TotpService {
     if (this.isLocked(user)) return;
     const failures = user.totpFailures + 1;
     const lock = failures >= this.runtime.config.TOTP_MAX_FAILURES;
-    await manager.update(
-      UserEntity,
-      { id: user.id },
-      {
-        totpFailures: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + this.runtime.config.TOTP_LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
-      },
-    );
+    await this.users.update(manager, user.id, {
+      totpFailures: lock ? 0 : failures,
+      lockedUntil: lock ? new Date(Date.now() + this.runtime.config.TOTP_LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+    });
   }
 }

@@ -3,27 +3,32 @@ import { DataSource } from 'typeorm';
 import { b64 } from '../../common/graphql/validators.js';
 import type { AuthState } from '../../common/request-context.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { toUser } from '../users/models/to-user.js';
-import { UserEntity } from '../users/user.entity.js';
+import { toOrganisation } from '../organisations/organisations.repository.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { toUser } from '../users/users.repository.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthException } from './auth.exception.js';
 import type { Viewer } from './models/viewer.model.js';
+import { ErrorCode } from '@parallax/domain';
 
 @Injectable()
 export class ViewerService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   async build(auth: AuthState): Promise<Viewer> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: auth.actor.userId });
-    const organisation = user.organisationId
-      ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId })
-      : null;
+    const m = this.dataSource.manager;
+    const user = await this.users.findById(m, auth.actor.userId);
+    if (!user) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
+    const organisation = user.organisationId ? await this.organisations.findById(m, user.organisationId) : null;
     const stepUpMs = this.runtime.config.STEP_UP_MINUTES * 60_000;
     return {
       user: toUser(user),
-      organisation,
+      organisation: organisation && toOrganisation(organisation),
       actor: { ...auth.actor, coordinatorOf: [...auth.actor.coordinatorOf], memberOf: [...auth.actor.memberOf], donorOf: [...auth.actor.donorOf] },
       publicKey: b64(user.publicKey),
       encryptedPrivateKey: b64(user.encryptedPrivateKey),

@@ -6,27 +6,10 @@ import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import { CasesException } from './cases.exception.js';
-import { CasesService, type CaseRow } from './cases.service.js';
+import { toTrackingCase } from './cases.repository.js';
+import { CasesService } from './cases.service.js';
 import { CaseInput, CaseUpdateInput } from './dto/case.input.js';
 import { CaseRegistration, TrackingCase } from './models/case.model.js';
-
-
-function toCase(r: CaseRow): TrackingCase {
-  return {
-    id: r.id,
-    workingGroupId: r.working_group_id,
-    reference: r.reference,
-    status: r.status,
-    situationTags: r.situation_tags,
-    crimeTags: r.crime_tags,
-    epoch: r.epoch,
-    fingerprintCount: r.fingerprint_count,
-    needsRefingerprint: !r.withdrawn_at && r.current_epoch !== null && r.epoch !== r.current_epoch,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    withdrawnAt: r.withdrawn_at,
-  };
-}
 
 @Resolver(() => TrackingCase)
 export class CasesResolver {
@@ -34,39 +17,55 @@ export class CasesResolver {
 
   @Authenticated()
   @Query(() => [TrackingCase], { description: "The caller's organisation's cases." })
-  async cases(@CurrentActor() actor: Actor, @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string): Promise<TrackingCase[]> {
-    return (await this.service.list(actor, workingGroupId)).map(toCase);
+  async cases(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string,
+  ): Promise<TrackingCase[]> {
+    return (await this.service.list(actor, workingGroupId)).map(toTrackingCase);
   }
 
   @Authenticated()
   @Query(() => TrackingCase)
   async case(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<TrackingCase> {
-    return toCase(await this.service.get(actor, id));
+    return toTrackingCase(await this.service.get(actor, id));
   }
 
   @Authenticated()
-  @Mutation(() => [CaseRegistration], { description: `Registers up to ${MAX_CASES_PER_CALL} cases; each commits on its own, idempotently.` })
+  @Mutation(() => [CaseRegistration], {
+    description: `Registers up to ${MAX_CASES_PER_CALL} cases; each commits on its own, idempotently.`,
+  })
   async registerCases(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @ListArg('cases', CaseInput) cases: CaseInput[],
   ): Promise<CaseRegistration[]> {
     if (cases.length === 0 || cases.length > MAX_CASES_PER_CALL) {
-      throw new CasesException(ErrorCode.BadUserInput, `Send between 1 and ${MAX_CASES_PER_CALL} cases per call`);
+      throw new CasesException(
+        ErrorCode.BadUserInput,
+        `Send between 1 and ${MAX_CASES_PER_CALL} cases per call`,
+      );
     }
     return this.service.register(actor, workingGroupId, cases);
   }
 
   @Authenticated()
   @Mutation(() => TrackingCase)
-  async updateCase(@CurrentActor() actor: Actor, @UuidArg('caseId') caseId: string, @Args('input') input: CaseUpdateInput): Promise<TrackingCase> {
-    return toCase(await this.service.update(actor, caseId, input));
+  async updateCase(
+    @CurrentActor() actor: Actor,
+    @UuidArg('caseId') caseId: string,
+    @Args('input') input: CaseUpdateInput,
+  ): Promise<TrackingCase> {
+    return toTrackingCase(await this.service.update(actor, caseId, input));
   }
 
   @Authenticated()
-  @Mutation(() => TrackingCase, { description: 'Deletes the fingerprints and retracts the overlaps; the audit trail stays.' })
-  async withdrawCase(@CurrentActor() actor: Actor, @UuidArg('caseId') caseId: string): Promise<TrackingCase> {
-    return toCase(await this.service.withdraw(actor, caseId));
+  @Mutation(() => TrackingCase, {
+    description: 'Deletes the fingerprints and retracts the overlaps; the audit trail stays.',
+  })
+  async withdrawCase(
+    @CurrentActor() actor: Actor,
+    @UuidArg('caseId') caseId: string,
+  ): Promise<TrackingCase> {
+    return toTrackingCase(await this.service.withdraw(actor, caseId));
   }
 }
-

@@ -11,8 +11,13 @@ export class CoordinationResolver {
   constructor(private readonly service: CoordinationService) {}
 
   @Authenticated()
-  @Query(() => CoordinatorPicture, { description: 'Coordinators only: clusters, the organisation matrix, ageing.' })
-  coordinatorPicture(@CurrentActor() actor: Actor, @UuidArg('workingGroupId') workingGroupId: string): Promise<CoordinatorPicture> {
+  @Query(() => CoordinatorPicture, {
+    description: 'Coordinators only: clusters, the organisation matrix, ageing.',
+  })
+  coordinatorPicture(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+  ): Promise<CoordinatorPicture> {
     return this.service.picture(actor, workingGroupId);
   }
 }

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
-import { ErrorCode } from '@parallax/domain';
-import { DataSource } from 'typeorm';
+import { ErrorCode, type OverlapStrength } from '@parallax/domain';
 import { CoordinationException } from './coordination.exception.js';
+import { CoordinationRepository, type OverlapEdge as Edge } from './coordination.repository.js';
 import type { ClusterSummary, CoordinatorPicture } from './models/picture.model.js';
 
-interface Edge {
-  case_a: string;
-  case_b: string;
-  org_a: string;
-  org_b: string;
-  strength: string;
-  unresolved: boolean;
-  age_days: number;
-}
-
-const STRENGTH_ORDER = ['possible', 'probable', 'strong'];
+const STRENGTH_ORDER: readonly OverlapStrength[] = ['possible', 'probable', 'strong'];
 
 /** Union-find over cases; components spanning two or more organisations are clusters (one suspect). */
 function components(edges: Edge[]): Edge[][] {
@@ -45,28 +35,14 @@ function components(edges: Edge[]): Edge[][] {
  */
 @Injectable()
 export class CoordinationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: CoordinationRepository) {}
 
   async picture(actor: Actor, workingGroupId: string): Promise<CoordinatorPicture> {
     if (!actor.coordinatorOf.includes(workingGroupId)) {
       throw new CoordinationException(ErrorCode.NotFound, 'No such working group');
     }
-    const edges = (await this.dataSource.query(
-      `SELECT case_a, case_b, org_a, org_b, strength,
-              (contact_status <> 'accepted' AND NOT (verdict_a IS NOT NULL AND verdict_b IS NOT NULL)) AS unresolved,
-              floor(extract(epoch FROM now() - created_at) / 86400)::int AS age_days
-       FROM overlap
-       WHERE working_group_id = $1 AND retracted_at IS NULL
-         AND NOT (verdict_a IS NOT DISTINCT FROM 'false_match' AND verdict_b IS NOT DISTINCT FROM 'false_match')`,
-      [workingGroupId],
-    )) as Edge[];
-    const organisations = (await this.dataSource.query(
-      `SELECT o.id, o.name, (SELECT count(*)::int FROM tracking_case c
-          WHERE c.organisation_id = o.id AND c.working_group_id = $1 AND c.withdrawn_at IS NULL) AS cases
-       FROM working_group_member m JOIN organisation o ON o.id = m.organisation_id
-       WHERE m.working_group_id = $1 AND m.status = 'active' ORDER BY o.name`,
-      [workingGroupId],
-    )) as Array<{ id: string; name: string; cases: number }>;
+    const edges = await this.repository.liveEdges(workingGroupId);
+    const organisations = await this.repository.memberCaseCounts(workingGroupId);
 
     const clusters: ClusterSummary[] = components(edges)
       .map((group) => {
@@ -77,14 +53,21 @@ export class CoordinationService {
           index: 0,
           organisationCount: orgs.size,
           caseCount: cases.size,
-          strongest: group.map((e) => e.strength).sort((a, b) => STRENGTH_ORDER.indexOf(b) - STRENGTH_ORDER.indexOf(a))[0] ?? 'possible',
+          strongest:
+            group
+              .map((e) => e.strength)
+              .sort((a, b) => STRENGTH_ORDER.indexOf(b) - STRENGTH_ORDER.indexOf(a))[0] ??
+            'possible',
           unresolvedOverlaps: unresolved.length,
           oldestUnresolvedDays: Math.max(0, ...unresolved.map((e) => e.age_days)),
           leadStatus: 'none',
           organisationIds: [...orgs].sort(),
         };
       })
-      .sort((a, b) => b.organisationCount - a.organisationCount || b.unresolvedOverlaps - a.unresolvedOverlaps)
+      .sort(
+        (a, b) =>
+          b.organisationCount - a.organisationCount || b.unresolvedOverlaps - a.unresolvedOverlaps,
+      )
       .map((c, i) => ({ ...c, index: i + 1 }));
 
     const cells = new Map<string, { a: string; b: string; overlaps: number }>();
@@ -103,7 +86,10 @@ export class CoordinationService {
       matrix: [...cells.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1)),
       ageing: [
         { bucket: 'under_7_days', count: open.filter((e) => e.age_days < 7).length },
-        { bucket: '7_to_30_days', count: open.filter((e) => e.age_days >= 7 && e.age_days <= 30).length },
+        {
+          bucket: '7_to_30_days',
+          count: open.filter((e) => e.age_days >= 7 && e.age_days <= 30).length,
+        },
         { bucket: 'over_30_days', count: open.filter((e) => e.age_days > 30).length },
       ],
     };

@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { ReadinessReport } from '@parallax/domain';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from './health.repository.js';
 import { ShutdownState } from './shutdown-state.js';
 
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -26,7 +26,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
     const report: ReadinessReport = { status: 'up', components: {} };
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.database.ping();
       report.components['database'] = { status: 'up' };
     } catch {
       report.components['database'] = { status: 'down', detail: 'no answer from PostgreSQL' };

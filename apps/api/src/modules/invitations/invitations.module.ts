@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { InvitationsResolver } from './invitations.resolver.js';
 import { InvitationsService } from './invitations.service.js';
 
-@Module({ imports: [UsersModule], providers: [InvitationsService, InvitationsResolver] })
+@Module({
+  imports: [UsersModule, OrganisationsModule, WorkingGroupsModule],
+  providers: [InvitationsRepository, InvitationsService, InvitationsResolver],
+})
 export class InvitationsModule {}

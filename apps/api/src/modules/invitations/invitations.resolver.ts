@@ -9,25 +9,10 @@ import { Viewer } from '../auth/models/viewer.model.js';
 import { ViewerService } from '../auth/viewer.service.js';
 import { CompleteSignUpInput } from './dto/complete-sign-up.input.js';
 import { CreateInvitationInput } from './dto/create-invitation.input.js';
-import type { InvitationEntity } from './invitation.entity.js';
-import { InvitationsService, type InvitationPreviewData } from './invitations.service.js';
+import { toInvitation, toInvitationLink, toInvitationPreview } from './invitations.repository.js';
+import { InvitationsService } from './invitations.service.js';
 import { Invitation, InvitationLink, InvitationPreview, SignUpStart } from './models/invitation.model.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
-
-const toInvitation = (e: InvitationEntity): Invitation => ({ ...e });
-const toPreview = (d: InvitationPreviewData): InvitationPreview => ({
-  organisationName: d.organisationName,
-  role: d.invitation.role,
-  email: d.invitation.email,
-  purpose: d.invitation.purpose,
-  expiresAt: d.invitation.expiresAt,
-  coordinatorOfWorkingGroupName: d.coordinatorOfWorkingGroupName,
-});
-const toLink = (r: { invitation: InvitationEntity; token: string }): InvitationLink => ({
-  invitation: toInvitation(r.invitation),
-  token: r.token,
-  path: `/join/${r.token}`,
-});
 
 @Resolver(() => Invitation)
 export class InvitationsResolver {
@@ -49,19 +34,19 @@ export class InvitationsResolver {
   @Public('Whoever holds the single-use link may see what it invites to.')
   @Query(() => InvitationPreview)
   async invitationPreview(@Args('token', { type: () => String }) token: string): Promise<InvitationPreview> {
-    return toPreview(await this.service.preview(token));
+    return toInvitationPreview(await this.service.preview(token));
   }
 
   @StepUp()
   @Mutation(() => InvitationLink)
   async createInvitation(@CurrentActor() actor: Actor, @Args('input') input: CreateInvitationInput): Promise<InvitationLink> {
-    return toLink(await this.service.create(actor, input));
+    return toInvitationLink(await this.service.create(actor, input));
   }
 
   @StepUp()
   @Mutation(() => InvitationLink, { description: 'A single-use link for a member who lost their password.' })
   async createPasswordReset(@CurrentActor() actor: Actor, @UuidArg('userId') userId: string): Promise<InvitationLink> {
-    return toLink(await this.service.createReset(actor, userId));
+    return toInvitationLink(await this.service.createReset(actor, userId));
   }
 
   @Authenticated()
@@ -74,7 +59,7 @@ export class InvitationsResolver {
   @Mutation(() => SignUpStart)
   async startSignUp(@Args('token', { type: () => String }) token: string): Promise<SignUpStart> {
     const r = await this.service.startSignUp(token);
-    return { invitation: toPreview(r), totpSecret: r.totpSecret, otpauthUri: r.otpauthUri };
+    return { invitation: toInvitationPreview(r), totpSecret: r.totpSecret, otpauthUri: r.otpauthUri };
   }
 
   @Public('The single-use link and a code from the enrolled authenticator are the credentials.')

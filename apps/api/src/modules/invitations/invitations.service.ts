@@ -3,19 +3,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import type { Response } from 'express';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan, assertMay, readable } from '../../common/authorization/policy.js';
 import { hashLoginKey } from '../../common/crypto/login-verifier.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SessionEntity } from '../auth/session.entity.js';
 import { SessionService } from '../auth/session.service.js';
 import { matchingStep, totpFor, TotpService } from '../auth/totp.service.js';
-import { UserEntity, type UserRole } from '../users/user.entity.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import type { UserEntity, UserRole } from '../users/user.entity.js';
 import { normaliseEmail, UsersService, type NewAccountCredentials } from '../users/users.service.js';
 import { hashToken, newToken } from '../auth/session-token.js';
-import { InvitationEntity } from './invitation.entity.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import type { InvitationEntity } from './invitation.entity.js';
+import { InvitationsRepository } from './invitations.repository.js';
 import { InvitationsException } from './invitations.exception.js';
 
 const INVALID_LINK = 'This invitation link is invalid, used or expired. Ask for a new one.';
@@ -43,6 +45,9 @@ export class InvitationsService {
     private readonly totp: TotpService,
     private readonly users: UsersService,
     private readonly sessions: SessionService,
+    private readonly organisations: OrganisationsService,
+    private readonly workingGroups: WorkingGroupsService,
+    private readonly repository: InvitationsRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -53,15 +58,14 @@ export class InvitationsService {
     }
     const email = input.email ? normaliseEmail(input.email) : null;
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const org = await m.query('SELECT 1 FROM organisation WHERE id = $1', [input.organisationId]);
-      if (!org.length) throw new InvitationsException(ErrorCode.NotFound, 'No such organisation');
-      if (input.coordinatorOfWorkingGroupId) {
-        const wg = await m.query('SELECT 1 FROM working_group WHERE id = $1', [input.coordinatorOfWorkingGroupId]);
-        if (!wg.length) throw new InvitationsException(ErrorCode.NotFound, 'No such working group');
+      if (!(await this.organisations.findById(m, input.organisationId))) {
+        throw new InvitationsException(ErrorCode.NotFound, 'No such organisation');
+      }
+      if (input.coordinatorOfWorkingGroupId && !(await this.workingGroups.findById(m, input.coordinatorOfWorkingGroupId))) {
+        throw new InvitationsException(ErrorCode.NotFound, 'No such working group');
       }
       const { token, hash } = newToken();
-      const invitation = await m.save(
-        m.create(InvitationEntity, {
+      const invitation = await this.repository.insert(m, {
           tokenHash: hash,
           purpose: 'sign_up',
           organisationId: input.organisationId,
@@ -71,8 +75,7 @@ export class InvitationsService {
           coordinatorOf: input.coordinatorOfWorkingGroupId ?? null,
           createdBy: actor.userId,
           expiresAt: this.expiry(),
-        }),
-      );
+      });
       await this.record(m, actor, invitation, 'invitation.create', { role: input.role, email, coordinatorOf: invitation.coordinatorOf });
       return { invitation, token };
     });
@@ -81,14 +84,13 @@ export class InvitationsService {
   /** An org admin lets a member who lost their password start again (new keys, new authenticator). */
   async createReset(actor: Actor, userId: string): Promise<{ invitation: InvitationEntity; token: string }> {
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const user = await m.getRepository(UserEntity).findOneBy({ id: userId });
+      const user = await this.users.findById(m, userId);
       assertCan(actor, 'update', 'User', user);
       if (!user.organisationId || !user.role || user.id === actor.userId) {
         throw new InvitationsException(ErrorCode.BadUserInput, 'Another admin of your organisation must reset your access');
       }
       const { token, hash } = newToken();
-      const invitation = await m.save(
-        m.create(InvitationEntity, {
+      const invitation = await this.repository.insert(m, {
           tokenHash: hash,
           purpose: 'reset',
           organisationId: user.organisationId,
@@ -98,27 +100,24 @@ export class InvitationsService {
           coordinatorOf: null,
           createdBy: actor.userId,
           expiresAt: this.expiry(),
-        }),
-      );
+      });
       await this.record(m, actor, invitation, 'invitation.create_reset', { userId: user.id });
       return { invitation, token };
     });
   }
 
   async list(actor: Actor, organisationId: string): Promise<InvitationEntity[]> {
-    const rows = await runAsTenant(this.dataSource, actor, (m) =>
-      m.getRepository(InvitationEntity).find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: 200 }),
-    );
+    const rows = await runAsTenant(this.dataSource, actor, (m) => this.repository.listByOrganisation(m, organisationId));
     return readable(actor, 'Invitation', rows);
   }
 
   async revoke(actor: Actor, id: string): Promise<InvitationEntity> {
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const inv = await m.getRepository(InvitationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const inv = await this.repository.findById(m, id, { lock: true });
       assertCan(actor, 'delete', 'Invitation', inv);
       if (inv.usedAt || inv.revokedAt) return inv;
       const revokedAt = new Date();
-      await m.update(InvitationEntity, { id }, { revokedAt });
+      await this.repository.markRevoked(m, id, revokedAt);
       await this.record(m, actor, inv, 'invitation.revoke', {});
       return { ...inv, revokedAt };
     });
@@ -137,7 +136,7 @@ export class InvitationsService {
         secret = this.totp.open(data.invitation.pendingTotpSecret);
       } else {
         secret = randomBytes(20);
-        await m.update(InvitationEntity, { id: data.invitation.id }, { pendingTotpSecret: this.totp.seal(secret) });
+        await this.repository.setPendingTotpSecret(m, data.invitation.id, this.totp.seal(secret));
         await this.record(m, null, data.invitation, 'invitation.start_sign_up', {});
       }
       const totp = totpFor(secret, data.invitation.email ?? data.organisationName);
@@ -168,19 +167,19 @@ export class InvitationsService {
       }
       let user: UserEntity;
       if (invitation.purpose === 'reset' && invitation.userId) {
-        user = await m.getRepository(UserEntity).findOneByOrFail({ id: invitation.userId });
-        await m.update(UserEntity, { id: user.id }, {
-          kdfSalt: Buffer.from(input.kdfSalt),
-          kdfParams: { ...input.kdfParams },
+        const existing = await this.users.findById(m, invitation.userId);
+        if (!existing) throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
+        user = existing;
+        await this.users.replaceCredentials(m, user.id, {
+          kdfSalt: input.kdfSalt,
+          kdfParams: input.kdfParams,
           loginVerifier: verifier,
-          publicKey: Buffer.from(input.publicKey),
-          encryptedPrivateKey: Buffer.from(input.encryptedPrivateKey),
-          totpSecret: invitation.pendingTotpSecret,
-          totpLastStep: String(step),
-          totpFailures: 0,
-          lockedUntil: null,
+          publicKey: input.publicKey,
+          encryptedPrivateKey: input.encryptedPrivateKey,
+          sealedTotpSecret: invitation.pendingTotpSecret,
+          totpStep: step,
         });
-        await m.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.sessions.revokeAllOf(m, user.id);
         await this.record(m, null, invitation, 'user.reset_credentials', { userId: user.id, newPublicKey: true });
       } else {
         user = await this.users.insertAccount(
@@ -189,12 +188,9 @@ export class InvitationsService {
           invitation.pendingTotpSecret,
           null,
         );
-        await m.update(UserEntity, { id: user.id }, { totpLastStep: String(step) });
+        await this.users.recordTotpStep(m, user.id, step);
         if (invitation.coordinatorOf) {
-          await m.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)', [
-            invitation.coordinatorOf,
-            user.id,
-          ]);
+          await this.workingGroups.addCoordinatorOnSignUp(m, invitation.coordinatorOf, user.id);
           await this.audit.record(m, {
             actorUserId: invitation.createdBy,
             workingGroupId: invitation.coordinatorOf,
@@ -205,7 +201,7 @@ export class InvitationsService {
           });
         }
       }
-      await m.update(InvitationEntity, { id: invitation.id }, { usedAt: new Date() });
+      await this.repository.markUsed(m, invitation.id, new Date());
       await this.record(m, null, invitation, 'invitation.use', { userId: user.id });
       const session = await this.sessions.open(m, user.id, userAgent, res);
       await this.audit.record(m, {
@@ -225,18 +221,13 @@ export class InvitationsService {
   }
 
   private async loadValid(m: EntityManager, token: string, lock: boolean): Promise<InvitationPreviewData> {
-    const invitation = await m.getRepository(InvitationEntity).findOne({
-      where: { tokenHash: hashToken(token) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const invitation = await this.repository.findByTokenHash(m, hashToken(token), { lock });
     if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
       throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
     }
-    const [org] = (await m.query('SELECT name FROM organisation WHERE id = $1', [invitation.organisationId])) as Array<{ name: string }>;
-    const wg = invitation.coordinatorOf
-      ? ((await m.query('SELECT name FROM working_group WHERE id = $1', [invitation.coordinatorOf])) as Array<{ name: string }>)
-      : [];
-    return { invitation, organisationName: org?.name ?? '', coordinatorOfWorkingGroupName: wg[0]?.name ?? null };
+    const org = await this.organisations.findById(m, invitation.organisationId);
+    const wg = invitation.coordinatorOf ? await this.workingGroups.findById(m, invitation.coordinatorOf) : null;
+    return { invitation, organisationName: org?.name ?? '', coordinatorOfWorkingGroupName: wg?.name ?? null };
   }
 
   private record(m: EntityManager, actor: Actor | null, inv: InvitationEntity, action: string, change: object) {

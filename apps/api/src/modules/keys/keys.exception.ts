@@ -1,3 +1,18 @@
+import { ErrorCode } from '@parallax/domain';
 import { DomainException } from '../../common/errors/domain-exception.js';
 
-export class KeysException extends DomainException {}
+/** The only codes this module raises. */
+export const KEYS_ERROR_CODES = [
+  ErrorCode.BadUserInput,
+  ErrorCode.NotFound,
+  ErrorCode.Forbidden,
+  ErrorCode.StaleEpoch,
+  ErrorCode.BudgetExhausted,
+] as const;
+export type KeysErrorCode = (typeof KEYS_ERROR_CODES)[number];
+
+export class KeysException extends DomainException {
+  constructor(code: KeysErrorCode, message: string, details?: Record<string, string>) {
+    super(code, message, details);
+  }
+}

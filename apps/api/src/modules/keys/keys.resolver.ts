@@ -3,11 +3,12 @@ import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
-import { b64, fromB64 } from '../../common/graphql/validators.js';
+import { fromB64 } from '../../common/graphql/validators.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import { SealedGrantInput } from './dto/sealed-grant.input.js';
 import { KeysException } from './keys.exception.js';
+import { toGroupKeyStatus, toOprfEvaluation } from './keys.repository.js';
 import { KeysService } from './keys.service.js';
 import { GroupKeyStatus, OprfEvaluation } from './models/group-key-status.model.js';
 import { OprfService } from './oprf.service.js';
@@ -24,14 +25,7 @@ export class KeysResolver {
   @Authenticated()
   @Query(() => GroupKeyStatus)
   async groupKeyStatus(@CurrentActor() actor: Actor, @UuidArg('workingGroupId') workingGroupId: string): Promise<GroupKeyStatus> {
-    const s = await this.keys.status(actor, workingGroupId);
-    return {
-      workingGroupId,
-      epoch: s.epoch,
-      mySealedKey: s.mySealedKey ? b64(s.mySealedKey) : null,
-      pendingRecipients: s.pendingRecipients.map((h) => ({ userId: h.id, displayName: h.display_name, publicKey: b64(h.public_key) })),
-      isCoordinator: s.isCoordinator,
-    };
+    return toGroupKeyStatus(workingGroupId, await this.keys.status(actor, workingGroupId));
   }
 
   @StepUp()
@@ -67,7 +61,7 @@ export class KeysResolver {
       throw new KeysException(ErrorCode.BadUserInput, 'Blinded elements are base64 strings');
     }
     const { evaluated, budget } = await this.oprf.evaluate(actor, workingGroupId, epoch, blindedElements.map(fromB64));
-    return { evaluatedElements: evaluated.map(b64), usedToday: budget.used, allowedToday: budget.allowed };
+    return toOprfEvaluation(evaluated, budget);
   }
 }
 

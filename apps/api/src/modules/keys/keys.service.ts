@@ -6,21 +6,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { eligibleHolders, type Holder } from './eligibility.js';
+import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { KeysException } from './keys.exception.js';
+import { KeysRepository, type KeyStatusData } from './keys.repository.js';
 
 export interface SealedGrant {
   userId: string;
   sealedKey: Uint8Array;
 }
 
-export interface GroupKeyStatus {
-  epoch: number | null;
-  mySealedKey: Buffer | null;
-  /** Eligible users without a copy of the current epoch's key (shown to holders only). */
-  pendingRecipients: Holder[];
-  isCoordinator: boolean;
-}
+/** `pendingRecipients`: eligible users without a copy of the current epoch's key (shown to holders only). */
+export type GroupKeyStatus = KeyStatusData;
 
 const oprfPurpose = (wg: string, epoch: number) => `oprf-key/${wg}/${epoch}`;
 
@@ -36,32 +32,28 @@ export class KeysService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: KeysRepository,
+    private readonly workingGroups: WorkingGroupsService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async currentEpoch(m: EntityManager, workingGroupId: string): Promise<number | null> {
-    const rows = (await m.query(
-      'SELECT epoch FROM working_group_epoch WHERE working_group_id = $1 AND retired_at IS NULL',
-      [workingGroupId],
-    )) as Array<{ epoch: number }>;
-    return rows[0]?.epoch ?? null;
+  /** The group's current key epoch, in the caller's transaction; null before the first one. */
+  currentEpoch(m: EntityManager, workingGroupId: string): Promise<number | null> {
+    return this.repository.currentEpoch(m, workingGroupId);
   }
 
   async status(actor: Actor, workingGroupId: string): Promise<GroupKeyStatus> {
     const isCoordinator = actor.coordinatorOf.includes(workingGroupId);
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const holders = await eligibleHolders(m, workingGroupId);
+      const holders = await this.repository.eligibleHolders(m, workingGroupId);
       if (!holders.some((h) => h.id === actor.userId)) {
         throw new KeysException(ErrorCode.NotFound, 'No such working group');
       }
       const epoch = await this.currentEpoch(m, workingGroupId);
       if (epoch === null) return { epoch, mySealedKey: null, pendingRecipients: isCoordinator ? holders : [], isCoordinator };
-      const grants = (await m.query(
-        'SELECT user_id, sealed_key FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2',
-        [workingGroupId, epoch],
-      )) as Array<{ user_id: string; sealed_key: Buffer }>;
-      const mine = grants.find((g) => g.user_id === actor.userId)?.sealed_key ?? null;
-      const granted = new Set(grants.map((g) => g.user_id));
+      const grants = await this.repository.grants(m, workingGroupId, epoch);
+      const mine = grants.find((g) => g.userId === actor.userId)?.sealedKey ?? null;
+      const granted = new Set(grants.map((g) => g.userId));
       return {
         epoch,
         mySealedKey: mine,
@@ -85,22 +77,16 @@ export class KeysService {
       throw new KeysException(ErrorCode.BadUserInput, 'Include a sealed copy for yourself');
     }
     return runAsTenant(this.dataSource, actor, async (m) => {
-      await m.query('SELECT 1 FROM working_group WHERE id = $1 FOR UPDATE', [workingGroupId]);
-      const holders = new Set((await eligibleHolders(m, workingGroupId)).map((h) => h.id));
+      // Serialises rotations of one group, so two coordinators cannot both start epoch n+1.
+      await this.workingGroups.lockById(m, workingGroupId);
+      const holders = new Set((await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id));
       const strangers = grants.filter((g) => !holders.has(g.userId));
       if (strangers.length) throw new KeysException(ErrorCode.BadUserInput, 'A grant names a user who may not hold the key');
       const previous = await this.currentEpoch(m, workingGroupId);
       const epoch = (previous ?? 0) + 1;
-      if (previous !== null) {
-        await m.query('UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = $2', [
-          workingGroupId,
-          previous,
-        ]);
-      }
-      await m.query(
-        'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, created_by) VALUES ($1, $2, $3, $4)',
-        [workingGroupId, epoch, this.runtime.secretBox.seal(generateOprfKey(), oprfPurpose(workingGroupId, epoch)), actor.userId],
-      );
+      if (previous !== null) await this.repository.retireEpoch(m, workingGroupId, previous);
+      const sealedOprfKey = this.runtime.secretBox.seal(generateOprfKey(), oprfPurpose(workingGroupId, epoch));
+      await this.repository.insertEpoch(m, workingGroupId, epoch, sealedOprfKey, actor.userId);
       await this.insertGrants(m, actor, workingGroupId, epoch, grants);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -119,13 +105,9 @@ export class KeysService {
   async fulfil(actor: Actor, workingGroupId: string, epoch: number, grants: SealedGrant[]): Promise<number> {
     return runAsTenant(this.dataSource, actor, async (m) => {
       const current = await this.currentEpoch(m, workingGroupId);
-      if (current !== epoch) throw new KeysException(ErrorCode.Conflict, 'That key epoch is no longer current');
-      const mine = await m.query(
-        'SELECT 1 FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2 AND user_id = $3',
-        [workingGroupId, epoch, actor.userId],
-      );
-      if (!mine.length) throw new KeysException(ErrorCode.Forbidden, 'Only a holder of the key can share it');
-      const holders = new Set((await eligibleHolders(m, workingGroupId)).map((h) => h.id));
+      if (current !== epoch) throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is no longer current');
+      if (!(await this.repository.hasGrant(m, workingGroupId, epoch, actor.userId))) throw new KeysException(ErrorCode.Forbidden, 'Only a holder of the key can share it');
+      const holders = new Set((await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id));
       if (!holders.has(actor.userId)) throw new KeysException(ErrorCode.Forbidden, 'You may no longer hold this key');
       const wanted = grants.filter((g) => holders.has(g.userId));
       if (wanted.length !== grants.length) {
@@ -152,12 +134,9 @@ export class KeysService {
     const cacheKey = `${workingGroupId}/${epoch}`;
     const cached = this.oprfKeys.get(cacheKey);
     if (cached) return cached;
-    const rows = (await m.query(
-      'SELECT oprf_key FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2 AND retired_at IS NULL',
-      [workingGroupId, epoch],
-    )) as Array<{ oprf_key: Buffer }>;
-    if (!rows[0]) return null;
-    const key = new Uint8Array(this.runtime.secretBox.open(rows[0].oprf_key, oprfPurpose(workingGroupId, epoch)));
+    const sealed = await this.repository.sealedOprfKey(m, workingGroupId, epoch);
+    if (!sealed) return null;
+    const key = new Uint8Array(this.runtime.secretBox.open(sealed, oprfPurpose(workingGroupId, epoch)));
     this.oprfKeys.set(cacheKey, key);
     return key;
   }
@@ -165,12 +144,8 @@ export class KeysService {
   private async insertGrants(m: EntityManager, actor: Actor, wg: string, epoch: number, grants: SealedGrant[]): Promise<string[]> {
     const added: string[] = [];
     for (const g of grants) {
-      const rows = await m.query(
-        `INSERT INTO group_key_grant (working_group_id, epoch, user_id, sealed_key, granted_by)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING user_id`,
-        [wg, epoch, g.userId, Buffer.from(g.sealedKey), actor.userId],
-      );
-      if (rows.length) added.push(g.userId);
+      const grant = { userId: g.userId, sealedKey: Buffer.from(g.sealedKey) };
+      if (await this.repository.insertGrant(m, wg, epoch, grant, actor.userId)) added.push(g.userId);
     }
     return added;
   }

@@ -9,6 +9,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { isFingerprintingMember } from './eligibility.js';
 import { KeysException } from './keys.exception.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { KeysRepository } from './keys.repository.js';
 import { KeysService } from './keys.service.js';
 
 export interface Budget {
@@ -36,6 +38,8 @@ export class OprfService {
     private readonly keys: KeysService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly organisations: OrganisationsService,
+    private readonly repository: KeysRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -54,7 +58,7 @@ export class OprfService {
     try {
       return await runAsTenant(this.dataSource, actor, async (m) => {
       const key = await this.keys.oprfKey(m, workingGroupId, epoch);
-      if (!key) throw new KeysException(ErrorCode.Conflict, 'That key epoch is not current: fetch the group key again');
+      if (!key) throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is not current: fetch the group key again');
       const budget = await this.reserve(m, organisationId, workingGroupId, blinded.length);
       // Throwing rolls the reservation back: a refused call uses no budget.
       if (budget.used > budget.allowed) throw new BudgetRefusal(budget);
@@ -79,19 +83,15 @@ export class OprfService {
       if (!(error instanceof BudgetRefusal)) throw error;
       await this.recordRefusal(actor, organisationId, workingGroupId, blinded.length, error.budget);
       throw new KeysException(
-        ErrorCode.RateLimited,
+        ErrorCode.BudgetExhausted,
         `Fingerprinting budget for today is used up (${error.budget.allowed} evaluations). Register the cases fingerprinted so far, or try tomorrow; your coordinators have been told.`,
       );
     }
   }
 
   async budget(m: EntityManager, organisationId: string, workingGroupId: string): Promise<Budget> {
-    const [row] = (await m.query(
-      `SELECT coalesce((SELECT evaluations FROM oprf_usage WHERE organisation_id = $1 AND working_group_id = $2 AND day = current_date), 0) AS used,
-              (SELECT count(*) FROM tracking_case WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL) AS cases`,
-      [organisationId, workingGroupId],
-    )) as Array<{ used: number; cases: string }>;
-    return { used: Number(row?.used ?? 0), allowed: this.allowance(Number(row?.cases ?? 0)) };
+    const used = await this.repository.evaluationsToday(m, organisationId, workingGroupId);
+    return { used, allowed: this.allowance(await this.repository.activeCaseCount(m, organisationId, workingGroupId)) };
   }
 
   private allowance(cases: number): number {
@@ -101,30 +101,16 @@ export class OprfService {
 
   /** Counts the request against today's usage (row-locked), rolled back with the transaction if refused. */
   private async reserve(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<Budget> {
-    const [row] = (await m.query(
-      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, evaluations) VALUES ($1, $2, current_date, $3)
-       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET evaluations = oprf_usage.evaluations + $3
-       RETURNING evaluations`,
-      [organisationId, workingGroupId, count],
-    )) as Array<{ evaluations: number }>;
-    const [cases] = (await m.query(
-      `SELECT count(*) AS n FROM tracking_case WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL`,
-      [organisationId, workingGroupId],
-    )) as Array<{ n: string }>;
-    return { used: row?.evaluations ?? count, allowed: this.allowance(Number(cases?.n ?? 0)) };
+    const used = await this.repository.addEvaluations(m, organisationId, workingGroupId, count);
+    return { used, allowed: this.allowance(await this.repository.activeCaseCount(m, organisationId, workingGroupId)) };
   }
 
   private async recordRefusal(actor: Actor, organisationId: string, workingGroupId: string, count: number, budget: Budget): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(
-        `INSERT INTO oprf_usage (organisation_id, working_group_id, day, refused) VALUES ($1, $2, current_date, $3)
-         ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET refused = oprf_usage.refused + $3
-         RETURNING refused`,
-        [organisationId, workingGroupId, count],
-      )) as Array<{ refused: number }>;
-      const [org] = (await m.query('SELECT name FROM organisation WHERE id = $1', [organisationId])) as Array<{ name: string }>;
+      const refusedToday = await this.repository.addRefusals(m, organisationId, workingGroupId, count);
+      const org = await this.organisations.findById(m, organisationId);
       // One alert per organisation and day is enough to prompt a coordinator.
-      if ((row?.refused ?? 0) === count) {
+      if (refusedToday === count) {
         await this.notifications.notifyCoordinators(m, workingGroupId, 'oprf.budget_exceeded', {
           organisationId,
           organisationName: org?.name ?? '',
@@ -138,7 +124,7 @@ export class OprfService {
         action: 'oprf.budget_exceeded',
         subjectType: 'working_group',
         subjectId: workingGroupId,
-        change: { requested: count, allowed: budget.allowed, refusedToday: row?.refused ?? count },
+        change: { requested: count, allowed: budget.allowed, refusedToday },
       });
     });
   }

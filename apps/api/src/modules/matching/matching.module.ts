@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
-import { KeysModule } from '../keys/keys.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OverlapsModule } from '../overlaps/overlaps.module.js';
+import { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
 
-@Module({ imports: [CasesModule, KeysModule, NotificationsModule, OverlapsModule], providers: [MatchingService], exports: [MatchingService] })
+/** Listens to the cases module's events and works the match-case queue (JobsModule is global). */
+@Module({
+  imports: [NotificationsModule, OverlapsModule],
+  providers: [MatchingRepository, MatchingService],
+  exports: [MatchingService],
+})
 export class MatchingModule {}

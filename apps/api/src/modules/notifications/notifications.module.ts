@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsResolver } from './notifications.resolver.js';
 import { NotificationsService } from './notifications.service.js';
 
-@Module({ providers: [NotificationsService, NotificationsResolver], exports: [NotificationsService] })
+@Module({
+  providers: [NotificationsRepository, NotificationsService, NotificationsResolver],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}

@@ -14,22 +14,30 @@ export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
   @Authenticated()
-  @Query(() => [Notification], { description: "The caller's and their organisation's alerts, newest first (poll it)." })
+  @Query(() => [Notification], {
+    description: "The caller's and their organisation's alerts, newest first (poll it).",
+  })
   async notifications(
     @CurrentActor() actor: Actor,
     @Args('unreadOnly', { type: () => Boolean, defaultValue: false }) unreadOnly: boolean,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
   ): Promise<Notification[]> {
-    if (limit < 1 || limit > 200) throw new NotificationsException(ErrorCode.BadUserInput, 'limit must be between 1 and 200');
-    const rows = await this.service.list(actor, unreadOnly, limit);
-    return rows.map((r) => ({ id: r.id, kind: r.kind, workingGroupId: r.working_group_id, payload: r.payload, createdAt: r.created_at, readAt: r.read_at }));
+    if (limit < 1 || limit > 200)
+      throw new NotificationsException(ErrorCode.BadUserInput, 'limit must be between 1 and 200');
+    return this.service.list(actor, unreadOnly, limit);
   }
 
   @Authenticated()
   @Mutation(() => Int)
-  markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [String] }) ids: string[]): Promise<number> {
+  markNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [String] }) ids: string[],
+  ): Promise<number> {
     if (ids.length > 500 || !ids.every((id) => UUID.test(id))) {
-      throw new NotificationsException(ErrorCode.BadUserInput, 'ids must be at most 500 notification ids');
+      throw new NotificationsException(
+        ErrorCode.BadUserInput,
+        'ids must be at most 500 notification ids',
+      );
     }
     return this.service.markRead(actor, ids);
   }

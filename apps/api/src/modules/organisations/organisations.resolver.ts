@@ -4,6 +4,7 @@ import { CurrentActor } from '../../common/authorization/current-actor.decorator
 import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { CreateOrganisationInput } from './dto/create-organisation.input.js';
 import { Organisation } from './models/organisation.model.js';
+import { toOrganisation } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 
@@ -13,22 +14,22 @@ export class OrganisationsResolver {
 
   @Authenticated()
   @Query(() => [Organisation])
-  organisations(@CurrentActor() actor: Actor): Promise<Organisation[]> {
-    return this.service.list(actor);
+  async organisations(@CurrentActor() actor: Actor): Promise<Organisation[]> {
+    return (await this.service.list(actor)).map(toOrganisation);
   }
 
   @Authenticated()
   @Query(() => Organisation)
-  organisation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Organisation> {
-    return this.service.get(actor, id);
+  async organisation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Organisation> {
+    return toOrganisation(await this.service.get(actor, id));
   }
 
   @Authenticated()
   @Mutation(() => Organisation)
-  createOrganisation(
+  async createOrganisation(
     @CurrentActor() actor: Actor,
     @Args('input') input: CreateOrganisationInput,
   ): Promise<Organisation> {
-    return this.service.create(actor, input.name, input.kind);
+    return toOrganisation(await this.service.create(actor, input.name, input.kind));
   }
 }

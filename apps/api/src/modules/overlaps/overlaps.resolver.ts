@@ -15,18 +15,24 @@ export class OverlapsResolver {
   constructor(private readonly service: OverlapsService) {}
 
   @Authenticated()
-  @Query(() => [Overlap], { description: "Overlaps of the caller's organisation's cases with other organisations' cases." })
+  @Query(() => [Overlap], {
+    description: "Overlaps of the caller's organisation's cases with other organisations' cases.",
+  })
   overlaps(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string,
     @UuidArg('caseId', { nullable: true }) caseId?: string,
-    @Args('includeRetracted', { type: () => Boolean, defaultValue: false }) includeRetracted = false,
+    @Args('includeRetracted', { type: () => Boolean, defaultValue: false })
+    includeRetracted = false,
   ): Promise<Overlap[]> {
     return this.service.list(actor, { workingGroupId, caseId, includeRetracted });
   }
 
   @Authenticated()
-  @Mutation(() => Overlap, { description: 'Mark an overlap confirmed or a false match (a reason is required for a false match).' })
+  @Mutation(() => Overlap, {
+    description:
+      'Mark an overlap confirmed or a false match (a reason is required for a false match).',
+  })
   setOverlapVerdict(
     @CurrentActor() actor: Actor,
     @UuidArg('overlapId') overlapId: string,
@@ -34,15 +40,29 @@ export class OverlapsResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string,
   ): Promise<Overlap> {
     if (!(VERDICTS as readonly string[]).includes(verdict)) {
-      throw new OverlapsException(ErrorCode.BadUserInput, 'verdict is confirmed or false_match', { field: 'verdict' });
+      throw new OverlapsException(ErrorCode.BadUserInput, 'verdict is confirmed or false_match', {
+        field: 'verdict',
+      });
     }
-    if (reason && reason.length > 500) throw new OverlapsException(ErrorCode.BadUserInput, 'Keep the reason under 500 characters');
-    return this.service.setVerdict(actor, overlapId, verdict as (typeof VERDICTS)[number], reason ?? null);
+    if (reason && reason.length > 500)
+      throw new OverlapsException(ErrorCode.BadUserInput, 'Keep the reason under 500 characters');
+    return this.service.setVerdict(
+      actor,
+      overlapId,
+      verdict as (typeof VERDICTS)[number],
+      reason ?? null,
+    );
   }
 
   @Authenticated()
-  @Mutation(() => Overlap, { description: 'Ask the other organisation to get in touch; identities are revealed if it accepts.' })
-  requestContact(@CurrentActor() actor: Actor, @UuidArg('overlapId') overlapId: string): Promise<Overlap> {
+  @Mutation(() => Overlap, {
+    description:
+      'Ask the other organisation to get in touch; identities are revealed if it accepts.',
+  })
+  requestContact(
+    @CurrentActor() actor: Actor,
+    @UuidArg('overlapId') overlapId: string,
+  ): Promise<Overlap> {
     return this.service.requestContact(actor, overlapId);
   }
 

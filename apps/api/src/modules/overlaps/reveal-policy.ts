@@ -9,7 +9,10 @@ export const REVEAL_POLICY = Symbol('REVEAL_POLICY');
  * says "at once" ("identity disclosure on overlap"); until then nothing does.
  */
 export interface RevealPolicy {
-  revealOnDetection(m: EntityManager, pair: { workingGroupId: string; organisationIds: [string, string] }): Promise<boolean>;
+  revealOnDetection(
+    m: EntityManager,
+    pair: { workingGroupId: string; organisationIds: [string, string] },
+  ): Promise<boolean>;
 }
 
 export class ConsentOnlyRevealPolicy implements RevealPolicy {

@@ -4,8 +4,8 @@ import { CurrentActor } from '../../common/authorization/current-actor.decorator
 import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
 import { User } from './models/user.model.js';
-import { toUser } from './models/to-user.js';
 import type { UserRole } from './user.entity.js';
+import { toUser } from './users.repository.js';
 import { UsersService } from './users.service.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 

@@ -3,13 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import type { KdfParams } from '@parallax/identity';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan, readable } from '../../common/authorization/policy.js';
 import { hashLoginKey } from '../../common/crypto/login-verifier.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
+import { SessionService } from '../auth/session.service.js';
 import { totpFor, TotpService } from '../auth/totp.service.js';
-import { UserEntity, type UserRole } from './user.entity.js';
+import type { UserEntity, UserRole } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersException } from './users.exception.js';
 
 export interface NewAccountCredentials {
@@ -22,6 +24,17 @@ export interface NewAccountCredentials {
   loginKey: Uint8Array;
   publicKey: Uint8Array;
   encryptedPrivateKey: Uint8Array;
+}
+
+export interface ReplacedCredentials {
+  kdfSalt: Uint8Array;
+  kdfParams: KdfParams;
+  /** Slow hash of the new login key. */
+  loginVerifier: string;
+  publicKey: Uint8Array;
+  encryptedPrivateKey: Uint8Array;
+  sealedTotpSecret: Buffer;
+  totpStep: number;
 }
 
 export interface TotpEnrolment {
@@ -56,6 +69,8 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly totp: TotpService,
+    private readonly sessions: SessionService,
+    private readonly repository: UsersRepository,
   ) {}
 
   /**
@@ -76,11 +91,10 @@ export class UsersService {
       throw new UsersException(ErrorCode.BadUserInput, 'The public key must be 32 bytes');
     }
     const verifier = await hashLoginKey(input.loginKey);
-    if (await manager.exists(UserEntity, { where: { email } })) {
-      throw new UsersException(ErrorCode.Conflict, 'An account with this e-mail already exists');
+    if (await this.repository.emailExists(manager, email)) {
+      throw new UsersException(ErrorCode.EmailTaken, 'An account with this e-mail already exists', { field: 'email' });
     }
-    const user = await manager.save(
-      manager.create(UserEntity, {
+    const user = await this.repository.insert(manager, {
         email,
         displayName,
         isPlatformAdmin: !input.membership,
@@ -92,8 +106,7 @@ export class UsersService {
         publicKey: Buffer.from(input.publicKey),
         encryptedPrivateKey: Buffer.from(input.encryptedPrivateKey),
         totpSecret: sealedTotpSecret,
-      }),
-    );
+    });
     await this.audit.record(manager, {
       actorUserId,
       organisationId: user.organisationId,
@@ -116,19 +129,17 @@ export class UsersService {
   }
 
   async listForOrganisation(actor: Actor, organisationId: string): Promise<UserEntity[]> {
-    const users = await runAsTenant(this.dataSource, actor, (m) =>
-      m.getRepository(UserEntity).find({ where: { organisationId }, order: { displayName: 'ASC' } }),
-    );
+    const users = await runAsTenant(this.dataSource, actor, (m) => this.repository.listByOrganisation(m, organisationId));
     return readable(actor, 'User', users);
   }
 
   async changeRole(actor: Actor, userId: string, role: UserRole): Promise<UserEntity> {
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const user = await m.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.repository.findById(m, userId, { lock: true });
       assertCan(actor, 'update', 'User', user);
       if (user.organisationId === null) throw new UsersException(ErrorCode.BadUserInput, 'Platform admins have no role');
       if (user.role === 'org_admin' && role !== 'org_admin') await this.assertAnotherAdmin(m, user);
-      await m.update(UserEntity, { id: user.id }, { role });
+      await this.repository.setRole(m, user.id, role);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId: user.organisationId,
@@ -144,15 +155,13 @@ export class UsersService {
   /** Disables an account and revokes its sessions at once. */
   async disable(actor: Actor, userId: string): Promise<UserEntity> {
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const user = await m.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.repository.findById(m, userId, { lock: true });
       assertCan(actor, 'disable', 'User', user);
       if (user.disabledAt) return user;
       if (user.role === 'org_admin') await this.assertAnotherAdmin(m, user);
       const now = new Date();
-      await m.update(UserEntity, { id: user.id }, { disabledAt: now });
-      // The session table is the user's own under row-level security, so the
-      // revocation runs through a narrow definer-rights function.
-      await m.query('SELECT revoke_user_sessions($1)', [user.id]);
+      await this.repository.update(m, user.id, { disabledAt: now });
+      await this.sessions.revokeAllOf(m, user.id);
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId: user.organisationId,
@@ -165,12 +174,38 @@ export class UsersService {
     });
   }
 
-  private async assertAnotherAdmin(m: EntityManager, user: UserEntity): Promise<void> {
-    const admins = await m.count(UserEntity, {
-      where: { organisationId: user.organisationId ?? undefined, role: 'org_admin', disabledAt: IsNull() },
+  /** For another module's transaction; that module applies the policy to what it reads. */
+  findById(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<UserEntity | null> {
+    return this.repository.findById(m, id, options);
+  }
+
+  /**
+   * A reset link: the member chose a new password (new keys) and enrolled a
+   * new authenticator, whose first code `totpStep` they just used.
+   */
+  async replaceCredentials(m: EntityManager, userId: string, credentials: ReplacedCredentials): Promise<void> {
+    await this.repository.update(m, userId, {
+      kdfSalt: Buffer.from(credentials.kdfSalt),
+      kdfParams: { ...credentials.kdfParams },
+      loginVerifier: credentials.loginVerifier,
+      publicKey: Buffer.from(credentials.publicKey),
+      encryptedPrivateKey: Buffer.from(credentials.encryptedPrivateKey),
+      totpSecret: credentials.sealedTotpSecret,
+      totpLastStep: String(credentials.totpStep),
+      totpFailures: 0,
+      lockedUntil: null,
     });
+  }
+
+  /** The step of the code a new account proved its authenticator with, so it cannot be replayed. */
+  recordTotpStep(m: EntityManager, userId: string, step: number): Promise<void> {
+    return this.repository.update(m, userId, { totpLastStep: String(step) });
+  }
+
+  private async assertAnotherAdmin(m: EntityManager, user: UserEntity): Promise<void> {
+    const admins = user.organisationId ? await this.repository.countActiveAdmins(m, user.organisationId) : 0;
     if (admins <= 1) {
-      throw new UsersException(ErrorCode.Conflict, 'An organisation keeps at least one active admin');
+      throw new UsersException(ErrorCode.LastAdmin, 'An organisation keeps at least one active admin');
     }
   }
 }

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { WorkingGroupsRepository } from './working-groups.repository.js';
 import { WorkingGroupsResolver } from './working-groups.resolver.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
-@Module({ providers: [WorkingGroupsService, WorkingGroupsResolver], exports: [WorkingGroupsService] })
+@Module({
+  imports: [OrganisationsModule, UsersModule],
+  providers: [WorkingGroupsRepository, WorkingGroupsService, WorkingGroupsResolver],
+  exports: [WorkingGroupsService],
+})
 export class WorkingGroupsModule {}

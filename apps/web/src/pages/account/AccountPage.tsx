@@ -2,15 +2,15 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { UnlockKeys } from '../../auth/UnlockKeys';
-import { useViewer } from '../../auth/session';
+import { UnlockKeys } from '../../features/auth/components/UnlockKeys';
+import { useViewer } from '../../features/auth/hooks/session';
 import { useUnlockedKeys } from '../../crypto/key-store';
 import { MySessionsDocument } from '../../gql/graphql';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { ChangePasswordForm } from './ChangePasswordForm';
-import { SessionsList } from './SessionsList';
+import { ChangePasswordForm } from '../../features/account/components/ChangePasswordForm';
+import { SessionsList } from '../../features/account/components/SessionsList';
 
 export function AccountPage() {
   usePageTitle('nav.account');

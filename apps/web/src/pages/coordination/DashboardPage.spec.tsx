@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, ORG_ADMIN_VIEWER, type FakeViewer } from '../../test/fake-server';
 import { renderApp } from '../../test/render-app';
-import { shadeOf } from './DashboardPage';
+import { shadeOf } from '../../features/coordination/utils/shades';
 
 const coordinator = {
   ...ORG_ADMIN_VIEWER,

@@ -2,13 +2,13 @@ import { Badge, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { usePermissions } from '../../auth/permissions';
-import { useViewer } from '../../auth/session';
+import { usePermissions } from '../../features/auth/hooks/permissions';
+import { useViewer } from '../../features/auth/hooks/session';
 import { OrganisationDirectoryDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { InvitationsSection } from './InvitationsSection';
-import { PendingGroupInvitations } from './PendingGroupInvitations';
-import { UsersSection } from './UsersSection';
+import { InvitationsSection } from '../../features/organisation/components/InvitationsSection';
+import { PendingGroupInvitations } from '../../features/organisation/components/PendingGroupInvitations';
+import { UsersSection } from '../../features/organisation/components/UsersSection';
 
 /**
  * The viewer's organisation: its people, invitations and working-group

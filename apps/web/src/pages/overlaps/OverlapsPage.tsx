@@ -2,14 +2,14 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
-import { useViewer } from '../../auth/session';
+import { useViewer } from '../../features/auth/hooks/session';
 import { OverlapsDocument } from '../../gql/graphql';
-import { fingerprintingGroups } from '../../group-keys/eligibility';
+import { fingerprintingGroups } from '../../features/group-keys/utils/eligibility';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { usePolling } from '../../ui/usePolling';
-import { OverlapCard } from './OverlapCard';
+import { OverlapCard } from '../../features/overlaps/components/OverlapCard';
 
 /**
  * The overlaps inbox: every case of ours that overlaps with another

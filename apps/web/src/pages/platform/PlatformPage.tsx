@@ -1,16 +1,16 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { OrganisationDirectoryDocument, WorkingGroupsDocument } from '../../gql/graphql';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { formatDateTime } from '../../ui/format';
 import { OneTimeLink } from '../../ui/OneTimeLink';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { InvitationForm } from '../organisation/InvitationForm';
-import { CreateOrganisationForm } from './CreateOrganisationForm';
-import { CreateWorkingGroupForm } from './CreateWorkingGroupForm';
+import { InvitationForm } from '../../features/organisation/components/InvitationForm';
+import { CreateOrganisationForm } from '../../features/platform/components/CreateOrganisationForm';
+import { OrganisationDirectoryTable } from '../../features/platform/components/OrganisationDirectoryTable';
+import { CreateWorkingGroupForm } from '../../features/platform/components/CreateWorkingGroupForm';
 
 /**
  * Bootstrapping the instance: organisations, working groups, and the first
@@ -18,7 +18,6 @@ import { CreateWorkingGroupForm } from './CreateWorkingGroupForm';
  */
 export function PlatformPage() {
   usePageTitle('nav.platform');
-  const intl = useIntl();
   const [directory, reexecuteDirectory] = useQuery({ query: OrganisationDirectoryDocument });
   const [groups, reexecuteGroups] = useQuery({ query: WorkingGroupsDocument });
   const refresh = useCallback(() => {
@@ -95,38 +94,7 @@ export function PlatformPage() {
           <FormattedMessage id="platform.directory" />
         </Title>
         <QueryStatus {...directory} onRetry={refresh}>
-          {({ organisations: list }) => (
-            <Table.ScrollContainer minWidth={480}>
-              <Table data-testid="organisation-directory">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>
-                      <FormattedMessage id="platform.organisationName" />
-                    </Table.Th>
-                    <Table.Th>
-                      <FormattedMessage id="platform.organisationKind" />
-                    </Table.Th>
-                    <Table.Th>
-                      <FormattedMessage id="platform.createdAt" />
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((organisation) => (
-                    <Table.Tr key={organisation.id}>
-                      <Table.Td dir="auto">{organisation.name}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" tt="none">
-                          {intl.formatMessage({ id: `kind.${organisation.kind}` })}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(intl, organisation.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          {({ organisations: list }) => <OrganisationDirectoryTable organisations={list} />}
         </QueryStatus>
       </Stack>
     </Stack>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { useSession } from '../../auth/session';
+import { useSession } from '../../features/auth/hooks/session';
 import {
   InvitationPreviewDocument,
   StartSignUpDocument,
@@ -16,7 +16,7 @@ import { ActionError } from '../../ui/ActionError';
 import { formatDateTime } from '../../ui/format';
 import { AlertIcon, ForwardIcon } from '../../ui/icons';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { SignUpForm } from './SignUpForm';
+import { SignUpForm } from '../../features/signup/components/SignUpForm';
 
 type Preview = InvitationPreviewQuery['invitationPreview'];
 

@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { usePermissions } from '../../auth/permissions';
-import { useViewer } from '../../auth/session';
+import { usePermissions } from '../../features/auth/hooks/permissions';
+import { useViewer } from '../../features/auth/hooks/session';
 import { WorkingGroupDetailDocument } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useRetryOnReconnect } from '../../graphql/network-status';
@@ -12,10 +12,10 @@ import { NotFoundPage } from '../NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { BackIcon, ChartIcon } from '../../ui/icons';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { CoordinatorsSection } from './CoordinatorsSection';
-import { DonorsSection } from './DonorsSection';
-import { GroupKeySection } from './GroupKeySection';
-import { MembersSection } from './MembersSection';
+import { CoordinatorsSection } from '../../features/working-groups/components/CoordinatorsSection';
+import { DonorsSection } from '../../features/working-groups/components/DonorsSection';
+import { GroupKeySection } from '../../features/working-groups/components/GroupKeySection';
+import { MembersSection } from '../../features/working-groups/components/MembersSection';
 
 /** One working group: its members, coordinators and donors; coordinators manage them. */
 export function WorkingGroupPage() {

@@ -1,5 +1,13 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { CASE_STATUSES, CRIME_CATEGORIES, MAX_FINGERPRINTS_PER_CASE, SITUATIONS } from '@parallax/domain';
+import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
+import {
+  CASE_STATUSES,
+  CRIME_CATEGORIES,
+  MAX_FINGERPRINTS_PER_CASE,
+  SITUATIONS,
+  type CaseStatus,
+  type CrimeCategory,
+  type Situation,
+} from '@parallax/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,12 +21,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CaseStatusEnum, CrimeCategoryEnum, SituationEnum } from '../../../common/graphql/enums.js';
 
-
-@InputType({ description: 'One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it.' })
+@InputType({
+  description:
+    'One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it.',
+})
 export class FingerprintInput {
   @Field(() => String, { description: 'Key kind, e.g. name.pair+yob, id.passport, phone.' })
-  @Matches(/^[a-z][a-z0-9_.+-]{0,63}$/, { message: 'kind is a fingerprint key kind such as name.pair' })
+  @Matches(/^[a-z][a-z0-9_.+-]{0,63}$/, {
+    message: 'kind is a fingerprint key kind such as name.pair',
+  })
   kind: string;
 
   @Field(() => String, { description: 'base64url of the 32-byte fingerprint.' })
@@ -28,29 +41,33 @@ export class FingerprintInput {
 
 @InputType()
 export class CaseFieldsInput {
-  @Field(() => String, { description: "The organisation's own label (e.g. SYR-2024-017). Never a name." })
+  @Field(() => String, {
+    description: "The organisation's own label (e.g. SYR-2024-017). Never a name.",
+  })
   @IsString()
   @Length(1, 80)
   reference: string;
 
-  @Field(() => String)
+  @Field(() => CaseStatusEnum)
   @IsIn(CASE_STATUSES)
-  status: string;
+  status: CaseStatus;
 
-  @Field(() => [String])
+  @Field(() => [SituationEnum])
   @ArrayMaxSize(10)
   @IsIn(SITUATIONS, { each: true })
-  situationTags: string[];
+  situationTags: Situation[];
 
-  @Field(() => [String])
+  @Field(() => [CrimeCategoryEnum])
   @ArrayMaxSize(11)
   @IsIn(CRIME_CATEGORIES, { each: true })
-  crimeTags: string[];
+  crimeTags: CrimeCategory[];
 }
 
 @InputType()
 export class CaseInput extends CaseFieldsInput {
-  @Field(() => String, { description: 'Chosen by the client; retrying with the same key registers the case once.' })
+  @Field(() => String, {
+    description: 'Chosen by the client; retrying with the same key registers the case once.',
+  })
   @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey has 8 to 100 URL-safe characters' })
   idempotencyKey: string;
 
@@ -66,39 +83,23 @@ export class CaseInput extends CaseFieldsInput {
   fingerprints: FingerprintInput[];
 }
 
+/** Every field optional: only those sent change (PartialType keeps their validation and makes each optional). */
 @InputType()
-export class CaseUpdateInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 80)
-  reference?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIn(CASE_STATUSES)
-  status?: string;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(10)
-  @IsIn(SITUATIONS, { each: true })
-  situationTags?: string[];
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(11)
-  @IsIn(CRIME_CATEGORIES, { each: true })
-  crimeTags?: string[];
-
-  @Field(() => Int, { nullable: true, description: 'Required with fingerprints: the epoch they were made under.' })
+export class CaseUpdateInput extends PartialType(CaseFieldsInput) {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Required with fingerprints: the epoch they were made under.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   epoch?: number;
 
-  @Field(() => [FingerprintInput], { nullable: true, description: 'Replaces all fingerprints of the case, in one transaction.' })
+  @Field(() => [FingerprintInput], {
+    nullable: true,
+    description: 'Replaces all fingerprints of the case, in one transaction.',
+  })
   @IsOptional()
   @ArrayMaxSize(MAX_FINGERPRINTS_PER_CASE)
   @ValidateNested({ each: true })

@@ -1,6 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { CaseStatus, CrimeCategory, Situation } from '@parallax/domain';
+import { CaseStatusEnum, CrimeCategoryEnum, SituationEnum } from '../../../common/graphql/enums.js';
 
-@ObjectType({ description: "An organisation's tracking case: its own label, tags and fingerprints — never a name." })
+@ObjectType({
+  description:
+    "An organisation's tracking case: its own label, tags and fingerprints — never a name.",
+})
 export class TrackingCase {
   @Field(() => ID)
   id: string;
@@ -11,14 +16,14 @@ export class TrackingCase {
   @Field(() => String)
   reference: string;
 
-  @Field(() => String)
-  status: string;
+  @Field(() => CaseStatusEnum)
+  status: CaseStatus;
 
-  @Field(() => [String])
-  situationTags: string[];
+  @Field(() => [SituationEnum])
+  situationTags: Situation[];
 
-  @Field(() => [String])
-  crimeTags: string[];
+  @Field(() => [CrimeCategoryEnum])
+  crimeTags: CrimeCategory[];
 
   @Field(() => Int)
   epoch: number;
@@ -26,7 +31,9 @@ export class TrackingCase {
   @Field(() => Int)
   fingerprintCount: number;
 
-  @Field(() => Boolean, { description: 'The group rotated its key: re-fingerprint this case from your records.' })
+  @Field(() => Boolean, {
+    description: 'The group rotated its key: re-fingerprint this case from your records.',
+  })
   needsRefingerprint: boolean;
 
   @Field(() => Date)
@@ -47,6 +54,8 @@ export class CaseRegistration {
   @Field(() => ID)
   caseId: string;
 
-  @Field(() => Boolean, { description: 'False when this key had already registered the case (a retry).' })
+  @Field(() => Boolean, {
+    description: 'False when this key had already registered the case (a retry).',
+  })
   created: boolean;
 }

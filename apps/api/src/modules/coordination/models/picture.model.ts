@@ -1,8 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { OverlapStrength } from '@parallax/domain';
+import { OverlapStrengthEnum } from '../../../common/graphql/enums.js';
 
-@ObjectType({ description: 'One suspect as the network sees it: overlapping cases of several organisations. No references, no identifiers.' })
+@ObjectType({
+  description:
+    'One suspect as the network sees it: overlapping cases of several organisations. No references, no identifiers.',
+})
 export class ClusterSummary {
-  @Field(() => Int, { description: 'Position in this picture (clusters have no stable identity yet).' })
+  @Field(() => Int, {
+    description: 'Position in this picture (clusters have no stable identity yet).',
+  })
   index: number;
 
   @Field(() => Int)
@@ -11,8 +18,8 @@ export class ClusterSummary {
   @Field(() => Int)
   caseCount: number;
 
-  @Field(() => String)
-  strongest: string;
+  @Field(() => OverlapStrengthEnum, { description: 'The strongest overlap of the cluster.' })
+  strongest: OverlapStrength;
 
   @Field(() => Int)
   unresolvedOverlaps: number;
@@ -23,7 +30,9 @@ export class ClusterSummary {
   @Field(() => String, { description: 'none until lead negotiation exists.' })
   leadStatus: string;
 
-  @Field(() => [ID], { description: 'Member organisations involved (organisation ids, not case data).' })
+  @Field(() => [ID], {
+    description: 'Member organisations involved (organisation ids, not case data).',
+  })
   organisationIds: string[];
 }
 

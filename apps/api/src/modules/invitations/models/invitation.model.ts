@@ -1,13 +1,13 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { UserRoleEnum } from '../../../common/graphql/enums.js';
+import { InvitationPurposeEnum, UserRoleEnum } from '../../../common/graphql/enums.js';
 
 @ObjectType()
 export class Invitation {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
-  purpose: string;
+  @Field(() => InvitationPurposeEnum)
+  purpose: 'sign_up' | 'reset';
 
   @Field(() => ID)
   organisationId: string;
@@ -54,8 +54,8 @@ export class InvitationPreview {
   @Field(() => String, { nullable: true })
   email: string | null;
 
-  @Field(() => String)
-  purpose: string;
+  @Field(() => InvitationPurposeEnum)
+  purpose: 'sign_up' | 'reset';
 
   @Field(() => Date)
   expiresAt: Date;

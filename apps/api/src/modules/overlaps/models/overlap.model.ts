@@ -1,4 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import type { OverlapStrength } from '@parallax/domain';
+import { OverlapStrengthEnum } from '../../../common/graphql/enums.js';
 import { Organisation } from '../../organisations/models/organisation.model.js';
 
 @ObjectType()
@@ -10,7 +12,10 @@ export class OwnCaseRef {
   reference: string;
 }
 
-@ObjectType({ description: "An overlap as one party sees it: its own case, and nothing of the other side's until revealed." })
+@ObjectType({
+  description:
+    "An overlap as one party sees it: its own case, and nothing of the other side's until revealed.",
+})
 export class Overlap {
   @Field(() => ID)
   id: string;
@@ -21,19 +26,25 @@ export class Overlap {
   @Field(() => OwnCaseRef)
   myCase: OwnCaseRef;
 
-  @Field(() => Organisation, { nullable: true, description: 'The other organisation, once revealed (consent or agreement).' })
+  @Field(() => Organisation, {
+    nullable: true,
+    description: 'The other organisation, once revealed (consent or agreement).',
+  })
   otherOrganisation: Organisation | null;
 
   @Field(() => Float)
   score: number;
 
-  @Field(() => String, { description: 'strong, probable or possible' })
-  strength: string;
+  @Field(() => OverlapStrengthEnum)
+  strength: OverlapStrength;
 
   @Field(() => [String], { description: 'Which key kinds matched: the only explanation given.' })
   matchedKinds: string[];
 
-  @Field(() => String, { nullable: true, description: 'confirmed or false_match, by the caller’s organisation' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'confirmed or false_match, by the caller’s organisation',
+  })
   myVerdict: string | null;
 
   @Field(() => String, { nullable: true })
@@ -51,6 +62,9 @@ export class Overlap {
   @Field(() => Date)
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Set when the cases no longer overlap (updated or withdrawn).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when the cases no longer overlap (updated or withdrawn).',
+  })
   retractedAt: Date | null;
 }

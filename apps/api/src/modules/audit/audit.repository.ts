@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ChainedFields } from './audit-hash.js';
+import type { AuditEntry } from './models/audit-entry.model.js';
+
+/** Arbitrary constant: one lock serialises writers so the chain never forks. */
+const AUDIT_CHAIN_LOCK = 0x6175_6474;
+
+/** A stored entry, as the chain verification reads it. */
+export interface AuditRow {
+  seq: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  organisation_id: string | null;
+  working_group_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  change_hash: Buffer;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+/** An entry about to be appended, already linked to the one before it. */
+export interface LinkedEntry extends ChainedFields {
+  prevHash: Buffer;
+  hash: Buffer;
+}
+
+export interface ChainHead {
+  seq: string | null;
+  hash: Buffer | null;
+}
+
+export interface AuditPageQuery {
+  organisationId: string | null;
+  workingGroupId: string | null;
+  beforeSeq: string | null;
+  limit: number;
+}
+
+interface AuditEntryRow {
+  seq: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  organisation_id: string | null;
+  working_group_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  hash: string;
+}
+
+export function toAuditEntry(r: AuditEntryRow): AuditEntry {
+  return {
+    seq: r.seq,
+    occurredAt: r.occurred_at,
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name ?? null,
+    organisationId: r.organisation_id,
+    workingGroupId: r.working_group_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    hash: r.hash,
+  };
+}
+
+/** The `audit_log` table: the append-only hash chain. */
+@Injectable()
+export class AuditRepository {
+  /** Held until the caller's transaction ends. */
+  async lockChain(m: EntityManager): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  }
+
+  /**
+   * Through a SECURITY DEFINER function: under row-level security a tenant
+   * transaction cannot read the chain's head, but must link to it.
+   */
+  async chainHead(m: EntityManager): Promise<ChainHead | null> {
+    const rows = await m.query<ChainHead[]>('SELECT seq, hash FROM audit_chain_head()');
+    return rows[0] ?? null;
+  }
+
+  /** One statement for the whole batch, in order. */
+  async insertMany(m: EntityManager, rows: readonly LinkedEntry[]): Promise<void> {
+    await m.query(
+      `INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, working_group_id,
+         action, subject_type, subject_id, change_hash, prev_hash, hash)
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
+         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[])`,
+      [
+        rows.map((r) => r.seq.toString()),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.actorUserId),
+        rows.map((r) => r.organisationId),
+        rows.map((r) => r.workingGroupId),
+        rows.map((r) => r.action),
+        rows.map((r) => r.subjectType),
+        rows.map((r) => r.subjectId),
+        rows.map((r) => r.changeHash),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
+      ],
+    );
+  }
+
+  /** Up to `limit` stored entries from `fromSeq` on, in chain order. */
+  batchFrom(m: EntityManager, fromSeq: bigint, limit: number): Promise<AuditRow[]> {
+    return m.query<AuditRow[]>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [
+      fromSeq.toString(),
+      limit,
+    ]);
+  }
+
+  /**
+   * Newest first, `limit + 1` rows so the caller knows whether there is more.
+   * Joins app_user for the actor's display name: one query for the page
+   * rather than one per entry (row-level security still applies to both).
+   */
+  async page(m: EntityManager, q: AuditPageQuery): Promise<AuditEntry[]> {
+    const rows = await m.query<AuditEntryRow[]>(
+      `SELECT a.seq::text AS seq, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.organisation_id,
+              a.working_group_id, a.action, a.subject_type, a.subject_id, encode(a.hash, 'hex') AS hash
+       FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_user_id
+       WHERE ($1::uuid IS NULL OR a.organisation_id = $1)
+         AND ($2::uuid IS NULL OR a.working_group_id = $2)
+         AND ($3::bigint IS NULL OR a.seq < $3)
+       ORDER BY a.seq DESC LIMIT $4`,
+      [q.organisationId, q.workingGroupId, q.beforeSeq, q.limit + 1],
+    );
+    return rows.map(toAuditEntry);
+  }
+}

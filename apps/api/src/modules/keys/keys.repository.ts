@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { b64 } from '../../common/graphql/validators.js';
+import type { GroupKeyStatus, KeyRecipient, OprfEvaluation } from './models/group-key-status.model.js';
+
+/** A user who may hold a working group's key K_group. */
+export interface Holder {
+  id: string;
+  displayName: string;
+  publicKey: Buffer;
+}
+
+export interface Grant {
+  userId: string;
+  sealedKey: Buffer;
+}
+
+/** What the service knows of the caller's key epoch, before encoding. */
+export interface KeyStatusData {
+  epoch: number | null;
+  mySealedKey: Buffer | null;
+  pendingRecipients: Holder[];
+  isCoordinator: boolean;
+}
+
+interface HolderRow {
+  id: string;
+  display_name: string;
+  public_key: Buffer;
+}
+
+export function toKeyRecipient(h: Holder): KeyRecipient {
+  return { userId: h.id, displayName: h.displayName, publicKey: b64(h.publicKey) };
+}
+
+export function toGroupKeyStatus(workingGroupId: string, s: KeyStatusData): GroupKeyStatus {
+  return {
+    workingGroupId,
+    epoch: s.epoch,
+    mySealedKey: s.mySealedKey ? b64(s.mySealedKey) : null,
+    pendingRecipients: s.pendingRecipients.map(toKeyRecipient),
+    isCoordinator: s.isCoordinator,
+  };
+}
+
+export function toOprfEvaluation(evaluated: Uint8Array[], budget: { used: number; allowed: number }): OprfEvaluation {
+  return { evaluatedElements: evaluated.map(b64), usedToday: budget.used, allowedToday: budget.allowed };
+}
+
+/**
+ * Key epochs (`working_group_epoch`), sealed copies of K_group
+ * (`group_key_grant`) and the OPRF budget counters (`oprf_usage`).
+ */
+@Injectable()
+export class KeysRepository {
+  /**
+   * Who may hold K_group and fingerprint for the group: its coordinators,
+   * and the org admins and investigators of its active member organisations
+   * (viewers and donors never fingerprint). It reads the user and
+   * working-group tables in one query because the answer must be
+   * consistent within the caller's transaction (a rotation locks the group
+   * first), which a chain of service calls could not promise as cheaply.
+   */
+  async eligibleHolders(m: EntityManager, workingGroupId: string): Promise<Holder[]> {
+    const rows = await m.query<HolderRow[]>(
+      `SELECT u.id, u.display_name, u.public_key
+       FROM app_user u
+       WHERE u.disabled_at IS NULL AND (
+         EXISTS (SELECT 1 FROM working_group_coordinator c WHERE c.working_group_id = $1 AND c.user_id = u.id)
+         OR (u.role IN ('org_admin', 'investigator') AND EXISTS (
+           SELECT 1 FROM working_group_member m
+           WHERE m.working_group_id = $1 AND m.organisation_id = u.organisation_id AND m.status = 'active')))
+       ORDER BY u.id`,
+      [workingGroupId],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, publicKey: r.public_key }));
+  }
+
+  async currentEpoch(m: EntityManager, workingGroupId: string): Promise<number | null> {
+    const [row] = await m.query<Array<{ epoch: number }>>(
+      'SELECT epoch FROM working_group_epoch WHERE working_group_id = $1 AND retired_at IS NULL',
+      [workingGroupId],
+    );
+    return row?.epoch ?? null;
+  }
+
+  async retireEpoch(m: EntityManager, workingGroupId: string, epoch: number): Promise<void> {
+    await m.query('UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = $2', [
+      workingGroupId,
+      epoch,
+    ]);
+  }
+
+  /** `sealedOprfKey` is the hub's OPRF key sealed under the master key. */
+  async insertEpoch(m: EntityManager, workingGroupId: string, epoch: number, sealedOprfKey: Buffer, createdBy: string): Promise<void> {
+    await m.query('INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, created_by) VALUES ($1, $2, $3, $4)', [
+      workingGroupId,
+      epoch,
+      sealedOprfKey,
+      createdBy,
+    ]);
+  }
+
+  /** The sealed OPRF key of a current epoch; null for an unknown or retired one. */
+  async sealedOprfKey(m: EntityManager, workingGroupId: string, epoch: number): Promise<Buffer | null> {
+    const [row] = await m.query<Array<{ oprf_key: Buffer }>>(
+      'SELECT oprf_key FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2 AND retired_at IS NULL',
+      [workingGroupId, epoch],
+    );
+    return row?.oprf_key ?? null;
+  }
+
+  async grants(m: EntityManager, workingGroupId: string, epoch: number): Promise<Grant[]> {
+    const rows = await m.query<Array<{ user_id: string; sealed_key: Buffer }>>(
+      'SELECT user_id, sealed_key FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2',
+      [workingGroupId, epoch],
+    );
+    return rows.map((r) => ({ userId: r.user_id, sealedKey: r.sealed_key }));
+  }
+
+  async hasGrant(m: EntityManager, workingGroupId: string, epoch: number, userId: string): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      'SELECT 1 FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2 AND user_id = $3',
+      [workingGroupId, epoch, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** False when the user already has a copy for this epoch. */
+  async insertGrant(m: EntityManager, workingGroupId: string, epoch: number, grant: Grant, grantedBy: string): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO group_key_grant (working_group_id, epoch, user_id, sealed_key, granted_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING user_id`,
+      [workingGroupId, epoch, grant.userId, grant.sealedKey, grantedBy],
+    );
+    return rows.length > 0;
+  }
+
+  async evaluationsToday(m: EntityManager, organisationId: string, workingGroupId: string): Promise<number> {
+    const [row] = await m.query<Array<{ evaluations: number }>>(
+      'SELECT evaluations FROM oprf_usage WHERE organisation_id = $1 AND working_group_id = $2 AND day = current_date',
+      [organisationId, workingGroupId],
+    );
+    return Number(row?.evaluations ?? 0);
+  }
+
+  /** Adds to today's evaluations (the row stays locked until the caller's transaction ends); returns the new total. */
+  async addEvaluations(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<number> {
+    const [row] = await m.query<Array<{ evaluations: number }>>(
+      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, evaluations) VALUES ($1, $2, current_date, $3)
+       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET evaluations = oprf_usage.evaluations + $3
+       RETURNING evaluations`,
+      [organisationId, workingGroupId, count],
+    );
+    return row?.evaluations ?? count;
+  }
+
+  /** Adds to today's refused evaluations; returns the new total. */
+  async addRefusals(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<number> {
+    const [row] = await m.query<Array<{ refused: number }>>(
+      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, refused) VALUES ($1, $2, current_date, $3)
+       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET refused = oprf_usage.refused + $3
+       RETURNING refused`,
+      [organisationId, workingGroupId, count],
+    );
+    return row?.refused ?? count;
+  }
+
+  /**
+   * The organisation's registered (not withdrawn) cases in the group, which
+   * earn it budget. Read here rather than through the cases module, which
+   * depends on this one (a call back would be a cycle), and in the
+   * budget's own transaction so the count and the usage agree.
+   */
+  async activeCaseCount(m: EntityManager, organisationId: string, workingGroupId: string): Promise<number> {
+    const [row] = await m.query<Array<{ n: string }>>(
+      'SELECT count(*) AS n FROM tracking_case WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL',
+      [organisationId, workingGroupId],
+    );
+    return Number(row?.n ?? 0);
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import type { OverlapStrength } from '@parallax/domain';
+import type { EntityManager } from 'typeorm';
+import type { Overlap } from './models/overlap.model.js';
+
+export type OverlapVerdict = 'confirmed' | 'false_match';
+export type ContactStatus = 'none' | 'requested' | 'accepted' | 'declined';
+export type OverlapSide = 'a' | 'b';
+
+/** An overlap joined with what one party (`$1`, its organisation) may see of it. */
+export interface OverlapRow {
+  id: string;
+  working_group_id: string;
+  case_a: string;
+  case_b: string;
+  org_a: string;
+  org_b: string;
+  score: number;
+  strength: OverlapStrength;
+  matched_kinds: string[];
+  retracted_at: Date | null;
+  verdict_a: OverlapVerdict | null;
+  reason_a: string | null;
+  verdict_b: OverlapVerdict | null;
+  reason_b: string | null;
+  contact_status: ContactStatus;
+  contact_requested_by: string | null;
+  revealed_at: Date | null;
+  created_at: Date;
+  my_reference: string;
+  other_name: string | null;
+  other_kind: 'cso' | 'donor' | 'secretariat' | null;
+  other_created_at: Date | null;
+}
+
+export interface OverlapFilter {
+  workingGroupId: string | null;
+  caseId: string | null;
+  includeRetracted: boolean;
+}
+
+/** Joins only what the caller's side may see: its own case, and the other organisation once revealed. */
+const OVERLAP_SELECT = `
+  SELECT o.*, mc.reference AS my_reference,
+         CASE WHEN o.revealed_at IS NOT NULL THEN oo.name END AS other_name,
+         CASE WHEN o.revealed_at IS NOT NULL THEN oo.kind END AS other_kind,
+         CASE WHEN o.revealed_at IS NOT NULL THEN oo.created_at END AS other_created_at
+  FROM overlap o
+  JOIN tracking_case mc ON mc.id = CASE WHEN o.org_a = $1 THEN o.case_a ELSE o.case_b END
+  JOIN organisation oo ON oo.id = CASE WHEN o.org_a = $1 THEN o.org_b ELSE o.org_a END`;
+
+/** The overlap as the organisation `actorOrg` (one of its two parties) sees it. */
+export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
+  const mineIsA = r.org_a === actorOrg;
+  const otherId = mineIsA ? r.org_b : r.org_a;
+  return {
+    id: r.id,
+    workingGroupId: r.working_group_id,
+    myCase: { id: mineIsA ? r.case_a : r.case_b, reference: r.my_reference },
+    otherOrganisation:
+      r.revealed_at && r.other_name && r.other_kind && r.other_created_at
+        ? { id: otherId, name: r.other_name, kind: r.other_kind, createdAt: r.other_created_at }
+        : null,
+    score: Math.round(r.score * 1000) / 1000,
+    strength: r.strength,
+    matchedKinds: r.matched_kinds,
+    myVerdict: mineIsA ? r.verdict_a : r.verdict_b,
+    myReason: mineIsA ? r.reason_a : r.reason_b,
+    contactStatus: r.contact_status,
+    contactRequestedByMe: r.contact_requested_by === actorOrg,
+    revealed: r.revealed_at !== null,
+    createdAt: r.created_at,
+    retractedAt: r.retracted_at,
+  };
+}
+
+/** Overlaps as their parties read and answer them. Each method runs in the caller's (tenant) transaction. */
+@Injectable()
+export class OverlapsRepository {
+  /** Newest first, at most 1000 (served by overlap_org_a_idx / overlap_org_b_idx). */
+  async listOfOrganisation(
+    m: EntityManager,
+    org: string,
+    filter: OverlapFilter,
+  ): Promise<OverlapRow[]> {
+    return m.query<OverlapRow[]>(
+      `${OVERLAP_SELECT}
+       WHERE $1 IN (o.org_a, o.org_b)
+         AND ($2::uuid IS NULL OR o.working_group_id = $2)
+         AND ($3::uuid IS NULL OR mc.id = $3)
+         AND ($4 OR o.retracted_at IS NULL)
+       ORDER BY o.created_at DESC LIMIT 1000`,
+      [org, filter.workingGroupId, filter.caseId, filter.includeRetracted],
+    );
+  }
+
+  /** One overlap the organisation is a party to; `lock` holds it until the transaction ends. */
+  async findOfOrganisation(
+    m: EntityManager,
+    org: string,
+    overlapId: string,
+    lock: boolean,
+  ): Promise<OverlapRow | null> {
+    const rows = await m.query<OverlapRow[]>(
+      `${OVERLAP_SELECT} WHERE o.id = $2 AND $1 IN (o.org_a, o.org_b)${lock ? ' FOR UPDATE OF o' : ''}`,
+      [org, overlapId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setVerdict(
+    m: EntityManager,
+    overlapId: string,
+    side: OverlapSide,
+    verdict: OverlapVerdict,
+    reason: string | null,
+  ): Promise<void> {
+    // `side` is 'a' or 'b' (typed), never input: safe to name the column with it.
+    await m.query(
+      `UPDATE overlap SET verdict_${side} = $2, reason_${side} = $3, updated_at = now() WHERE id = $1`,
+      [overlapId, verdict, reason],
+    );
+  }
+
+  async markContactRequested(
+    m: EntityManager,
+    overlapId: string,
+    byOrganisation: string,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE overlap SET contact_status = 'requested', contact_requested_by = $2, updated_at = now() WHERE id = $1`,
+      [overlapId, byOrganisation],
+    );
+  }
+
+  /** Acceptance reveals both identities (keeping an earlier reveal's time and cause). */
+  async markContactAnswered(m: EntityManager, overlapId: string, accept: boolean): Promise<void> {
+    await m.query(
+      accept
+        ? `UPDATE overlap SET contact_status = 'accepted', revealed_at = coalesce(revealed_at, now()), revealed_by = coalesce(revealed_by, 'consent'), updated_at = now() WHERE id = $1`
+        : `UPDATE overlap SET contact_status = 'declined', updated_at = now() WHERE id = $1`,
+      [overlapId],
+    );
+  }
+
+  /** Any case's reference: needs the owner's rights (the tenant cannot read the other side's case). */
+  async caseReference(m: EntityManager, caseId: string): Promise<string | null> {
+    const rows = await m.query<Array<{ reference: string }>>(
+      'SELECT reference FROM tracking_case WHERE id = $1',
+      [caseId],
+    );
+    return rows[0]?.reference ?? null;
+  }
+}

@@ -1,0 +1,92 @@
+import { Button, Code, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { DataTable, type Column } from '../../../ui/DataTable';
+import { formatDateTime } from '../../../ui/format';
+import { QueryStatus } from '../../../ui/QueryStatus';
+import type { AuditEntry, useAuditLog } from '../hooks/useAuditLog';
+
+function useAuditColumns(): Column<AuditEntry>[] {
+  const intl = useIntl();
+  return useMemo(
+    () => [
+      {
+        key: 'seq',
+        header: 'audit.seq',
+        cell: (entry) => (
+          <Text size="sm" dir="ltr" ff="monospace">
+            {entry.seq}
+          </Text>
+        ),
+      },
+      { key: 'time', header: 'audit.time', cell: (entry) => formatDateTime(intl, entry.occurredAt) },
+      {
+        key: 'action',
+        header: 'audit.actionColumn',
+        // Unknown (newer) actions fall back to their code.
+        cell: (entry) => (
+          <FormattedMessage
+            id="audit.action"
+            values={{ action: entry.action.replace(/\./g, '_'), code: entry.action }}
+          />
+        ),
+      },
+      {
+        key: 'actor',
+        header: 'audit.actor',
+        cell: (entry) => <bdi>{entry.actorName ?? intl.formatMessage({ id: 'audit.system' })}</bdi>,
+      },
+      {
+        key: 'subject',
+        header: 'audit.subject',
+        cell: (entry) =>
+          entry.subjectType && (
+            <Code dir="ltr" title={entry.subjectId ?? undefined}>
+              {entry.subjectType}
+            </Code>
+          ),
+      },
+    ],
+    [intl],
+  );
+}
+
+/** The loaded audit entries as one table, the current page's status, and "Load more". */
+export function AuditEntries({ log }: { log: ReturnType<typeof useAuditLog> }) {
+  const columns = useAuditColumns();
+  return (
+    <Stack gap="sm">
+      {log.loaded && (
+        <DataTable
+          columns={columns}
+          rows={log.entries}
+          rowKey={(entry) => entry.seq}
+          rowTestId={() => 'audit-entry'}
+          minWidth={640}
+          data-testid="audit-entries"
+        />
+      )}
+      <QueryStatus
+        data={log.current}
+        fetching={log.page.fetching}
+        error={log.page.error}
+        onRetry={log.refresh}
+      >
+        {() => (
+          <>
+            {log.empty && (
+              <Text c="dimmed" size="sm">
+                <FormattedMessage id="audit.none" />
+              </Text>
+            )}
+            {log.loadMore && (
+              <Button variant="default" onClick={log.loadMore} style={{ alignSelf: 'center' }}>
+                <FormattedMessage id="audit.loadMore" />
+              </Button>
+            )}
+          </>
+        )}
+      </QueryStatus>
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Group, Loader, Text } from '@mantine/core';
+import { HubError } from '@parallax/hub-client';
+import { FormattedMessage } from 'react-intl';
+import { UnlockKeys } from '../../auth/components/UnlockKeys';
+import { useViewer } from '../../auth/hooks/session';
+import { useUnlockedKeys } from '../../../crypto/key-store';
+import { useGroupKey, type GroupKeyState } from '../../group-keys/hooks/store';
+import { hubErrorMessageId } from '../../../hub/hub-request';
+import { AlertIcon, KeyIcon } from '../../../ui/icons';
+
+/**
+ * Why fingerprinting for this group cannot start yet, if it cannot: keys
+ * locked after a reload, no group key yet, or this user's copy still on its way.
+ * Inside a form, pass `unlock={false}` and render <UnlockKeys /> outside it
+ * (it is a form of its own, and forms do not nest).
+ */
+export function GroupKeyNotice({
+  workingGroupId,
+  unlock = true,
+}: {
+  workingGroupId: string;
+  unlock?: boolean;
+}) {
+  const viewer = useViewer();
+  const keys = useUnlockedKeys(viewer.user.id);
+  const state = useGroupKey(workingGroupId);
+  if (!keys) return unlock ? <UnlockKeys /> : null;
+  return <GroupKeyStateNotice state={state} />;
+}
+
+export function GroupKeyStateNotice({ state }: { state: GroupKeyState }) {
+  switch (state.status) {
+    case 'ready':
+      return null;
+    case 'unknown':
+      return (
+        <Group gap="xs" role="status" data-testid="group-key-checking">
+          <Loader size="xs" />
+          <Text size="sm">
+            <FormattedMessage id="groupKey.checking" />
+          </Text>
+        </Group>
+      );
+    case 'no-epoch':
+      return (
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<KeyIcon />}
+          role="status"
+          data-testid="group-key-none"
+        >
+          <Text size="sm">
+            <FormattedMessage
+              id={state.isCoordinator ? 'groupKey.noneCoordinator' : 'groupKey.noneMember'}
+            />
+          </Text>
+        </Alert>
+      );
+    case 'pending':
+      return (
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<KeyIcon />}
+          role="status"
+          data-testid="group-key-pending"
+        >
+          <Text size="sm">
+            <FormattedMessage id="groupKey.waiting" />
+          </Text>
+        </Alert>
+      );
+    case 'error':
+      return (
+        <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
+          <Text size="sm">
+            <FormattedMessage id={hubErrorMessageId(new HubError(state.code, ''))} />
+          </Text>
+        </Alert>
+      );
+  }
+}

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { fingerprintPerson } from '../../../cases/register';
+import { useUnlockedKeys } from '../../../crypto/key-store';
+import { useFingerprinterFactory } from '../../../fingerprinting/fingerprinter';
+import { RefingerprintCaseDocument, type CaseFieldsFragment } from '../../../gql/graphql';
+import { useAction } from '../../../graphql/use-action';
+import { useHubRequest } from '../../../hub/hub-request';
+import { useViewer } from '../../auth/hooks/session';
+import { useGroupKey } from '../../group-keys/hooks/store';
+import { emptyPerson, hasIdentifiers, personFromForm } from '../utils/person-form';
+
+/**
+ * The re-entry form of a case whose fingerprints belong to an old key epoch:
+ * fingerprints the identifiers in the browser, then replaces the case's
+ * fingerprints (the hub never sees the identifiers).
+ */
+export function useRefingerprint(kase: CaseFieldsFragment, onDone: () => void) {
+  const viewer = useViewer();
+  const keys = useUnlockedKeys(viewer.user.id);
+  const groupKey = useGroupKey(kase.workingGroupId);
+  const request = useHubRequest();
+  const fingerprinterFactory = useFingerprinterFactory();
+  const update = useAction(RefingerprintCaseDocument);
+  const [opened, setOpened] = useState(false);
+  const [person, setPerson] = useState(emptyPerson);
+  const [country, setCountry] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || groupKey.status !== 'ready' || !keys || !hasIdentifiers(person)) return;
+    setBusy(true);
+    setFailure(null);
+    const fingerprinter = fingerprinterFactory();
+    try {
+      const fingerprints = await fingerprintPerson({
+        request,
+        fingerprinter,
+        workingGroupId: kase.workingGroupId,
+        epoch: groupKey.epoch,
+        groupKey: groupKey.groupKey,
+        person: personFromForm(person),
+        ...(country ? { defaultPhoneCountry: country } : {}),
+      });
+      const result = await update.run({
+        caseId: kase.id,
+        input: { epoch: groupKey.epoch, fingerprints },
+      });
+      if (!result.error) {
+        setPerson(emptyPerson());
+        setOpened(false);
+        onDone();
+      }
+    } catch (caught) {
+      setFailure(caught);
+    } finally {
+      fingerprinter.dispose();
+      setBusy(false);
+    }
+  };
+
+  return {
+    keysUnlocked: keys !== null,
+    ready: groupKey.status === 'ready' && keys !== null,
+    opened,
+    setOpened,
+    person,
+    setPerson,
+    country,
+    setCountry,
+    busy,
+    failure,
+    updateError: update.error,
+    submit,
+  };
+}

@@ -1,0 +1,3 @@
+import type { CoordinatorPictureQuery } from '../../../gql/graphql';
+
+export type CoordinatorPicture = CoordinatorPictureQuery['coordinatorPicture'];

@@ -1,0 +1,91 @@
+import type { IntlShape } from 'react-intl';
+import type { NotificationsQuery } from '../../../gql/graphql';
+import { matchedKindsText } from '../../overlaps/utils/match-kinds';
+
+export type AppNotification = NotificationsQuery['notifications'][number];
+
+interface Payload {
+  overlapId?: string;
+  caseId?: string;
+  caseReference?: string;
+  strength?: string;
+  matched?: string[];
+  organisationName?: string;
+  allowed?: number;
+}
+
+/** The payload's known fields, checked: it is JSON from the server. */
+export function payloadOf(notification: AppNotification): Payload {
+  const raw = notification.payload;
+  if (typeof raw !== 'object' || raw === null) return {};
+  const p = raw as Record<string, unknown>;
+  const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  const out: Payload = {};
+  for (const k of [
+    'overlapId',
+    'caseId',
+    'caseReference',
+    'strength',
+    'organisationName',
+  ] as const) {
+    const v = str(k);
+    if (v !== undefined) out[k] = v;
+  }
+  if (Array.isArray(p['matched'])) {
+    out.matched = p['matched'].filter((m): m is string => typeof m === 'string');
+  }
+  if (typeof p['allowed'] === 'number') out.allowed = p['allowed'];
+  return out;
+}
+
+const STRENGTHS = new Set(['strong', 'probable', 'possible']);
+
+export function strengthLabel(intl: IntlShape, strength: string | undefined): string {
+  return STRENGTHS.has(strength ?? '')
+    ? intl.formatMessage({ id: `strength.${strength as 'strong' | 'probable' | 'possible'}` })
+    : intl.formatMessage({ id: 'strength.unknown' });
+}
+
+/** A notification as a sentence in the current language. */
+export function notificationText(intl: IntlShape, notification: AppNotification): string {
+  const p = payloadOf(notification);
+  const reference = p.caseReference ?? '—';
+  switch (notification.kind) {
+    case 'overlap.new':
+      return intl.formatMessage(
+        { id: 'notification.overlapNew' },
+        {
+          reference,
+          strength: strengthLabel(intl, p.strength),
+          kinds: matchedKindsText(intl, p.matched ?? []),
+        },
+      );
+    case 'overlap.contact_requested':
+      return intl.formatMessage({ id: 'notification.contactRequested' }, { reference });
+    case 'overlap.contact_accepted':
+      return intl.formatMessage({ id: 'notification.contactAccepted' }, { reference });
+    case 'overlap.contact_declined':
+      return intl.formatMessage({ id: 'notification.contactDeclined' }, { reference });
+    case 'oprf.budget_exceeded':
+      return intl.formatMessage(
+        { id: 'notification.budgetExceeded' },
+        {
+          organisation: p.organisationName ?? '—',
+          allowed: intl.formatNumber(p.allowed ?? 0),
+        },
+      );
+    default:
+      return intl.formatMessage({ id: 'notification.other' }, { kind: notification.kind });
+  }
+}
+
+/** Where a notification leads. */
+export function notificationLink(notification: AppNotification): string | null {
+  const p = payloadOf(notification);
+  if (notification.kind.startsWith('overlap.'))
+    return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
+  if (notification.kind === 'oprf.budget_exceeded' && notification.workingGroupId) {
+    return `/working-groups/${notification.workingGroupId}/dashboard`;
+  }
+  return null;
+}
