@@ -17,6 +17,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CoordinationModule } from './modules/coordination/coordination.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { KeysModule } from './modules/keys/keys.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
@@ -80,6 +81,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         CoordinationModule,
+        DemoModule,
         HealthModule,
         InvitationsModule,
         JobsModule,

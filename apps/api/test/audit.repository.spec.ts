@@ -78,7 +78,11 @@ describe('AuditRepository', () => {
 
   it('serialises concurrent writers on the chain lock, so the chain never forks', async () => {
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) => inTx((m) => audit.record(m, { actorUserId: null, action: `test.concurrent`, change: { i } }))),
+      Array.from({ length: 6 }, (_, i) =>
+        inTx((m) =>
+          audit.record(m, { actorUserId: null, action: `test.concurrent`, change: { i } }),
+        ),
+      ),
     );
     const rows = await repo.batchFrom(db.manager, 1n, 10);
     expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5', '6']);
@@ -91,12 +95,30 @@ describe('AuditRepository', () => {
     const actor = await seedUser(db, { organisationId: org, displayName: 'Auditor' });
     await inTx((m) =>
       audit.recordMany(m, [
-        { actorUserId: actor, organisationId: org, action: 'test.org', subjectType: 'user', subjectId: actor, change: {} },
+        {
+          actorUserId: actor,
+          organisationId: org,
+          action: 'test.org',
+          subjectType: 'user',
+          subjectId: actor,
+          change: {},
+        },
         { actorUserId: null, workingGroupId: wg, action: 'test.group', change: {} },
-        { actorUserId: actor, organisationId: org, workingGroupId: wg, action: 'test.both', change: {} },
+        {
+          actorUserId: actor,
+          organisationId: org,
+          workingGroupId: wg,
+          action: 'test.both',
+          change: {},
+        },
       ]),
     );
-    const all = await repo.page(db.manager, { organisationId: null, workingGroupId: null, beforeSeq: null, limit: 10 });
+    const all = await repo.page(db.manager, {
+      organisationId: null,
+      workingGroupId: null,
+      beforeSeq: null,
+      limit: 10,
+    });
     expect(all.map((e) => e.action)).toEqual(['test.both', 'test.group', 'test.org']);
     expect(all[2]).toEqual({
       seq: '1',
@@ -111,18 +133,40 @@ describe('AuditRepository', () => {
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(all[1]?.actorName).toBeNull();
-    const byOrg = await repo.page(db.manager, { organisationId: org, workingGroupId: null, beforeSeq: null, limit: 10 });
+    const byOrg = await repo.page(db.manager, {
+      organisationId: org,
+      workingGroupId: null,
+      beforeSeq: null,
+      limit: 10,
+    });
     expect(byOrg.map((e) => e.seq)).toEqual(['3', '1']);
-    const byGroup = await repo.page(db.manager, { organisationId: null, workingGroupId: wg, beforeSeq: null, limit: 10 });
+    const byGroup = await repo.page(db.manager, {
+      organisationId: null,
+      workingGroupId: wg,
+      beforeSeq: null,
+      limit: 10,
+    });
     expect(byGroup.map((e) => e.seq)).toEqual(['3', '2']);
-    const older = await repo.page(db.manager, { organisationId: null, workingGroupId: null, beforeSeq: '3', limit: 10 });
+    const older = await repo.page(db.manager, {
+      organisationId: null,
+      workingGroupId: null,
+      beforeSeq: '3',
+      limit: 10,
+    });
     expect(older.map((e) => e.seq)).toEqual(['2', '1']);
     // One more than asked, so the caller knows there is a next page.
-    const first = await repo.page(db.manager, { organisationId: null, workingGroupId: null, beforeSeq: null, limit: 1 });
+    const first = await repo.page(db.manager, {
+      organisationId: null,
+      workingGroupId: null,
+      beforeSeq: null,
+      limit: 1,
+    });
     expect(first.map((e) => e.seq)).toEqual(['3', '2']);
   });
 
   it('refuses to write outside a transaction', async () => {
-    await expect(audit.record(db.manager, { actorUserId: null, action: 'test.loose', change: {} })).rejects.toThrow(/inside the transaction/);
+    await expect(
+      audit.record(db.manager, { actorUserId: null, action: 'test.loose', change: {} }),
+    ).rejects.toThrow(/inside the transaction/);
   });
 });

@@ -3,7 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { KeysRepository, toGroupKeyStatus } from '../src/modules/keys/keys.repository.js';
-import { seedCoordinator, seedMembership, seedOrganisation, seedUser, seedWorkingGroup } from './support/identity-fixtures.js';
+import {
+  seedCoordinator,
+  seedMembership,
+  seedOrganisation,
+  seedUser,
+  seedWorkingGroup,
+} from './support/identity-fixtures.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /** Key epochs, sealed grants and the OPRF budget counters against the real schema. */
@@ -81,7 +87,11 @@ describe('KeysRepository: epochs and grants', () => {
     await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator));
     const mine = { userId: coordinator, sealedKey: sealed() };
     expect(await inTx((m) => repo.insertGrant(m, wg, 1, mine, coordinator))).toBe(true);
-    expect(await inTx((m) => repo.insertGrant(m, wg, 1, { userId: coordinator, sealedKey: sealed() }, coordinator))).toBe(false);
+    expect(
+      await inTx((m) =>
+        repo.insertGrant(m, wg, 1, { userId: coordinator, sealedKey: sealed() }, coordinator),
+      ),
+    ).toBe(false);
     expect(await repo.hasGrant(db.manager, wg, 1, coordinator)).toBe(true);
     expect(await repo.hasGrant(db.manager, wg, 1, member)).toBe(false);
     const grants = await repo.grants(db.manager, wg, 1);
@@ -103,7 +113,9 @@ describe('KeysRepository: epochs and grants', () => {
       workingGroupId: 'wg',
       epoch: 3,
       mySealedKey: 'AQID',
-      pendingRecipients: [{ userId: 'u', displayName: 'U', publicKey: publicKey.toString('base64') }],
+      pendingRecipients: [
+        { userId: 'u', displayName: 'U', publicKey: publicKey.toString('base64') },
+      ],
       isCoordinator: true,
     });
   });
@@ -121,7 +133,10 @@ describe('KeysRepository: OPRF budget counters', () => {
     expect(await inTx((m) => repo.addRefusals(m, org, wg, 2))).toBe(2);
     expect(await inTx((m) => repo.addRefusals(m, org, wg, 2))).toBe(4);
     expect(await repo.evaluationsToday(db.manager, org, wg)).toBe(7);
-    const [row] = await db.query('SELECT evaluations, refused FROM oprf_usage WHERE organisation_id = $1 AND working_group_id = $2', [org, wg]);
+    const [row] = await db.query(
+      'SELECT evaluations, refused FROM oprf_usage WHERE organisation_id = $1 AND working_group_id = $2',
+      [org, wg],
+    );
     expect(row).toEqual({ evaluations: 7, refused: 4 });
   });
 
@@ -146,7 +161,12 @@ describe('KeysRepository: OPRF budget counters', () => {
       db.query(
         `INSERT INTO tracking_case (working_group_id, organisation_id, reference, status, epoch, idempotency_key, withdrawn_at)
          VALUES ($1, $2, 'REF-1', 'active', 1, $3, $4)`,
-        [wg, organisationId, `idem-${randomBytes(6).toString('hex')}`, withdrawn ? new Date() : null],
+        [
+          wg,
+          organisationId,
+          `idem-${randomBytes(6).toString('hex')}`,
+          withdrawn ? new Date() : null,
+        ],
       );
     await addCase(org);
     await addCase(org);

@@ -26,11 +26,23 @@ describe('UsersRepository', () => {
   it('inserts an account and finds it by id and by e-mail, mapped for GraphQL without secrets', async () => {
     const org = await seedOrganisation(db);
     const email = `find-${tag()}@example.org`;
-    const id = await seedUser(db, { organisationId: org, role: 'org_admin', email, displayName: 'Ada' });
+    const id = await seedUser(db, {
+      organisationId: org,
+      role: 'org_admin',
+      email,
+      displayName: 'Ada',
+    });
     const byId = await repo.findById(db.manager, id);
     const byEmail = await repo.findByEmail(db.manager, email);
     expect(byEmail?.id).toBe(id);
-    expect(byId).toMatchObject({ email, organisationId: org, role: 'org_admin', isPlatformAdmin: false, disabledAt: null, totpFailures: 0 });
+    expect(byId).toMatchObject({
+      email,
+      organisationId: org,
+      role: 'org_admin',
+      isPlatformAdmin: false,
+      disabledAt: null,
+      totpFailures: 0,
+    });
     expect(await repo.emailExists(db.manager, email)).toBe(true);
     expect(await repo.emailExists(db.manager, `nobody-${tag()}@example.org`)).toBe(false);
     expect(await repo.findById(db.manager, '00000000-0000-4000-8000-000000000000')).toBeNull();
@@ -75,7 +87,11 @@ describe('UsersRepository', () => {
       await repo.setRole(m, id, 'investigator');
       await repo.update(m, id, { totpLastStep: '123', totpFailures: 2 });
     });
-    expect(await repo.findById(db.manager, id)).toMatchObject({ role: 'investigator', totpLastStep: '123', totpFailures: 2 });
+    expect(await repo.findById(db.manager, id)).toMatchObject({
+      role: 'investigator',
+      totpLastStep: '123',
+      totpFailures: 2,
+    });
     await expect(
       inTx(async (m) => {
         await repo.setRole(m, id, 'org_admin');

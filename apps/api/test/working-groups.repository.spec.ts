@@ -2,7 +2,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { WorkingGroupsRepository } from '../src/modules/working-groups/working-groups.repository.js';
-import { seedCoordinator, seedMembership, seedOrganisation, seedUser, seedWorkingGroup, tag } from './support/identity-fixtures.js';
+import {
+  seedCoordinator,
+  seedMembership,
+  seedOrganisation,
+  seedUser,
+  seedWorkingGroup,
+  tag,
+} from './support/identity-fixtures.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /** The working-group statements against the real schema (owner connection, no row-level security). */
@@ -26,7 +33,12 @@ describe('WorkingGroupsRepository', () => {
   it('creates a group; names are taken regardless of case', async () => {
     const name = `Western Balkans ${tag()}`;
     const wg = await inTx((m) => repo.insert(m, name, 'Routes through the region'));
-    expect(wg).toMatchObject({ id: expect.any(String), name, description: 'Routes through the region', createdAt: expect.any(Date) });
+    expect(wg).toMatchObject({
+      id: expect.any(String),
+      name,
+      description: 'Routes through the region',
+      createdAt: expect.any(Date),
+    });
     expect(await repo.nameTaken(db.manager, name.toUpperCase())).toBe(true);
     expect(await repo.nameTaken(db.manager, `${name} 2`)).toBe(false);
     expect(await repo.findById(db.manager, wg.id)).toMatchObject({ name });
@@ -55,18 +67,28 @@ describe('WorkingGroupsRepository', () => {
     expect(await inTx((m) => repo.lockMembershipStatus(m, wg, org))).toBeNull();
     await inTx((m) => repo.invite(m, wg, org));
     expect(await inTx((m) => repo.lockMembershipStatus(m, wg, org))).toBe('invited');
-    expect((await repo.invitationsFor(db.manager, org)).map((ms) => ms.workingGroupId)).toEqual([wg]);
+    expect((await repo.invitationsFor(db.manager, org)).map((ms) => ms.workingGroupId)).toEqual([
+      wg,
+    ]);
 
     await inTx((m) => repo.markJoined(m, wg, org));
     const joined = await repo.membership(db.manager, wg, org);
-    expect(joined).toMatchObject({ workingGroupId: wg, status: 'active', joinedAt: expect.any(Date), organisation: { id: org, kind: 'cso' } });
+    expect(joined).toMatchObject({
+      workingGroupId: wg,
+      status: 'active',
+      joinedAt: expect.any(Date),
+      organisation: { id: org, kind: 'cso' },
+    });
     expect(await repo.invitationsFor(db.manager, org)).toEqual([]);
 
     await inTx((m) => repo.markLeft(m, wg, org));
     expect((await repo.membership(db.manager, wg, org))?.status).toBe('left');
     await inTx((m) => repo.invite(m, wg, org));
     // A fresh invitation forgets the earlier membership.
-    expect(await repo.membership(db.manager, wg, org)).toMatchObject({ status: 'invited', joinedAt: null });
+    expect(await repo.membership(db.manager, wg, org)).toMatchObject({
+      status: 'invited',
+      joinedAt: null,
+    });
     expect(await repo.membership(db.manager, wg, await seedOrganisation(db))).toBeNull();
   });
 
@@ -85,7 +107,12 @@ describe('WorkingGroupsRepository', () => {
     expect(members[0]).toEqual({
       workingGroupId: wg,
       workingGroupName: groupName,
-      organisation: { id: abc, name: expect.stringMatching(/^Abc /), kind: 'cso', createdAt: expect.any(Date) },
+      organisation: {
+        id: abc,
+        name: expect.stringMatching(/^Abc /),
+        kind: 'cso',
+        createdAt: expect.any(Date),
+      },
       status: 'invited',
       invitedAt: expect.any(Date),
       joinedAt: null,
@@ -115,7 +142,12 @@ describe('WorkingGroupsRepository', () => {
     expect(await inTx((m) => repo.addDonor(m, wg, donor))).toBe(true);
     expect(await inTx((m) => repo.addDonor(m, wg, donor))).toBe(false);
     expect(await repo.donors(db.manager, wg)).toEqual([
-      { id: donor, name: expect.stringMatching(/^Donor /), kind: 'donor', createdAt: expect.any(Date) },
+      {
+        id: donor,
+        name: expect.stringMatching(/^Donor /),
+        kind: 'donor',
+        createdAt: expect.any(Date),
+      },
     ]);
     expect(await inTx((m) => repo.removeDonor(m, wg, donor))).toBe(true);
     expect(await inTx((m) => repo.removeDonor(m, wg, donor))).toBe(false);

@@ -86,7 +86,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ALL_ERROR_CODES as readonly string[]).includes(value);
 }
 
-export function isErrorCategory(value: unknown): value is ErrorCategory {
+function isErrorCategory(value: unknown): value is ErrorCategory {
   return typeof value === 'string' && (ALL_ERROR_CATEGORIES as readonly string[]).includes(value);
 }
 

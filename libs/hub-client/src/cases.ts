@@ -1,16 +1,62 @@
-import { MAX_CASES_PER_CALL } from '@parallax/domain';
+import {
+  CASE_STATUSES,
+  CRIME_CATEGORIES,
+  MAX_CASES_PER_CALL,
+  SITUATIONS,
+  type CaseStatus,
+  type CrimeCategory,
+  type Situation,
+} from '@parallax/domain';
 import type { Fingerprint } from '@parallax/fingerprint';
 import { RegisterCasesDocument } from './gql/graphql.js';
 import { send } from './operation.js';
-import type { HubRequest } from './request.js';
+import { HubError, type HubRequest } from './request.js';
 
-export interface CaseMeta {
+/** What a case says about itself: the organisation's label and the fixed vocabularies. */
+export interface CaseFields {
+  status: CaseStatus;
+  situationTags: Situation[];
+  crimeTags: CrimeCategory[];
+}
+
+export interface CaseMeta extends CaseFields {
   /** Stable per case in the caller's own records, so a retried upload registers it once. */
   idempotencyKey: string;
   reference: string;
-  status: string;
-  situationTags: string[];
-  crimeTags: string[];
+}
+
+const isOneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (value: string): value is T =>
+    (allowed as readonly string[]).includes(value);
+
+/**
+ * Status and tags as typed by a person (a form, command-line options) checked
+ * against the fixed vocabularies; throws a HubError BAD_USER_INPUT naming the
+ * first unknown value, before anything is sent.
+ */
+export function caseFields(input: {
+  readonly status: string;
+  readonly situationTags: readonly string[];
+  readonly crimeTags: readonly string[];
+}): CaseFields {
+  const check = <T extends string>(
+    values: readonly string[],
+    allowed: readonly T[],
+    what: string,
+  ): T[] => {
+    const known = isOneOf(allowed);
+    return values.map((v) => {
+      if (!known(v)) throw new HubError('BAD_USER_INPUT', `Unknown ${what} "${v}"`);
+      return v;
+    });
+  };
+  const [status] = check([input.status], CASE_STATUSES, 'case status');
+  return {
+    status: status as CaseStatus,
+    situationTags: check(input.situationTags, SITUATIONS, 'situation'),
+    crimeTags: check(input.crimeTags, CRIME_CATEGORIES, 'crime category'),
+  };
 }
 
 export interface CaseUpload extends CaseMeta {
@@ -21,6 +67,17 @@ export interface Registration {
   idempotencyKey: string;
   caseId: string;
   created: boolean;
+}
+
+/** `value` as a member of the hub's vocabulary (a GraphQL enum), or the hub's own refusal, before sending. */
+function oneOf<T extends string>(vocabulary: readonly T[], value: string, field: string): T {
+  const found = vocabulary.find((v) => v === value);
+  if (found === undefined)
+    throw new HubError(
+      'BAD_USER_INPUT',
+      `${field}: ${value} is not one of ${vocabulary.join(', ')}`,
+    );
+  return found;
 }
 
 /** Uploads fingerprinted cases in batches; each case commits on its own on the hub. */
@@ -36,9 +93,9 @@ export async function registerCases(
     const batch = cases.slice(i, i + MAX_CASES_PER_CALL).map((c) => ({
       idempotencyKey: c.idempotencyKey,
       reference: c.reference,
-      status: c.status,
-      situationTags: c.situationTags,
-      crimeTags: c.crimeTags,
+      status: oneOf(CASE_STATUSES, c.status, 'status'),
+      situationTags: c.situationTags.map((t) => oneOf(SITUATIONS, t, 'situationTags')),
+      crimeTags: c.crimeTags.map((t) => oneOf(CRIME_CATEGORIES, t, 'crimeTags')),
       epoch,
       fingerprints: c.fingerprints.map((f) => ({ kind: f.kind, fp: f.fp })),
     }));

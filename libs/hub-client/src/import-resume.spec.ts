@@ -7,10 +7,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { importPersons } from './import.js';
 import { runImport } from './import-run.js';
-import { ImportInterrupted, type ChunkFingerprinter } from './import-types.js';
+import { ImportInterrupted, type ChunkFingerprinter, type ImportCaseFields } from './import-types.js';
 import { fakeHub } from './test/fake-hub.js';
 
-const FIELDS = { status: 'active', situationTags: [], crimeTags: [] };
+const FIELDS: ImportCaseFields = { status: 'active', situationTags: [], crimeTags: [] };
 
 /** An FtM JSON Lines export: some entities without an id, a company, a broken line. */
 function exportFile(n: number): string[] {

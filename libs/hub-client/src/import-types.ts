@@ -1,3 +1,4 @@
+import type { CaseStatus, CrimeCategory, Situation } from '@parallax/domain';
 import type { Fingerprint, OprfEvaluator } from '@parallax/fingerprint';
 import { HubError, hubErrorCategory, type HubRequest } from './request.js';
 
@@ -75,9 +76,9 @@ export class ImportInterrupted extends Error {
 }
 
 export interface ImportCaseFields {
-  readonly status: string;
-  readonly situationTags: readonly string[];
-  readonly crimeTags: readonly string[];
+  readonly status: CaseStatus;
+  readonly situationTags: readonly Situation[];
+  readonly crimeTags: readonly CrimeCategory[];
 }
 
 /** One record's fingerprints, as a {@link ChunkFingerprinter} makes them. */

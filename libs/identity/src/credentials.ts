@@ -31,7 +31,7 @@ export const TEST_KDF_PARAMS: KdfParams = {
   parallelism: 1,
 };
 
-export const KDF_SALT_BYTES = 16;
+const KDF_SALT_BYTES = 16;
 
 export interface DerivedCredentials {
   /** Sent to the server at login; the server keeps only a slow hash of it. */
@@ -44,7 +44,7 @@ export function newKdfSalt(): Uint8Array {
   return randomBytes(KDF_SALT_BYTES);
 }
 
-export function validateKdfParams(params: KdfParams): void {
+function validateKdfParams(params: KdfParams): void {
   if (params.algorithm !== 'argon2id') throw new Error('Unsupported KDF');
   if (params.memoryKiB < 1024 || params.memoryKiB > 1024 * 1024) throw new Error('KDF memory out of range');
   if (params.iterations < 1 || params.iterations > 20) throw new Error('KDF iterations out of range');

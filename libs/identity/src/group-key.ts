@@ -3,7 +3,7 @@ import { DhkemX25519HkdfSha256 } from '@hpke/dhkem-x25519';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
- * Distribution of a working group's key K_group (DESIGN.md): 32 random bytes
+ * Distribution of a working group's key K_group (docs/DESIGN.md): 32 random bytes
  * made in a coordinator's browser, sealed with HPKE (RFC 9180, base mode,
  * DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM) to each authorised
  * member's X25519 public key. The hub stores only these sealed copies.

@@ -19,7 +19,8 @@ const table = readmeDependencyNames();
  * repository names these, yet removing them breaks a command. Keep it short.
  */
 const UNDECLARED_RUNTIME_NEEDS: Record<string, string> = {
-  'typescript-eslint': "required by @nx/eslint-plugin's flat configs (eslint.config.js), which do not declare it",
+  'typescript-eslint':
+    "required by @nx/eslint-plugin's flat configs (eslint.config.js), which do not declare it",
 };
 
 /**
@@ -30,11 +31,15 @@ const UNDECLARED_RUNTIME_NEEDS: Record<string, string> = {
 function usedDependencies(): Set<string> {
   const used = new Set<string>();
   for (const name of declared.keys()) {
-    if (imported.has(name) || name in UNDECLARED_RUNTIME_NEEDS || binNames(name).some((bin) => commands.has(bin))) {
+    if (
+      imported.has(name) ||
+      name in UNDECLARED_RUNTIME_NEEDS ||
+      binNames(name).some((bin) => commands.has(bin))
+    ) {
       used.add(name);
     }
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const name of declared.keys()) {
       if (used.has(name)) continue;
@@ -67,7 +72,9 @@ function typesPackage(name: string): string {
 describe('dependencies', () => {
   it('are all used: imported, run as a command, or a peer of a used package', () => {
     const used = usedDependencies();
-    const unused = [...declared].filter(([name]) => !used.has(name)).map(([name, file]) => `${name} (${file})`);
+    const unused = [...declared]
+      .filter(([name]) => !used.has(name))
+      .map(([name, file]) => `${name} (${file})`);
     expect(unused, 'declared but never used: remove them, or use them').toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git', '.nx', '.data', 'coverage']);
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
@@ -24,7 +24,7 @@ export function readJson<T = PackageJson>(path: string): T {
 }
 
 /** Repository-relative paths of every file under `dir` (build output and installs excluded). */
-export function filesUnder(dir = '', match: (path: string) => boolean = () => true): string[] {
+function filesUnder(dir = '', match: (path: string) => boolean = () => true): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(REPO_ROOT, dir), { withFileTypes: true })) {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
@@ -38,7 +38,7 @@ export function filesUnder(dir = '', match: (path: string) => boolean = () => tr
 }
 
 /** Folders of the npm workspaces (`apps/*`, `libs/*`, `tests/*`) holding a package.json. */
-export function workspaceDirs(): string[] {
+function workspaceDirs(): string[] {
   const root = readJson('package.json');
   return (root.workspaces ?? []).flatMap((pattern) => {
     const parent = pattern.replace(/\/\*$/u, '');
@@ -61,7 +61,7 @@ export function declaredDependencies(): Map<string, string> {
   return out;
 }
 
-export function workspacePackageNames(): Set<string> {
+function workspacePackageNames(): Set<string> {
   return new Set(workspaceDirs().map((dir) => readJson(`${dir}/package.json`).name ?? dir));
 }
 
@@ -70,7 +70,7 @@ const SPECIFIER =
 const BUILTINS = new Set(builtinModules);
 
 /** `@scope/name/sub/path` → `@scope/name`; relative, built-in and virtual specifiers → undefined. */
-export function packageOf(specifier: string): string | undefined {
+function packageOf(specifier: string): string | undefined {
   const bare = specifier.split('?')[0] ?? '';
   if (/^(?:\.|\/|node:|virtual:|#)/u.test(bare) || bare === '') return undefined;
   const parts = bare.split('/');
@@ -79,7 +79,9 @@ export function packageOf(specifier: string): string | undefined {
 }
 
 /** Every external package imported by a source, config or script file, with the files importing it. */
-export function importedPackages(files = filesUnder('', (p) => SOURCE_FILE.test(p))): Map<string, string[]> {
+export function importedPackages(
+  files = filesUnder('', (p) => SOURCE_FILE.test(p)),
+): Map<string, string[]> {
   const workspaces = workspacePackageNames();
   const out = new Map<string, string[]>();
   for (const file of files) {
@@ -108,7 +110,8 @@ export function commandWords(): Set<string> {
     collectCommands(readJson<unknown>(file), commands);
   }
   for (const file of ['.ci/run', 'deploy/Dockerfile']) {
-    if (existsSync(join(REPO_ROOT, file))) commands.push(readFileSync(join(REPO_ROOT, file), 'utf8'));
+    if (existsSync(join(REPO_ROOT, file)))
+      commands.push(readFileSync(join(REPO_ROOT, file), 'utf8'));
   }
   return new Set(commands.flatMap((c) => c.split(/[\s;&|()"'`]+/u)).filter(Boolean));
 }
@@ -148,7 +151,9 @@ export function readmeDependencyNames(): string[] {
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/u.test(line))
     .slice(1) // header row
-    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/gu)].map((m) => m[1] ?? ''));
+    .flatMap((line) =>
+      [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/gu)].map((m) => m[1] ?? ''),
+    );
 }
 
 export function coveredBy(entries: string[], name: string): boolean {
@@ -164,4 +169,3 @@ export function vitestProjectNames(): Map<string, string> {
   }
   return out;
 }
-

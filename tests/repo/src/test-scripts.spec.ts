@@ -20,7 +20,8 @@ describe('npm scripts', () => {
 
   it('name only projects that exist', () => {
     for (const script of ['test:unit', 'test:integration', 'test:e2e']) {
-      for (const name of projectsOf(scripts[script])) expect(projects.has(name), `${script}: ${name}`).toBe(true);
+      for (const name of projectsOf(scripts[script]))
+        expect(projects.has(name), `${script}: ${name}`).toBe(true);
     }
   });
 });

@@ -38,7 +38,9 @@ export async function startAppProcess(opts: AppProcessOptions): Promise<AppProce
   const servesWeb = opts.env?.['SERVE_WEB'] !== 'false';
   const missing = [main, ...(servesWeb ? [WEB_INDEX] : [])].filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`The app is not built (no ${missing.join(', ')}): run \`npm run build\` first (npm test does).`);
+    throw new Error(
+      `The app is not built (no ${missing.join(', ')}): run \`npm run build\` first (npm test does).`,
+    );
   }
   const [port, pgPort] = [await freePort(), await freePort()];
   let out = '';
@@ -59,7 +61,9 @@ export async function startAppProcess(opts: AppProcessOptions): Promise<AppProce
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(url, child, () => out, opts.readyTimeoutMs ?? 180_000);
   return {
@@ -77,7 +81,12 @@ export async function startAppProcess(opts: AppProcessOptions): Promise<AppProce
   };
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output()}`);

@@ -22,7 +22,9 @@ export interface TestPostgres {
  * on stop. The caller passes the API's own starter, so tests run exactly
  * the code `npm start` runs.
  */
-export async function startTestPostgres(startEmbedded: StartEmbeddedPostgres): Promise<TestPostgres> {
+export async function startTestPostgres(
+  startEmbedded: StartEmbeddedPostgres,
+): Promise<TestPostgres> {
   const external = process.env['TEST_DATABASE_URL'];
   if (external) return { url: external, stop: async () => undefined };
   const dir = await mkdtemp(join(tmpdir(), 'parallax-it-'));

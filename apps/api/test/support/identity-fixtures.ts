@@ -11,14 +11,25 @@ import { UsersRepository } from '../../src/modules/users/users.repository.js';
  */
 export const tag = (): string => randomBytes(4).toString('hex');
 
-async function insertId(db: DataSource | EntityManager, sql: string, params: unknown[]): Promise<string> {
+async function insertId(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<string> {
   const [row] = await db.query<Array<{ id: string }>>(sql, params);
   if (!row) throw new Error(`no id from ${sql}`);
   return row.id;
 }
 
-export function seedOrganisation(db: DataSource, kind: 'cso' | 'donor' | 'secretariat' = 'cso', name = `Org ${tag()}`): Promise<string> {
-  return insertId(db, 'INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
+export function seedOrganisation(
+  db: DataSource,
+  kind: 'cso' | 'donor' | 'secretariat' = 'cso',
+  name = `Org ${tag()}`,
+): Promise<string> {
+  return insertId(db, 'INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [
+    name,
+    kind,
+  ]);
 }
 
 export function seedWorkingGroup(db: DataSource, name = `Group ${tag()}`): Promise<string> {
@@ -47,7 +58,8 @@ export async function seedUser(db: DataSource, u: SeedUser = {}): Promise<string
     encryptedPrivateKey: randomBytes(128),
     totpSecret: randomBytes(40),
   });
-  if (u.disabled) await db.query('UPDATE app_user SET disabled_at = now() WHERE id = $1', [user.id]);
+  if (u.disabled)
+    await db.query('UPDATE app_user SET disabled_at = now() WHERE id = $1', [user.id]);
   return user.id;
 }
 
@@ -59,11 +71,18 @@ export async function seedMembership(
 ): Promise<void> {
   await db.query(
     `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
-     VALUES ($1, $2, $3, CASE WHEN $3 = 'active' THEN now() END)`,
-    [workingGroupId, organisationId, status],
+     VALUES ($1, $2, $3, $4)`,
+    [workingGroupId, organisationId, status, status === 'active' ? new Date() : null],
   );
 }
 
-export async function seedCoordinator(db: DataSource, workingGroupId: string, userId: string): Promise<void> {
-  await db.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)', [workingGroupId, userId]);
+export async function seedCoordinator(
+  db: DataSource,
+  workingGroupId: string,
+  userId: string,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)',
+    [workingGroupId, userId],
+  );
 }

@@ -62,24 +62,25 @@ export function parseHubUrl(value: string): string {
 }
 
 /** A comma-separated list, each item one of `allowed`. */
-export function parseList(
+export function parseList<T extends string>(
   value: string | undefined,
-  allowed: readonly string[],
+  allowed: readonly T[],
   option: string,
-): string[] {
+): T[] {
   if (value === undefined) return [];
+  const known = (s: string): s is T => (allowed as readonly string[]).includes(s);
   const items = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s.length > 0);
-  const bad = items.filter((s) => !allowed.includes(s));
+  const bad = items.filter((s) => !known(s));
   if (bad.length > 0) {
     throw new CliError(
       `${option}: unknown value ${bad.map((b) => `"${b}"`).join(', ')}; one of: ${allowed.join(', ')}`,
       ExitCode.Usage,
     );
   }
-  return [...new Set(items)];
+  return [...new Set(items.filter(known))];
 }
 
 function hubFailure(error: unknown, hub: string): CliError {
@@ -253,8 +254,8 @@ export async function runOnlineImport(
   opts: OnlineOptions,
 ): Promise<void> {
   const hub = parseHubUrl(opts.hub);
-  const status = opts.status.trim().toLowerCase();
-  if (!(CASE_STATUSES as readonly string[]).includes(status)) {
+  const [status] = parseList(opts.status, CASE_STATUSES, '--status');
+  if (status === undefined || opts.status.includes(',')) {
     throw new CliError(`--status: one of ${CASE_STATUSES.join(', ')}`, ExitCode.Usage);
   }
   const situationTags = parseList(opts.situation, SITUATIONS, '--situation');

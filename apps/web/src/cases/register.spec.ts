@@ -181,7 +181,7 @@ describe('the registration path', () => {
       workingGroupId: 'group-1',
       epoch: 1,
       groupKey,
-      person: personFromForm({ names: ['Olena Petrenko'], birthDates: ['1970'] }),
+      person: { id: 'form', properties: { name: ['Olena Petrenko'], birthDate: ['1970'] } },
       meta,
       idempotencyKey: 'key-of-this-submission-0002',
     });

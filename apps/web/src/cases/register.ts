@@ -1,5 +1,6 @@
 import type { Fingerprint, FtmPerson } from '@parallax/fingerprint';
 import {
+  caseFields,
   hubEvaluator,
   registerCases,
   HubError,
@@ -82,7 +83,7 @@ export async function registerPersonCase(input: RegisterPersonCase): Promise<Reg
   input.onRegistering?.();
   const { request, workingGroupId, epoch, meta, idempotencyKey } = input;
   const [registration] = await registerCases(withNetworkRetry(request), workingGroupId, epoch, [
-    { idempotencyKey, ...meta, reference: meta.reference.trim(), fingerprints },
+    { idempotencyKey, ...caseFields(meta), reference: meta.reference.trim(), fingerprints },
   ]);
   if (!registration) throw new HubError('INTERNAL', 'The hub did not confirm the case');
   return registration;

@@ -89,8 +89,11 @@ export type InvitationPurpose =
   | 'reset'
   | 'sign_up';
 
+export type KdfAlgorithm =
+  | 'argon2id';
+
 export type KdfParamsInput = {
-  readonly algorithm: string;
+  readonly algorithm: KdfAlgorithm;
   readonly iterations: number;
   readonly memoryKiB: number;
   readonly parallelism: number;
@@ -185,7 +188,7 @@ export type LoginParametersQueryVariables = Exact<{
 }>;
 
 
-export type LoginParametersQuery = { readonly loginParameters: { readonly salt: string, readonly algorithm: string, readonly memoryKiB: number, readonly iterations: number, readonly parallelism: number } };
+export type LoginParametersQuery = { readonly loginParameters: { readonly salt: string, readonly algorithm: KdfAlgorithm, readonly memoryKiB: number, readonly iterations: number, readonly parallelism: number } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;

@@ -46,6 +46,9 @@ export type FingerprintInput = {
   readonly kind: string;
 };
 
+export type KdfAlgorithm =
+  | 'argon2id';
+
 export type LoginInput = {
   readonly email: string;
   /** base64 of the 32-byte login key derived from the password */
@@ -127,7 +130,7 @@ export type LoginParametersQueryVariables = Exact<{
 }>;
 
 
-export type LoginParametersQuery = { readonly loginParameters: { readonly salt: string, readonly algorithm: string, readonly memoryKiB: number, readonly iterations: number, readonly parallelism: number } };
+export type LoginParametersQuery = { readonly loginParameters: { readonly salt: string, readonly algorithm: KdfAlgorithm, readonly memoryKiB: number, readonly iterations: number, readonly parallelism: number } };
 
 export type LoginMutationVariables = Exact<{
   i: LoginInput;

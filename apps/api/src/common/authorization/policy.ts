@@ -2,7 +2,7 @@ import { defineAbilityFor, subject, type Action, type Actor, type SubjectType, t
 import { ErrorCode } from '@parallax/domain';
 import { DomainException } from '../errors/domain-exception.js';
 
-export class PolicyException extends DomainException {}
+class PolicyException extends DomainException {}
 
 /**
  * Applies the shared policy to one record. What the actor may not even read

@@ -35,3 +35,7 @@ registerEnumType(CrimeCategoryEnum, { name: 'CrimeCategory' });
 
 export const InvitationPurposeEnum = { sign_up: 'sign_up', reset: 'reset' } as const;
 registerEnumType(InvitationPurposeEnum, { name: 'InvitationPurpose' });
+
+/** The one password KDF clients use today; an enum so a second one is a schema change, not a surprise. */
+export const KdfAlgorithmEnum = { argon2id: 'argon2id' } as const;
+registerEnumType(KdfAlgorithmEnum, { name: 'KdfAlgorithm' });

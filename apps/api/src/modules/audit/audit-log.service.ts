@@ -27,7 +27,10 @@ export class AuditLogService {
     private readonly repository: AuditRepository,
   ) {}
 
-  async page(actor: Actor, filter: AuditFilter): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+  async page(
+    actor: Actor,
+    filter: AuditFilter,
+  ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
     const entries = await runAsTenant(this.dataSource, actor, (m) =>
       this.repository.page(m, {
         organisationId: filter.organisationId ?? null,
@@ -41,11 +44,18 @@ export class AuditLogService {
   }
 
   async verification(): Promise<ChainVerification> {
-    if (this.cached && Date.now() - this.cached.checkedAt.getTime() < VERIFY_CACHE_MS) return this.cached;
+    if (this.cached && Date.now() - this.cached.checkedAt.getTime() < VERIFY_CACHE_MS)
+      return this.cached;
     const v = await this.audit.verify(this.dataSource);
     this.cached = v.ok
       ? { ok: true, entries: v.entries, firstBadSeq: null, reason: null, checkedAt: new Date() }
-      : { ok: false, entries: v.entries, firstBadSeq: v.firstBadSeq, reason: v.reason, checkedAt: new Date() };
+      : {
+          ok: false,
+          entries: v.entries,
+          firstBadSeq: v.firstBadSeq,
+          reason: v.reason,
+          checkedAt: new Date(),
+        };
     return this.cached;
   }
 }

@@ -5,5 +5,8 @@ import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
-@Module({ providers: [AuditRepository, AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
+@Module({
+  providers: [AuditRepository, AuditService, AuditLogService, AuditResolver],
+  exports: [AuditService],
+})
 export class AuditModule {}

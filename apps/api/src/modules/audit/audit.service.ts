@@ -90,7 +90,12 @@ export class AuditService {
           reason,
         });
         if (seq !== expectedSeq) {
-          return { ok: false, entries, firstBadSeq: expectedSeq.toString(), reason: `entry ${expectedSeq} is missing` };
+          return {
+            ok: false,
+            entries,
+            firstBadSeq: expectedSeq.toString(),
+            reason: `entry ${expectedSeq} is missing`,
+          };
         }
         if (!row.prev_hash.equals(prevHash)) return bad('does not link to the entry before it');
         const recomputed = hashLink(prevHash, {

@@ -75,7 +75,9 @@ export class AuthRepository {
   }
 
   listLiveSessions(m: EntityManager, userId: string): Promise<SessionEntity[]> {
-    return m.getRepository(SessionEntity).find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    return m
+      .getRepository(SessionEntity)
+      .find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
   async touchSession(m: EntityManager, id: string, at: Date): Promise<void> {
@@ -88,12 +90,24 @@ export class AuthRepository {
 
   /** Revokes one live session of the user; false when there is none with that id. */
   async revokeSession(m: EntityManager, userId: string, sessionId: string): Promise<boolean> {
-    const result = await m.update(SessionEntity, { id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await m.update(
+      SessionEntity,
+      { id: sessionId, userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     return Boolean(result.affected);
   }
 
-  async revokeOtherSessions(m: EntityManager, userId: string, keepSessionId: string): Promise<void> {
-    await m.update(SessionEntity, { userId, id: Not(keepSessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeOtherSessions(
+    m: EntityManager,
+    userId: string,
+    keepSessionId: string,
+  ): Promise<void> {
+    await m.update(
+      SessionEntity,
+      { userId, id: Not(keepSessionId), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
   /**

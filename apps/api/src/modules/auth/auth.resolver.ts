@@ -24,7 +24,9 @@ export class AuthResolver {
 
   @Public('Anyone may start a sign-in; unknown e-mails get a stable fake salt.')
   @Query(() => KdfParameters)
-  async loginParameters(@Args('email', { type: () => String }) email: string): Promise<KdfParameters> {
+  async loginParameters(
+    @Args('email', { type: () => String }) email: string,
+  ): Promise<KdfParameters> {
     const { salt, params } = await this.auth.loginParameters(email);
     return { salt: b64(salt), ...params };
   }
@@ -45,7 +47,12 @@ export class AuthResolver {
   @Mutation(() => Viewer)
   async login(@Args('input') input: LoginInput, @Context() ctx: GqlContext): Promise<Viewer> {
     const { user, session } = await this.auth.login(
-      { email: input.email, loginKey: fromB64(input.loginKey), totpCode: input.totpCode, userAgent: ctx.req.headers['user-agent'] },
+      {
+        email: input.email,
+        loginKey: fromB64(input.loginKey),
+        totpCode: input.totpCode,
+        userAgent: ctx.req.headers['user-agent'],
+      },
       ctx.res,
     );
     const actor = await this.actors.load(user.id);
@@ -54,8 +61,12 @@ export class AuthResolver {
   }
 
   @Public('Anyone may ask; the answer never reveals whether the account exists.')
-  @Mutation(() => Boolean, { description: "Asks the account's organisation admins for a reset link. Always true." })
-  async requestPasswordReset(@Args('email', { type: () => String }) email: string): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: "Asks the account's organisation admins for a reset link. Always true.",
+  })
+  async requestPasswordReset(
+    @Args('email', { type: () => String }) email: string,
+  ): Promise<boolean> {
     await this.auth.requestPasswordReset(email);
     return true;
   }
@@ -78,15 +89,26 @@ export class AuthResolver {
   }
 
   @Authenticated()
-  @Mutation(() => Date, { description: 'Re-enter a TOTP code; returns until when sensitive actions are allowed.' })
-  async stepUp(@CurrentSession() session: AuthState, @Args('code', { type: () => String }) code: string): Promise<Date> {
+  @Mutation(() => Date, {
+    description: 'Re-enter a TOTP code; returns until when sensitive actions are allowed.',
+  })
+  async stepUp(
+    @CurrentSession() session: AuthState,
+    @Args('code', { type: () => String }) code: string,
+  ): Promise<Date> {
     await this.auth.stepUp(session, code);
-    return (await this.viewers.build({ ...session, stepUpAt: new Date() })).stepUpValidUntil ?? new Date();
+    return (
+      (await this.viewers.build({ ...session, stepUpAt: new Date() })).stepUpValidUntil ??
+      new Date()
+    );
   }
 
   @StepUp()
   @Mutation(() => Boolean)
-  async changePassword(@CurrentSession() session: AuthState, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+  async changePassword(
+    @CurrentSession() session: AuthState,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<boolean> {
     await this.auth.changePassword(session, {
       currentLoginKey: fromB64(input.currentLoginKey),
       newKdfSalt: fromB64(input.newKdfSalt),

@@ -61,7 +61,10 @@ export class AuthService {
     const normalised = email.trim().toLowerCase();
     const user = await this.users.findByEmail(this.dataSource.manager, normalised);
     if (user) return { salt: user.kdfSalt, params: user.kdfParams };
-    const salt = createHmac('sha256', this.fakeSaltKey()).update(normalised).digest().subarray(0, 16);
+    const salt = createHmac('sha256', this.fakeSaltKey())
+      .update(normalised)
+      .digest()
+      .subarray(0, 16);
     return { salt, params: DEFAULT_KDF_PARAMS };
   }
 
@@ -69,7 +72,10 @@ export class AuthService {
     return this.runtime.secretBox.deriveKey('parallax/v1/fake-login-salt');
   }
 
-  async login(input: LoginInput, res: Response): Promise<{ user: UserEntity; session: SessionEntity }> {
+  async login(
+    input: LoginInput,
+    res: Response,
+  ): Promise<{ user: UserEntity; session: SessionEntity }> {
     const email = input.email.trim().toLowerCase();
     const outcome = await this.dataSource.transaction(async (m): Promise<Outcome> => {
       const user = await this.users.findByEmail(m, email, { lock: true });
@@ -78,7 +84,8 @@ export class AuthService {
         return { ok: false };
       }
       const keyOk = await verifyLoginKey(input.loginKey, user.loginVerifier);
-      const ok = !user.disabledAt && keyOk && (await this.totp.verifyAndRecord(m, user, input.totpCode));
+      const ok =
+        !user.disabledAt && keyOk && (await this.totp.verifyAndRecord(m, user, input.totpCode));
       if (!keyOk) await this.totp.recordFailure(m, user);
       if (!ok) {
         await this.audit.record(m, {
@@ -87,7 +94,9 @@ export class AuthService {
           action: 'auth.login_failed',
           subjectType: 'user',
           subjectId: user.id,
-          change: { reason: user.disabledAt ? 'disabled' : keyOk ? 'second_factor' : 'credentials' },
+          change: {
+            reason: user.disabledAt ? 'disabled' : keyOk ? 'second_factor' : 'credentials',
+          },
         });
         return { ok: false };
       }
@@ -136,7 +145,9 @@ export class AuthService {
   }
 
   async listSessions(auth: AuthState): Promise<SessionEntity[]> {
-    return runAsTenant(this.dataSource, auth.actor, (m) => this.repository.listLiveSessions(m, auth.actor.userId));
+    return runAsTenant(this.dataSource, auth.actor, (m) =>
+      this.repository.listLiveSessions(m, auth.actor.userId),
+    );
   }
 
   /** Revokes one of the caller's own sessions; another user's id is simply not found. */
@@ -173,7 +184,8 @@ export class AuthService {
       });
       return now;
     });
-    if (!at) throw new AuthException(ErrorCode.Unauthenticated, 'The code is wrong or was already used');
+    if (!at)
+      throw new AuthException(ErrorCode.Unauthenticated, 'The code is wrong or was already used');
     return at;
   }
 

@@ -18,19 +18,24 @@ export class SessionService {
   ) {}
 
   /** Creates a session in the caller's transaction and sets the cookie. */
-  async open(manager: EntityManager, userId: string, userAgent: string | undefined, res: Response): Promise<SessionEntity> {
+  async open(
+    manager: EntityManager,
+    userId: string,
+    userAgent: string | undefined,
+    res: Response,
+  ): Promise<SessionEntity> {
     const { token, hash } = newToken();
     const now = new Date();
     const session = await this.repository.insertSession(manager, {
-        tokenHash: hash,
-        userId,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + this.runtime.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
-        // A fresh login just proved the second factor.
-        stepUpAt: now,
-        revokedAt: null,
-        userAgent: userAgent ? userAgent.slice(0, 200) : null,
+      tokenHash: hash,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.runtime.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      // A fresh login just proved the second factor.
+      stepUpAt: now,
+      revokedAt: null,
+      userAgent: userAgent ? userAgent.slice(0, 200) : null,
     });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -43,7 +48,12 @@ export class SessionService {
   }
 
   clearCookie(res: Response): void {
-    res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
+    res.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'strict',
+      path: '/',
+    });
   }
 
   /**
@@ -51,11 +61,15 @@ export class SessionService {
    * past its absolute lifetime or idle for too long.
    */
   async resolve(token: string): Promise<SessionEntity | null> {
-    const session = await this.repository.findLiveSessionByTokenHash(this.dataSource.manager, hashToken(token));
+    const session = await this.repository.findLiveSessionByTokenHash(
+      this.dataSource.manager,
+      hashToken(token),
+    );
     if (!session) return null;
     const now = Date.now();
     const idleMs = this.runtime.config.SESSION_IDLE_MINUTES * 60_000;
-    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now) return null;
+    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now)
+      return null;
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.repository.touchSession(this.dataSource.manager, session.id, new Date(now));
     }
@@ -68,6 +82,9 @@ export class SessionService {
   }
 
   isSteppedUp(stepUpAt: Date | null): boolean {
-    return stepUpAt !== null && Date.now() - stepUpAt.getTime() < this.runtime.config.STEP_UP_MINUTES * 60_000;
+    return (
+      stepUpAt !== null &&
+      Date.now() - stepUpAt.getTime() < this.runtime.config.STEP_UP_MINUTES * 60_000
+    );
   }
 }

@@ -60,7 +60,11 @@ export class TotpService {
     const step = this.isLocked(user) ? null : matchingStep(this.open(user.totpSecret), code);
     const fresh = step !== null && (user.totpLastStep === null || step > Number(user.totpLastStep));
     if (fresh) {
-      await this.users.update(manager, user.id, { totpLastStep: String(step), totpFailures: 0, lockedUntil: null });
+      await this.users.update(manager, user.id, {
+        totpLastStep: String(step),
+        totpFailures: 0,
+        lockedUntil: null,
+      });
       return true;
     }
     await this.recordFailure(manager, user);
@@ -73,7 +77,9 @@ export class TotpService {
     const lock = failures >= this.runtime.config.TOTP_MAX_FAILURES;
     await this.users.update(manager, user.id, {
       totpFailures: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(Date.now() + this.runtime.config.TOTP_LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      lockedUntil: lock
+        ? new Date(Date.now() + this.runtime.config.TOTP_LOCKOUT_MINUTES * 60_000)
+        : user.lockedUntil,
     });
   }
 }

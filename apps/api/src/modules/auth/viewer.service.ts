@@ -24,12 +24,19 @@ export class ViewerService {
     const m = this.dataSource.manager;
     const user = await this.users.findById(m, auth.actor.userId);
     if (!user) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
-    const organisation = user.organisationId ? await this.organisations.findById(m, user.organisationId) : null;
+    const organisation = user.organisationId
+      ? await this.organisations.findById(m, user.organisationId)
+      : null;
     const stepUpMs = this.runtime.config.STEP_UP_MINUTES * 60_000;
     return {
       user: toUser(user),
       organisation: organisation && toOrganisation(organisation),
-      actor: { ...auth.actor, coordinatorOf: [...auth.actor.coordinatorOf], memberOf: [...auth.actor.memberOf], donorOf: [...auth.actor.donorOf] },
+      actor: {
+        ...auth.actor,
+        coordinatorOf: [...auth.actor.coordinatorOf],
+        memberOf: [...auth.actor.memberOf],
+        donorOf: [...auth.actor.donorOf],
+      },
       publicKey: b64(user.publicKey),
       encryptedPrivateKey: b64(user.encryptedPrivateKey),
       stepUpValidUntil: auth.stepUpAt ? new Date(auth.stepUpAt.getTime() + stepUpMs) : null,

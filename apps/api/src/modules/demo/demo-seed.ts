@@ -3,19 +3,18 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { createAccountMaterial } from '@parallax/identity';
-import { DataSource } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { DemoRepository, type DemoOrganisationKind } from './demo.repository.js';
 
 const GROUP = 'Syria accountability working group (demo)';
 
 interface DemoOrg {
   name: string;
-  kind: 'cso' | 'donor' | 'secretariat';
+  kind: DemoOrganisationKind;
   users: Array<{ email: string; name: string; role: UserRole; coordinator?: boolean }>;
 }
 
@@ -54,13 +53,6 @@ const ORGS: DemoOrg[] = [
   },
 ];
 
-async function insertId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {
-  const rows = (await m.query(sql, params)) as Array<{ id: string }>;
-  const id = rows[0]?.id;
-  if (!id) throw new Error(`Insert returned no id: ${sql}`);
-  return id;
-}
-
 /**
  * Seeds a demo working group with organisations and users, once. Logins
  * (passwords and TOTP secrets) are printed and kept in the data folder, mode
@@ -69,9 +61,8 @@ async function insertId(m: EntityManager, sql: string, params: unknown[]): Promi
 export async function seedDemo(app: INestApplicationContext, say: (m: string) => void): Promise<void> {
   const runtime = app.get<Runtime>(RUNTIME);
   const loginsFile = join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.txt');
-  const dataSource = app.get(DataSource);
-  const existing: unknown[] = await dataSource.query('SELECT 1 FROM working_group WHERE name = $1', [GROUP]);
-  if (existing.length > 0) {
+  const repository = app.get(DemoRepository);
+  if (await repository.groupExists(GROUP)) {
     say('Demo data already present.');
     if (existsSync(loginsFile)) say(`Demo logins:\n${await readFile(loginsFile, 'utf8')}`);
     return;
@@ -81,11 +72,8 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
   const users = app.get(UsersService);
   const audit = app.get(AuditService);
   const lines: string[] = [];
-  const groupId: string = await dataSource.transaction(async (m) => {
-    const id = await insertId(m, `INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id`, [
-      GROUP,
-      'A demonstration group with fictional organisations.',
-    ]);
+  const groupId: string = await repository.transaction(async (m) => {
+    const id = await repository.insertWorkingGroup(m, GROUP, 'A demonstration group with fictional organisations.');
     await audit.record(m, {
       actorUserId: null,
       workingGroupId: id,
@@ -98,24 +86,14 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
   });
 
   for (const org of ORGS) {
-    const orgId: string = await dataSource.transaction(async (m) => {
-      const id = await insertId(m, `INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id`, [
-        org.name,
-        org.kind,
-      ]);
+    const orgId: string = await repository.transaction(async (m) => {
+      const id = await repository.insertOrganisation(m, org.name, org.kind);
       // Donors get read access to metrics; CSOs are members; the secretariat
       // takes part through its coordinator.
       if (org.kind === 'donor') {
-        await m.query(`INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)`, [
-          groupId,
-          id,
-        ]);
+        await repository.addDonor(m, groupId, id);
       } else if (org.kind === 'cso') {
-        await m.query(
-          `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at)
-           VALUES ($1, $2, 'active', now())`,
-          [groupId, id],
-        );
+        await repository.addActiveMember(m, groupId, id);
       }
       await audit.record(m, {
         actorUserId: null,
@@ -136,11 +114,8 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
         null,
       );
       if (u.coordinator) {
-        await dataSource.transaction(async (m) => {
-          await m.query(`INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)`, [
-            groupId,
-            enrolment.userId,
-          ]);
+        await repository.transaction(async (m) => {
+          await repository.addCoordinator(m, groupId, enrolment.userId);
           await audit.record(m, {
             actorUserId: null,
             workingGroupId: groupId,

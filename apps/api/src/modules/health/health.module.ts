@@ -4,5 +4,9 @@ import { HealthRepository } from './health.repository.js';
 import { ShutdownState } from './shutdown-state.js';
 
 @Global()
-@Module({ controllers: [HealthController], providers: [HealthRepository, ShutdownState], exports: [ShutdownState] })
+@Module({
+  controllers: [HealthController],
+  providers: [HealthRepository, ShutdownState],
+  exports: [ShutdownState],
+})
 export class HealthModule {}

@@ -6,7 +6,15 @@ import type { Invitation, InvitationLink, InvitationPreview } from './models/inv
 
 export type NewInvitationRow = Pick<
   InvitationEntity,
-  'tokenHash' | 'purpose' | 'organisationId' | 'role' | 'email' | 'userId' | 'coordinatorOf' | 'createdBy' | 'expiresAt'
+  | 'tokenHash'
+  | 'purpose'
+  | 'organisationId'
+  | 'role'
+  | 'email'
+  | 'userId'
+  | 'coordinatorOf'
+  | 'createdBy'
+  | 'expiresAt'
 >;
 
 export function toInvitation(e: InvitationEntity): Invitation {
@@ -35,7 +43,10 @@ export function toInvitationPreview(d: InvitationPreviewData): InvitationPreview
 }
 
 /** The link is shown once, to the inviter; only the token's hash is stored. */
-export function toInvitationLink(r: { invitation: InvitationEntity; token: string }): InvitationLink {
+export function toInvitationLink(r: {
+  invitation: InvitationEntity;
+  token: string;
+}): InvitationLink {
   return { invitation: toInvitation(r.invitation), token: r.token, path: `/join/${r.token}` };
 }
 
@@ -48,14 +59,22 @@ export class InvitationsRepository {
     return m.save(m.create(InvitationEntity, invitation));
   }
 
-  findById(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<InvitationEntity | null> {
+  findById(
+    m: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<InvitationEntity | null> {
     return m.getRepository(InvitationEntity).findOne({
       where: { id },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  findByTokenHash(m: EntityManager, tokenHash: Buffer, options: { lock?: boolean } = {}): Promise<InvitationEntity | null> {
+  findByTokenHash(
+    m: EntityManager,
+    tokenHash: Buffer,
+    options: { lock?: boolean } = {},
+  ): Promise<InvitationEntity | null> {
     return m.getRepository(InvitationEntity).findOne({
       where: { tokenHash },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -64,7 +83,9 @@ export class InvitationsRepository {
 
   /** Newest first, at most 200. */
   listByOrganisation(m: EntityManager, organisationId: string): Promise<InvitationEntity[]> {
-    return m.getRepository(InvitationEntity).find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: LIST_LIMIT });
+    return m
+      .getRepository(InvitationEntity)
+      .find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: LIST_LIMIT });
   }
 
   async markRevoked(m: EntityManager, id: string, at: Date): Promise<void> {

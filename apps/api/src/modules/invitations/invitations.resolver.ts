@@ -11,7 +11,12 @@ import { CompleteSignUpInput } from './dto/complete-sign-up.input.js';
 import { CreateInvitationInput } from './dto/create-invitation.input.js';
 import { toInvitation, toInvitationLink, toInvitationPreview } from './invitations.repository.js';
 import { InvitationsService } from './invitations.service.js';
-import { Invitation, InvitationLink, InvitationPreview, SignUpStart } from './models/invitation.model.js';
+import {
+  Invitation,
+  InvitationLink,
+  InvitationPreview,
+  SignUpStart,
+} from './models/invitation.model.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 
 @Resolver(() => Invitation)
@@ -33,25 +38,38 @@ export class InvitationsResolver {
 
   @Public('Whoever holds the single-use link may see what it invites to.')
   @Query(() => InvitationPreview)
-  async invitationPreview(@Args('token', { type: () => String }) token: string): Promise<InvitationPreview> {
+  async invitationPreview(
+    @Args('token', { type: () => String }) token: string,
+  ): Promise<InvitationPreview> {
     return toInvitationPreview(await this.service.preview(token));
   }
 
   @StepUp()
   @Mutation(() => InvitationLink)
-  async createInvitation(@CurrentActor() actor: Actor, @Args('input') input: CreateInvitationInput): Promise<InvitationLink> {
+  async createInvitation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateInvitationInput,
+  ): Promise<InvitationLink> {
     return toInvitationLink(await this.service.create(actor, input));
   }
 
   @StepUp()
-  @Mutation(() => InvitationLink, { description: 'A single-use link for a member who lost their password.' })
-  async createPasswordReset(@CurrentActor() actor: Actor, @UuidArg('userId') userId: string): Promise<InvitationLink> {
+  @Mutation(() => InvitationLink, {
+    description: 'A single-use link for a member who lost their password.',
+  })
+  async createPasswordReset(
+    @CurrentActor() actor: Actor,
+    @UuidArg('userId') userId: string,
+  ): Promise<InvitationLink> {
     return toInvitationLink(await this.service.createReset(actor, userId));
   }
 
   @Authenticated()
   @Mutation(() => Invitation)
-  async revokeInvitation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Invitation> {
+  async revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @UuidArg('id') id: string,
+  ): Promise<Invitation> {
     return toInvitation(await this.service.revoke(actor, id));
   }
 
@@ -59,12 +77,19 @@ export class InvitationsResolver {
   @Mutation(() => SignUpStart)
   async startSignUp(@Args('token', { type: () => String }) token: string): Promise<SignUpStart> {
     const r = await this.service.startSignUp(token);
-    return { invitation: toInvitationPreview(r), totpSecret: r.totpSecret, otpauthUri: r.otpauthUri };
+    return {
+      invitation: toInvitationPreview(r),
+      totpSecret: r.totpSecret,
+      otpauthUri: r.otpauthUri,
+    };
   }
 
   @Public('The single-use link and a code from the enrolled authenticator are the credentials.')
   @Mutation(() => Viewer)
-  async completeSignUp(@Args('input') input: CompleteSignUpInput, @Context() ctx: GqlContext): Promise<Viewer> {
+  async completeSignUp(
+    @Args('input') input: CompleteSignUpInput,
+    @Context() ctx: GqlContext,
+  ): Promise<Viewer> {
     const user = await this.service.completeSignUp(
       input.token,
       {

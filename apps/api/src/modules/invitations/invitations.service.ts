@@ -13,7 +13,11 @@ import { SessionService } from '../auth/session.service.js';
 import { matchingStep, totpFor, TotpService } from '../auth/totp.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { UserEntity, UserRole } from '../users/user.entity.js';
-import { normaliseEmail, UsersService, type NewAccountCredentials } from '../users/users.service.js';
+import {
+  normaliseEmail,
+  UsersService,
+  type NewAccountCredentials,
+} from '../users/users.service.js';
 import { hashToken, newToken } from '../auth/session-token.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { InvitationEntity } from './invitation.entity.js';
@@ -51,7 +55,10 @@ export class InvitationsService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async create(actor: Actor, input: NewInvitation): Promise<{ invitation: InvitationEntity; token: string }> {
+  async create(
+    actor: Actor,
+    input: NewInvitation,
+  ): Promise<{ invitation: InvitationEntity; token: string }> {
     assertMay(actor, 'create', 'Invitation', { id: '*', organisationId: input.organisationId });
     if (input.coordinatorOfWorkingGroupId) {
       assertMay(actor, 'appoint', 'WorkingGroup', { id: input.coordinatorOfWorkingGroupId });
@@ -61,45 +68,58 @@ export class InvitationsService {
       if (!(await this.organisations.findById(m, input.organisationId))) {
         throw new InvitationsException(ErrorCode.NotFound, 'No such organisation');
       }
-      if (input.coordinatorOfWorkingGroupId && !(await this.workingGroups.findById(m, input.coordinatorOfWorkingGroupId))) {
+      if (
+        input.coordinatorOfWorkingGroupId &&
+        !(await this.workingGroups.findById(m, input.coordinatorOfWorkingGroupId))
+      ) {
         throw new InvitationsException(ErrorCode.NotFound, 'No such working group');
       }
       const { token, hash } = newToken();
       const invitation = await this.repository.insert(m, {
-          tokenHash: hash,
-          purpose: 'sign_up',
-          organisationId: input.organisationId,
-          role: input.role,
-          email,
-          userId: null,
-          coordinatorOf: input.coordinatorOfWorkingGroupId ?? null,
-          createdBy: actor.userId,
-          expiresAt: this.expiry(),
+        tokenHash: hash,
+        purpose: 'sign_up',
+        organisationId: input.organisationId,
+        role: input.role,
+        email,
+        userId: null,
+        coordinatorOf: input.coordinatorOfWorkingGroupId ?? null,
+        createdBy: actor.userId,
+        expiresAt: this.expiry(),
       });
-      await this.record(m, actor, invitation, 'invitation.create', { role: input.role, email, coordinatorOf: invitation.coordinatorOf });
+      await this.record(m, actor, invitation, 'invitation.create', {
+        role: input.role,
+        email,
+        coordinatorOf: invitation.coordinatorOf,
+      });
       return { invitation, token };
     });
   }
 
   /** An org admin lets a member who lost their password start again (new keys, new authenticator). */
-  async createReset(actor: Actor, userId: string): Promise<{ invitation: InvitationEntity; token: string }> {
+  async createReset(
+    actor: Actor,
+    userId: string,
+  ): Promise<{ invitation: InvitationEntity; token: string }> {
     return runAsTenant(this.dataSource, actor, async (m) => {
       const user = await this.users.findById(m, userId);
       assertCan(actor, 'update', 'User', user);
       if (!user.organisationId || !user.role || user.id === actor.userId) {
-        throw new InvitationsException(ErrorCode.BadUserInput, 'Another admin of your organisation must reset your access');
+        throw new InvitationsException(
+          ErrorCode.BadUserInput,
+          'Another admin of your organisation must reset your access',
+        );
       }
       const { token, hash } = newToken();
       const invitation = await this.repository.insert(m, {
-          tokenHash: hash,
-          purpose: 'reset',
-          organisationId: user.organisationId,
-          role: user.role,
-          email: user.email,
-          userId: user.id,
-          coordinatorOf: null,
-          createdBy: actor.userId,
-          expiresAt: this.expiry(),
+        tokenHash: hash,
+        purpose: 'reset',
+        organisationId: user.organisationId,
+        role: user.role,
+        email: user.email,
+        userId: user.id,
+        coordinatorOf: null,
+        createdBy: actor.userId,
+        expiresAt: this.expiry(),
       });
       await this.record(m, actor, invitation, 'invitation.create_reset', { userId: user.id });
       return { invitation, token };
@@ -107,7 +127,9 @@ export class InvitationsService {
   }
 
   async list(actor: Actor, organisationId: string): Promise<InvitationEntity[]> {
-    const rows = await runAsTenant(this.dataSource, actor, (m) => this.repository.listByOrganisation(m, organisationId));
+    const rows = await runAsTenant(this.dataSource, actor, (m) =>
+      this.repository.listByOrganisation(m, organisationId),
+    );
     return readable(actor, 'Invitation', rows);
   }
 
@@ -128,7 +150,9 @@ export class InvitationsService {
   }
 
   /** Offers the invitee a TOTP secret (the same one on every visit until used). */
-  async startSignUp(token: string): Promise<InvitationPreviewData & { totpSecret: string; otpauthUri: string }> {
+  async startSignUp(
+    token: string,
+  ): Promise<InvitationPreviewData & { totpSecret: string; otpauthUri: string }> {
     return this.dataSource.transaction(async (m) => {
       const data = await this.loadValid(m, token, true);
       let secret: Buffer;
@@ -149,21 +173,37 @@ export class InvitationsService {
    * consumes the link and signs the new user in — all in one transaction with
    * its audit entries.
    */
-  async completeSignUp(token: string, input: SignUpCredentials, userAgent: string | undefined, res: Response): Promise<UserEntity> {
+  async completeSignUp(
+    token: string,
+    input: SignUpCredentials,
+    userAgent: string | undefined,
+    res: Response,
+  ): Promise<UserEntity> {
     const verifier = await hashLoginKey(input.loginKey);
     return this.dataSource.transaction(async (m) => {
       const { invitation } = await this.loadValid(m, token, true);
       if (!invitation.pendingTotpSecret) {
-        throw new InvitationsException(ErrorCode.BadUserInput, 'Start the sign-up first: enrol your authenticator');
+        throw new InvitationsException(
+          ErrorCode.BadUserInput,
+          'Start the sign-up first: enrol your authenticator',
+        );
       }
       const email = normaliseEmail(input.email);
       if (invitation.email && invitation.email !== email) {
-        throw new InvitationsException(ErrorCode.BadUserInput, 'This invitation is for another e-mail address', { field: 'email' });
+        throw new InvitationsException(
+          ErrorCode.BadUserInput,
+          'This invitation is for another e-mail address',
+          { field: 'email' },
+        );
       }
       const secret = this.totp.open(invitation.pendingTotpSecret);
       const step = matchingStep(secret, input.totpCode);
       if (step === null) {
-        throw new InvitationsException(ErrorCode.BadUserInput, 'The authenticator code is wrong; check the clock of your phone', { field: 'totpCode' });
+        throw new InvitationsException(
+          ErrorCode.BadUserInput,
+          'The authenticator code is wrong; check the clock of your phone',
+          { field: 'totpCode' },
+        );
       }
       let user: UserEntity;
       if (invitation.purpose === 'reset' && invitation.userId) {
@@ -180,11 +220,18 @@ export class InvitationsService {
           totpStep: step,
         });
         await this.sessions.revokeAllOf(m, user.id);
-        await this.record(m, null, invitation, 'user.reset_credentials', { userId: user.id, newPublicKey: true });
+        await this.record(m, null, invitation, 'user.reset_credentials', {
+          userId: user.id,
+          newPublicKey: true,
+        });
       } else {
         user = await this.users.insertAccount(
           m,
-          { ...input, email, membership: { organisationId: invitation.organisationId, role: invitation.role } },
+          {
+            ...input,
+            email,
+            membership: { organisationId: invitation.organisationId, role: invitation.role },
+          },
           invitation.pendingTotpSecret,
           null,
         );
@@ -220,17 +267,38 @@ export class InvitationsService {
     return new Date(Date.now() + this.runtime.config.INVITATION_TTL_HOURS * 3_600_000);
   }
 
-  private async loadValid(m: EntityManager, token: string, lock: boolean): Promise<InvitationPreviewData> {
+  private async loadValid(
+    m: EntityManager,
+    token: string,
+    lock: boolean,
+  ): Promise<InvitationPreviewData> {
     const invitation = await this.repository.findByTokenHash(m, hashToken(token), { lock });
-    if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
+    if (
+      !invitation ||
+      invitation.usedAt ||
+      invitation.revokedAt ||
+      invitation.expiresAt <= new Date()
+    ) {
       throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
     }
     const org = await this.organisations.findById(m, invitation.organisationId);
-    const wg = invitation.coordinatorOf ? await this.workingGroups.findById(m, invitation.coordinatorOf) : null;
-    return { invitation, organisationName: org?.name ?? '', coordinatorOfWorkingGroupName: wg?.name ?? null };
+    const wg = invitation.coordinatorOf
+      ? await this.workingGroups.findById(m, invitation.coordinatorOf)
+      : null;
+    return {
+      invitation,
+      organisationName: org?.name ?? '',
+      coordinatorOfWorkingGroupName: wg?.name ?? null,
+    };
   }
 
-  private record(m: EntityManager, actor: Actor | null, inv: InvitationEntity, action: string, change: object) {
+  private record(
+    m: EntityManager,
+    actor: Actor | null,
+    inv: InvitationEntity,
+    action: string,
+    change: object,
+  ) {
     return this.audit.record(m, {
       actorUserId: actor?.userId ?? null,
       organisationId: inv.organisationId,

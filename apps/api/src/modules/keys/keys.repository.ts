@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { b64 } from '../../common/graphql/validators.js';
-import type { GroupKeyStatus, KeyRecipient, OprfEvaluation } from './models/group-key-status.model.js';
+import type {
+  GroupKeyStatus,
+  KeyRecipient,
+  OprfEvaluation,
+} from './models/group-key-status.model.js';
 
 /** A user who may hold a working group's key K_group. */
 export interface Holder {
@@ -43,8 +47,15 @@ export function toGroupKeyStatus(workingGroupId: string, s: KeyStatusData): Grou
   };
 }
 
-export function toOprfEvaluation(evaluated: Uint8Array[], budget: { used: number; allowed: number }): OprfEvaluation {
-  return { evaluatedElements: evaluated.map(b64), usedToday: budget.used, allowedToday: budget.allowed };
+export function toOprfEvaluation(
+  evaluated: Uint8Array[],
+  budget: { used: number; allowed: number },
+): OprfEvaluation {
+  return {
+    evaluatedElements: evaluated.map(b64),
+    usedToday: budget.used,
+    allowedToday: budget.allowed,
+  };
 }
 
 /**
@@ -85,24 +96,32 @@ export class KeysRepository {
   }
 
   async retireEpoch(m: EntityManager, workingGroupId: string, epoch: number): Promise<void> {
-    await m.query('UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = $2', [
-      workingGroupId,
-      epoch,
-    ]);
+    await m.query(
+      'UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = $2',
+      [workingGroupId, epoch],
+    );
   }
 
   /** `sealedOprfKey` is the hub's OPRF key sealed under the master key. */
-  async insertEpoch(m: EntityManager, workingGroupId: string, epoch: number, sealedOprfKey: Buffer, createdBy: string): Promise<void> {
-    await m.query('INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, created_by) VALUES ($1, $2, $3, $4)', [
-      workingGroupId,
-      epoch,
-      sealedOprfKey,
-      createdBy,
-    ]);
+  async insertEpoch(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+    sealedOprfKey: Buffer,
+    createdBy: string,
+  ): Promise<void> {
+    await m.query(
+      'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, created_by) VALUES ($1, $2, $3, $4)',
+      [workingGroupId, epoch, sealedOprfKey, createdBy],
+    );
   }
 
   /** The sealed OPRF key of a current epoch; null for an unknown or retired one. */
-  async sealedOprfKey(m: EntityManager, workingGroupId: string, epoch: number): Promise<Buffer | null> {
+  async sealedOprfKey(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+  ): Promise<Buffer | null> {
     const [row] = await m.query<Array<{ oprf_key: Buffer }>>(
       'SELECT oprf_key FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2 AND retired_at IS NULL',
       [workingGroupId, epoch],
@@ -118,7 +137,12 @@ export class KeysRepository {
     return rows.map((r) => ({ userId: r.user_id, sealedKey: r.sealed_key }));
   }
 
-  async hasGrant(m: EntityManager, workingGroupId: string, epoch: number, userId: string): Promise<boolean> {
+  async hasGrant(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+    userId: string,
+  ): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       'SELECT 1 FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2 AND user_id = $3',
       [workingGroupId, epoch, userId],
@@ -127,7 +151,13 @@ export class KeysRepository {
   }
 
   /** False when the user already has a copy for this epoch. */
-  async insertGrant(m: EntityManager, workingGroupId: string, epoch: number, grant: Grant, grantedBy: string): Promise<boolean> {
+  async insertGrant(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+    grant: Grant,
+    grantedBy: string,
+  ): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       `INSERT INTO group_key_grant (working_group_id, epoch, user_id, sealed_key, granted_by)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING user_id`,
@@ -136,7 +166,11 @@ export class KeysRepository {
     return rows.length > 0;
   }
 
-  async evaluationsToday(m: EntityManager, organisationId: string, workingGroupId: string): Promise<number> {
+  async evaluationsToday(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+  ): Promise<number> {
     const [row] = await m.query<Array<{ evaluations: number }>>(
       'SELECT evaluations FROM oprf_usage WHERE organisation_id = $1 AND working_group_id = $2 AND day = current_date',
       [organisationId, workingGroupId],
@@ -145,7 +179,12 @@ export class KeysRepository {
   }
 
   /** Adds to today's evaluations (the row stays locked until the caller's transaction ends); returns the new total. */
-  async addEvaluations(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<number> {
+  async addEvaluations(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+  ): Promise<number> {
     const [row] = await m.query<Array<{ evaluations: number }>>(
       `INSERT INTO oprf_usage (organisation_id, working_group_id, day, evaluations) VALUES ($1, $2, current_date, $3)
        ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET evaluations = oprf_usage.evaluations + $3
@@ -156,7 +195,12 @@ export class KeysRepository {
   }
 
   /** Adds to today's refused evaluations; returns the new total. */
-  async addRefusals(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<number> {
+  async addRefusals(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+  ): Promise<number> {
     const [row] = await m.query<Array<{ refused: number }>>(
       `INSERT INTO oprf_usage (organisation_id, working_group_id, day, refused) VALUES ($1, $2, current_date, $3)
        ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET refused = oprf_usage.refused + $3
@@ -172,7 +216,11 @@ export class KeysRepository {
    * depends on this one (a call back would be a cycle), and in the
    * budget's own transaction so the count and the usage agree.
    */
-  async activeCaseCount(m: EntityManager, organisationId: string, workingGroupId: string): Promise<number> {
+  async activeCaseCount(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+  ): Promise<number> {
     const [row] = await m.query<Array<{ n: string }>>(
       'SELECT count(*) AS n FROM tracking_case WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL',
       [organisationId, workingGroupId],

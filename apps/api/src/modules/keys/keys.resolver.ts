@@ -24,33 +24,53 @@ export class KeysResolver {
 
   @Authenticated()
   @Query(() => GroupKeyStatus)
-  async groupKeyStatus(@CurrentActor() actor: Actor, @UuidArg('workingGroupId') workingGroupId: string): Promise<GroupKeyStatus> {
+  async groupKeyStatus(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+  ): Promise<GroupKeyStatus> {
     return toGroupKeyStatus(workingGroupId, await this.keys.status(actor, workingGroupId));
   }
 
   @StepUp()
-  @Mutation(() => Int, { description: 'Coordinator: start a key epoch (first or rotation) with sealed copies of a new K_group.' })
+  @Mutation(() => Int, {
+    description:
+      'Coordinator: start a key epoch (first or rotation) with sealed copies of a new K_group.',
+  })
   rotateGroupKey(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @ListArg('grants', SealedGrantInput) grants: SealedGrantInput[],
   ): Promise<number> {
-    return this.keys.rotate(actor, workingGroupId, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
+    return this.keys.rotate(
+      actor,
+      workingGroupId,
+      grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })),
+    );
   }
 
   @Authenticated()
-  @Mutation(() => Int, { description: 'A holder of K_group seals it for users still waiting (done automatically by open clients).' })
+  @Mutation(() => Int, {
+    description:
+      'A holder of K_group seals it for users still waiting (done automatically by open clients).',
+  })
   fulfilGroupKeyGrants(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @Args('epoch', { type: () => Int }) epoch: number,
     @ListArg('grants', SealedGrantInput) grants: SealedGrantInput[],
   ): Promise<number> {
-    return this.keys.fulfil(actor, workingGroupId, epoch, grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })));
+    return this.keys.fulfil(
+      actor,
+      workingGroupId,
+      epoch,
+      grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })),
+    );
   }
 
   @Authenticated()
-  @Mutation(() => OprfEvaluation, { description: 'Hub side of the OPRF: evaluates blinded elements (budgeted, audited).' })
+  @Mutation(() => OprfEvaluation, {
+    description: 'Hub side of the OPRF: evaluates blinded elements (budgeted, audited).',
+  })
   async evaluateOprf(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
@@ -60,8 +80,12 @@ export class KeysResolver {
     if (!blindedElements.every((e) => e.length <= 64 && BASE64.test(e))) {
       throw new KeysException(ErrorCode.BadUserInput, 'Blinded elements are base64 strings');
     }
-    const { evaluated, budget } = await this.oprf.evaluate(actor, workingGroupId, epoch, blindedElements.map(fromB64));
+    const { evaluated, budget } = await this.oprf.evaluate(
+      actor,
+      workingGroupId,
+      epoch,
+      blindedElements.map(fromB64),
+    );
     return toOprfEvaluation(evaluated, budget);
   }
 }
-

@@ -50,7 +50,13 @@ export class KeysService {
         throw new KeysException(ErrorCode.NotFound, 'No such working group');
       }
       const epoch = await this.currentEpoch(m, workingGroupId);
-      if (epoch === null) return { epoch, mySealedKey: null, pendingRecipients: isCoordinator ? holders : [], isCoordinator };
+      if (epoch === null)
+        return {
+          epoch,
+          mySealedKey: null,
+          pendingRecipients: isCoordinator ? holders : [],
+          isCoordinator,
+        };
       const grants = await this.repository.grants(m, workingGroupId, epoch);
       const mine = grants.find((g) => g.userId === actor.userId)?.sealedKey ?? null;
       const granted = new Set(grants.map((g) => g.userId));
@@ -71,7 +77,10 @@ export class KeysService {
    */
   async rotate(actor: Actor, workingGroupId: string, grants: SealedGrant[]): Promise<number> {
     if (!actor.coordinatorOf.includes(workingGroupId)) {
-      throw new KeysException(ErrorCode.Forbidden, 'Only a coordinator of the group starts a key epoch');
+      throw new KeysException(
+        ErrorCode.Forbidden,
+        'Only a coordinator of the group starts a key epoch',
+      );
     }
     if (!grants.some((g) => g.userId === actor.userId)) {
       throw new KeysException(ErrorCode.BadUserInput, 'Include a sealed copy for yourself');
@@ -79,13 +88,22 @@ export class KeysService {
     return runAsTenant(this.dataSource, actor, async (m) => {
       // Serialises rotations of one group, so two coordinators cannot both start epoch n+1.
       await this.workingGroups.lockById(m, workingGroupId);
-      const holders = new Set((await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id));
+      const holders = new Set(
+        (await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id),
+      );
       const strangers = grants.filter((g) => !holders.has(g.userId));
-      if (strangers.length) throw new KeysException(ErrorCode.BadUserInput, 'A grant names a user who may not hold the key');
+      if (strangers.length)
+        throw new KeysException(
+          ErrorCode.BadUserInput,
+          'A grant names a user who may not hold the key',
+        );
       const previous = await this.currentEpoch(m, workingGroupId);
       const epoch = (previous ?? 0) + 1;
       if (previous !== null) await this.repository.retireEpoch(m, workingGroupId, previous);
-      const sealedOprfKey = this.runtime.secretBox.seal(generateOprfKey(), oprfPurpose(workingGroupId, epoch));
+      const sealedOprfKey = this.runtime.secretBox.seal(
+        generateOprfKey(),
+        oprfPurpose(workingGroupId, epoch),
+      );
       await this.repository.insertEpoch(m, workingGroupId, epoch, sealedOprfKey, actor.userId);
       await this.insertGrants(m, actor, workingGroupId, epoch, grants);
       await this.audit.record(m, {
@@ -102,16 +120,29 @@ export class KeysService {
   }
 
   /** Any current holder seals K_group for eligible users still waiting for it. */
-  async fulfil(actor: Actor, workingGroupId: string, epoch: number, grants: SealedGrant[]): Promise<number> {
+  async fulfil(
+    actor: Actor,
+    workingGroupId: string,
+    epoch: number,
+    grants: SealedGrant[],
+  ): Promise<number> {
     return runAsTenant(this.dataSource, actor, async (m) => {
       const current = await this.currentEpoch(m, workingGroupId);
-      if (current !== epoch) throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is no longer current');
-      if (!(await this.repository.hasGrant(m, workingGroupId, epoch, actor.userId))) throw new KeysException(ErrorCode.Forbidden, 'Only a holder of the key can share it');
-      const holders = new Set((await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id));
-      if (!holders.has(actor.userId)) throw new KeysException(ErrorCode.Forbidden, 'You may no longer hold this key');
+      if (current !== epoch)
+        throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is no longer current');
+      if (!(await this.repository.hasGrant(m, workingGroupId, epoch, actor.userId)))
+        throw new KeysException(ErrorCode.Forbidden, 'Only a holder of the key can share it');
+      const holders = new Set(
+        (await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id),
+      );
+      if (!holders.has(actor.userId))
+        throw new KeysException(ErrorCode.Forbidden, 'You may no longer hold this key');
       const wanted = grants.filter((g) => holders.has(g.userId));
       if (wanted.length !== grants.length) {
-        throw new KeysException(ErrorCode.BadUserInput, 'A grant names a user who may not hold the key');
+        throw new KeysException(
+          ErrorCode.BadUserInput,
+          'A grant names a user who may not hold the key',
+        );
       }
       const added = await this.insertGrants(m, actor, workingGroupId, epoch, wanted);
       if (added.length) {
@@ -130,22 +161,35 @@ export class KeysService {
   }
 
   /** The hub's OPRF secret for a group epoch, decrypted once and kept in memory. */
-  async oprfKey(m: EntityManager, workingGroupId: string, epoch: number): Promise<Uint8Array | null> {
+  async oprfKey(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+  ): Promise<Uint8Array | null> {
     const cacheKey = `${workingGroupId}/${epoch}`;
     const cached = this.oprfKeys.get(cacheKey);
     if (cached) return cached;
     const sealed = await this.repository.sealedOprfKey(m, workingGroupId, epoch);
     if (!sealed) return null;
-    const key = new Uint8Array(this.runtime.secretBox.open(sealed, oprfPurpose(workingGroupId, epoch)));
+    const key = new Uint8Array(
+      this.runtime.secretBox.open(sealed, oprfPurpose(workingGroupId, epoch)),
+    );
     this.oprfKeys.set(cacheKey, key);
     return key;
   }
 
-  private async insertGrants(m: EntityManager, actor: Actor, wg: string, epoch: number, grants: SealedGrant[]): Promise<string[]> {
+  private async insertGrants(
+    m: EntityManager,
+    actor: Actor,
+    wg: string,
+    epoch: number,
+    grants: SealedGrant[],
+  ): Promise<string[]> {
     const added: string[] = [];
     for (const g of grants) {
       const grant = { userId: g.userId, sealedKey: Buffer.from(g.sealedKey) };
-      if (await this.repository.insertGrant(m, wg, epoch, grant, actor.userId)) added.push(g.userId);
+      if (await this.repository.insertGrant(m, wg, epoch, grant, actor.userId))
+        added.push(g.userId);
     }
     return added;
   }

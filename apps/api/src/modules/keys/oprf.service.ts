@@ -43,13 +43,24 @@ export class OprfService {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async evaluate(actor: Actor, workingGroupId: string, epoch: number, blinded: Uint8Array[]): Promise<{ evaluated: Uint8Array[]; budget: Budget }> {
+  async evaluate(
+    actor: Actor,
+    workingGroupId: string,
+    epoch: number,
+    blinded: Uint8Array[],
+  ): Promise<{ evaluated: Uint8Array[]; budget: Budget }> {
     const { OPRF_MAX_BATCH } = this.runtime.config;
     if (blinded.length === 0 || blinded.length > OPRF_MAX_BATCH) {
-      throw new KeysException(ErrorCode.BadUserInput, `Send between 1 and ${OPRF_MAX_BATCH} blinded elements per call`);
+      throw new KeysException(
+        ErrorCode.BadUserInput,
+        `Send between 1 and ${OPRF_MAX_BATCH} blinded elements per call`,
+      );
     }
     if (blinded.some((b) => b.length !== OPRF_ELEMENT_BYTES)) {
-      throw new KeysException(ErrorCode.BadUserInput, `Each blinded element is ${OPRF_ELEMENT_BYTES} bytes`);
+      throw new KeysException(
+        ErrorCode.BadUserInput,
+        `Each blinded element is ${OPRF_ELEMENT_BYTES} bytes`,
+      );
     }
     if (!isFingerprintingMember(actor, workingGroupId) || !actor.organisationId) {
       throw new KeysException(ErrorCode.NotFound, 'No such working group');
@@ -57,27 +68,34 @@ export class OprfService {
     const organisationId = actor.organisationId;
     try {
       return await runAsTenant(this.dataSource, actor, async (m) => {
-      const key = await this.keys.oprfKey(m, workingGroupId, epoch);
-      if (!key) throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is not current: fetch the group key again');
-      const budget = await this.reserve(m, organisationId, workingGroupId, blinded.length);
-      // Throwing rolls the reservation back: a refused call uses no budget.
-      if (budget.used > budget.allowed) throw new BudgetRefusal(budget);
-      let evaluated: Uint8Array[];
-      try {
-        evaluated = await evaluate(key, blinded);
-      } catch {
-        throw new KeysException(ErrorCode.BadUserInput, 'A blinded element is not a valid group element');
-      }
-      await this.audit.record(m, {
-        actorUserId: actor.userId,
-        organisationId,
-        workingGroupId,
-        action: 'oprf.evaluate',
-        subjectType: 'working_group',
-        subjectId: workingGroupId,
-        change: { epoch, count: blinded.length, usedToday: budget.used },
-      });
-      return { evaluated, budget };
+        const key = await this.keys.oprfKey(m, workingGroupId, epoch);
+        if (!key)
+          throw new KeysException(
+            ErrorCode.StaleEpoch,
+            'That key epoch is not current: fetch the group key again',
+          );
+        const budget = await this.reserve(m, organisationId, workingGroupId, blinded.length);
+        // Throwing rolls the reservation back: a refused call uses no budget.
+        if (budget.used > budget.allowed) throw new BudgetRefusal(budget);
+        let evaluated: Uint8Array[];
+        try {
+          evaluated = await evaluate(key, blinded);
+        } catch {
+          throw new KeysException(
+            ErrorCode.BadUserInput,
+            'A blinded element is not a valid group element',
+          );
+        }
+        await this.audit.record(m, {
+          actorUserId: actor.userId,
+          organisationId,
+          workingGroupId,
+          action: 'oprf.evaluate',
+          subjectType: 'working_group',
+          subjectId: workingGroupId,
+          change: { epoch, count: blinded.length, usedToday: budget.used },
+        });
+        return { evaluated, budget };
       });
     } catch (error) {
       if (!(error instanceof BudgetRefusal)) throw error;
@@ -91,7 +109,12 @@ export class OprfService {
 
   async budget(m: EntityManager, organisationId: string, workingGroupId: string): Promise<Budget> {
     const used = await this.repository.evaluationsToday(m, organisationId, workingGroupId);
-    return { used, allowed: this.allowance(await this.repository.activeCaseCount(m, organisationId, workingGroupId)) };
+    return {
+      used,
+      allowed: this.allowance(
+        await this.repository.activeCaseCount(m, organisationId, workingGroupId),
+      ),
+    };
   }
 
   private allowance(cases: number): number {
@@ -100,14 +123,35 @@ export class OprfService {
   }
 
   /** Counts the request against today's usage (row-locked), rolled back with the transaction if refused. */
-  private async reserve(m: EntityManager, organisationId: string, workingGroupId: string, count: number): Promise<Budget> {
+  private async reserve(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+  ): Promise<Budget> {
     const used = await this.repository.addEvaluations(m, organisationId, workingGroupId, count);
-    return { used, allowed: this.allowance(await this.repository.activeCaseCount(m, organisationId, workingGroupId)) };
+    return {
+      used,
+      allowed: this.allowance(
+        await this.repository.activeCaseCount(m, organisationId, workingGroupId),
+      ),
+    };
   }
 
-  private async recordRefusal(actor: Actor, organisationId: string, workingGroupId: string, count: number, budget: Budget): Promise<void> {
+  private async recordRefusal(
+    actor: Actor,
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+    budget: Budget,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const refusedToday = await this.repository.addRefusals(m, organisationId, workingGroupId, count);
+      const refusedToday = await this.repository.addRefusals(
+        m,
+        organisationId,
+        workingGroupId,
+        count,
+      );
       const org = await this.organisations.findById(m, organisationId);
       // One alert per organisation and day is enough to prompt a coordinator.
       if (refusedToday === count) {

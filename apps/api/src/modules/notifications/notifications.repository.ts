@@ -79,7 +79,8 @@ export class NotificationsRepository {
 
   /** How many of the given (visible, unread) notifications were marked read. */
   async markRead(m: EntityManager, ids: readonly string[]): Promise<number> {
-    const rows = await m.query<Array<{ id: string }>>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected]: count the rows, not the pair.
+    const [rows] = await m.query<[Array<{ id: string }>, number]>(
       'UPDATE notification SET read_at = now() WHERE id = ANY($1) AND read_at IS NULL RETURNING id',
       [ids],
     );

@@ -20,7 +20,10 @@ export class OrganisationsRepository {
 
   /** Names are unique regardless of case. */
   async nameTaken(m: EntityManager, name: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>('SELECT 1 FROM organisation WHERE lower(name) = lower($1)', [name]);
+    const rows = await m.query<unknown[]>(
+      'SELECT 1 FROM organisation WHERE lower(name) = lower($1)',
+      [name],
+    );
     return rows.length > 0;
   }
 

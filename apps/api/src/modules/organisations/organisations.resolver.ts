@@ -20,7 +20,10 @@ export class OrganisationsResolver {
 
   @Authenticated()
   @Query(() => Organisation)
-  async organisation(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<Organisation> {
+  async organisation(
+    @CurrentActor() actor: Actor,
+    @UuidArg('id') id: string,
+  ): Promise<Organisation> {
     return toOrganisation(await this.service.get(actor, id));
   }
 

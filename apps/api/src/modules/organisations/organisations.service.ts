@@ -20,10 +20,15 @@ export class OrganisationsService {
   async create(actor: Actor, name: string, kind: OrganisationKind): Promise<OrganisationEntity> {
     assertMay(actor, 'create', 'Organisation', { id: '*', kind });
     const clean = name.trim();
-    if (!clean) throw new OrganisationsException(ErrorCode.BadUserInput, 'Enter a name', { field: 'name' });
+    if (!clean)
+      throw new OrganisationsException(ErrorCode.BadUserInput, 'Enter a name', { field: 'name' });
     return runAsTenant(this.dataSource, actor, async (m) => {
       if (await this.repository.nameTaken(m, clean)) {
-        throw new OrganisationsException(ErrorCode.NameTaken, 'An organisation with this name exists', { field: 'name' });
+        throw new OrganisationsException(
+          ErrorCode.NameTaken,
+          'An organisation with this name exists',
+          { field: 'name' },
+        );
       }
       const org = await this.repository.insert(m, clean, kind);
       await this.audit.record(m, {

@@ -39,7 +39,8 @@ export function toUser(e: UserEntity): User {
   };
 }
 
-const lockFor = (options: FindOptions) => (options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {});
+const lockFor = (options: FindOptions) =>
+  options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {};
 
 /** The `app_user` table. Every method runs in the caller's transaction (or its plain manager). */
 @Injectable()
@@ -49,7 +50,11 @@ export class UsersRepository {
   }
 
   /** `email` is already normalised (trimmed, lower-case). */
-  findByEmail(m: EntityManager, email: string, options: FindOptions = {}): Promise<UserEntity | null> {
+  findByEmail(
+    m: EntityManager,
+    email: string,
+    options: FindOptions = {},
+  ): Promise<UserEntity | null> {
     return m.getRepository(UserEntity).findOne({ where: { email }, ...lockFor(options) });
   }
 
@@ -62,7 +67,9 @@ export class UsersRepository {
   }
 
   listByOrganisation(m: EntityManager, organisationId: string): Promise<UserEntity[]> {
-    return m.getRepository(UserEntity).find({ where: { organisationId }, order: { displayName: 'ASC' } });
+    return m
+      .getRepository(UserEntity)
+      .find({ where: { organisationId }, order: { displayName: 'ASC' } });
   }
 
   async update(m: EntityManager, id: string, patch: UserPatch): Promise<void> {
@@ -74,6 +81,8 @@ export class UsersRepository {
   }
 
   countActiveAdmins(m: EntityManager, organisationId: string): Promise<number> {
-    return m.count(UserEntity, { where: { organisationId, role: 'org_admin', disabledAt: IsNull() } });
+    return m.count(UserEntity, {
+      where: { organisationId, role: 'org_admin', disabledAt: IsNull() },
+    });
   }
 }

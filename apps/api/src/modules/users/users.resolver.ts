@@ -14,7 +14,7 @@ export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
   @Authenticated()
-  @Query(() => [User], { description: "Users of an organisation the caller may see (their own)." })
+  @Query(() => [User], { description: 'Users of an organisation the caller may see (their own).' })
   async users(
     @CurrentActor() actor: Actor,
     @UuidArg('organisationId') organisationId: string,
@@ -34,7 +34,10 @@ export class UsersResolver {
 
   @StepUp()
   @Mutation(() => User, { description: 'Disables the account and revokes its sessions.' })
-  async disableUser(@CurrentActor() actor: Actor, @UuidArg('userId') userId: string): Promise<User> {
+  async disableUser(
+    @CurrentActor() actor: Actor,
+    @UuidArg('userId') userId: string,
+  ): Promise<User> {
     return toUser(await this.service.disable(actor, userId));
   }
 }

@@ -48,7 +48,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseEmail(email: string): string {
   const e = email.trim().toLowerCase();
   if (!EMAIL.test(e) || e.length > 320) {
-    throw new UsersException(ErrorCode.BadUserInput, 'Enter a valid e-mail address', { field: 'email' });
+    throw new UsersException(ErrorCode.BadUserInput, 'Enter a valid e-mail address', {
+      field: 'email',
+    });
   }
   return e;
 }
@@ -56,9 +58,13 @@ export function normaliseEmail(email: string): string {
 export function normaliseDisplayName(name: string): string {
   const n = name.trim();
   if (n.length === 0 || n.length > 200) {
-    throw new UsersException(ErrorCode.BadUserInput, 'Enter a display name of at most 200 characters', {
-      field: 'displayName',
-    });
+    throw new UsersException(
+      ErrorCode.BadUserInput,
+      'Enter a display name of at most 200 characters',
+      {
+        field: 'displayName',
+      },
+    );
   }
   return n;
 }
@@ -92,20 +98,22 @@ export class UsersService {
     }
     const verifier = await hashLoginKey(input.loginKey);
     if (await this.repository.emailExists(manager, email)) {
-      throw new UsersException(ErrorCode.EmailTaken, 'An account with this e-mail already exists', { field: 'email' });
+      throw new UsersException(ErrorCode.EmailTaken, 'An account with this e-mail already exists', {
+        field: 'email',
+      });
     }
     const user = await this.repository.insert(manager, {
-        email,
-        displayName,
-        isPlatformAdmin: !input.membership,
-        organisationId: input.membership?.organisationId ?? null,
-        role: input.membership?.role ?? null,
-        kdfSalt: Buffer.from(input.kdfSalt),
-        kdfParams: input.kdfParams,
-        loginVerifier: verifier,
-        publicKey: Buffer.from(input.publicKey),
-        encryptedPrivateKey: Buffer.from(input.encryptedPrivateKey),
-        totpSecret: sealedTotpSecret,
+      email,
+      displayName,
+      isPlatformAdmin: !input.membership,
+      organisationId: input.membership?.organisationId ?? null,
+      role: input.membership?.role ?? null,
+      kdfSalt: Buffer.from(input.kdfSalt),
+      kdfParams: input.kdfParams,
+      loginVerifier: verifier,
+      publicKey: Buffer.from(input.publicKey),
+      encryptedPrivateKey: Buffer.from(input.encryptedPrivateKey),
+      totpSecret: sealedTotpSecret,
     });
     await this.audit.record(manager, {
       actorUserId,
@@ -119,7 +127,10 @@ export class UsersService {
   }
 
   /** For the CLI and the demo seed: creates the account and a fresh TOTP secret, shown once. */
-  async createAccount(input: NewAccountCredentials, actorUserId: string | null): Promise<TotpEnrolment> {
+  async createAccount(
+    input: NewAccountCredentials,
+    actorUserId: string | null,
+  ): Promise<TotpEnrolment> {
     const secret = randomBytes(20);
     const user = await this.dataSource.transaction((m) =>
       this.insertAccount(m, input, this.totp.seal(secret), actorUserId),
@@ -129,7 +140,9 @@ export class UsersService {
   }
 
   async listForOrganisation(actor: Actor, organisationId: string): Promise<UserEntity[]> {
-    const users = await runAsTenant(this.dataSource, actor, (m) => this.repository.listByOrganisation(m, organisationId));
+    const users = await runAsTenant(this.dataSource, actor, (m) =>
+      this.repository.listByOrganisation(m, organisationId),
+    );
     return readable(actor, 'User', users);
   }
 
@@ -137,7 +150,8 @@ export class UsersService {
     return runAsTenant(this.dataSource, actor, async (m) => {
       const user = await this.repository.findById(m, userId, { lock: true });
       assertCan(actor, 'update', 'User', user);
-      if (user.organisationId === null) throw new UsersException(ErrorCode.BadUserInput, 'Platform admins have no role');
+      if (user.organisationId === null)
+        throw new UsersException(ErrorCode.BadUserInput, 'Platform admins have no role');
       if (user.role === 'org_admin' && role !== 'org_admin') await this.assertAnotherAdmin(m, user);
       await this.repository.setRole(m, user.id, role);
       await this.audit.record(m, {
@@ -175,7 +189,11 @@ export class UsersService {
   }
 
   /** For another module's transaction; that module applies the policy to what it reads. */
-  findById(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<UserEntity | null> {
+  findById(
+    m: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<UserEntity | null> {
     return this.repository.findById(m, id, options);
   }
 
@@ -183,7 +201,11 @@ export class UsersService {
    * A reset link: the member chose a new password (new keys) and enrolled a
    * new authenticator, whose first code `totpStep` they just used.
    */
-  async replaceCredentials(m: EntityManager, userId: string, credentials: ReplacedCredentials): Promise<void> {
+  async replaceCredentials(
+    m: EntityManager,
+    userId: string,
+    credentials: ReplacedCredentials,
+  ): Promise<void> {
     await this.repository.update(m, userId, {
       kdfSalt: Buffer.from(credentials.kdfSalt),
       kdfParams: { ...credentials.kdfParams },
@@ -203,9 +225,14 @@ export class UsersService {
   }
 
   private async assertAnotherAdmin(m: EntityManager, user: UserEntity): Promise<void> {
-    const admins = user.organisationId ? await this.repository.countActiveAdmins(m, user.organisationId) : 0;
+    const admins = user.organisationId
+      ? await this.repository.countActiveAdmins(m, user.organisationId)
+      : 0;
     if (admins <= 1) {
-      throw new UsersException(ErrorCode.LastAdmin, 'An organisation keeps at least one active admin');
+      throw new UsersException(
+        ErrorCode.LastAdmin,
+        'An organisation keeps at least one active admin',
+      );
     }
   }
 }

@@ -44,7 +44,12 @@ export function toMembership(r: MembershipRow): Membership {
   return {
     workingGroupId: r.working_group_id,
     workingGroupName: r.working_group_name,
-    organisation: { id: r.organisation_id, name: r.organisation_name, kind: r.organisation_kind, createdAt: r.organisation_created_at },
+    organisation: {
+      id: r.organisation_id,
+      name: r.organisation_name,
+      kind: r.organisation_kind,
+      createdAt: r.organisation_created_at,
+    },
     status: r.status,
     invitedAt: r.invited_at,
     joinedAt: r.joined_at,
@@ -75,7 +80,9 @@ export class WorkingGroupsRepository {
 
   /** Locks the group's row until the caller's transaction ends; false when there is no such group. */
   async lockById(m: EntityManager, id: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>('SELECT 1 FROM working_group WHERE id = $1 FOR UPDATE', [id]);
+    const rows = await m.query<unknown[]>('SELECT 1 FROM working_group WHERE id = $1 FOR UPDATE', [
+      id,
+    ]);
     return rows.length > 0;
   }
 
@@ -90,7 +97,10 @@ export class WorkingGroupsRepository {
 
   /** Names are unique regardless of case. */
   async nameTaken(m: EntityManager, name: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>('SELECT 1 FROM working_group WHERE lower(name) = lower($1)', [name]);
+    const rows = await m.query<unknown[]>(
+      'SELECT 1 FROM working_group WHERE lower(name) = lower($1)',
+      [name],
+    );
     return rows.length > 0;
   }
 
@@ -99,9 +109,10 @@ export class WorkingGroupsRepository {
   }
 
   async members(m: EntityManager, workingGroupId: string): Promise<Membership[]> {
-    const rows = await m.query<MembershipRow[]>(`${MEMBERSHIP_SELECT} WHERE m.working_group_id = $1 ORDER BY o.name`, [
-      workingGroupId,
-    ]);
+    const rows = await m.query<MembershipRow[]>(
+      `${MEMBERSHIP_SELECT} WHERE m.working_group_id = $1 ORDER BY o.name`,
+      [workingGroupId],
+    );
     return rows.map(toMembership);
   }
 
@@ -113,7 +124,11 @@ export class WorkingGroupsRepository {
     return rows.map(toMembership);
   }
 
-  async membership(m: EntityManager, workingGroupId: string, organisationId: string): Promise<Membership | null> {
+  async membership(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<Membership | null> {
     const [row] = await m.query<MembershipRow[]>(
       `${MEMBERSHIP_SELECT} WHERE m.working_group_id = $1 AND m.organisation_id = $2`,
       [workingGroupId, organisationId],
@@ -122,7 +137,11 @@ export class WorkingGroupsRepository {
   }
 
   /** The membership's status, its row locked until the caller's transaction ends; null when there is none. */
-  async lockMembershipStatus(m: EntityManager, workingGroupId: string, organisationId: string): Promise<MembershipStatus | null> {
+  async lockMembershipStatus(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<MembershipStatus | null> {
     const [row] = await m.query<Array<{ status: MembershipStatus }>>(
       'SELECT status FROM working_group_member WHERE working_group_id = $1 AND organisation_id = $2 FOR UPDATE',
       [workingGroupId, organisationId],
@@ -141,7 +160,11 @@ export class WorkingGroupsRepository {
     );
   }
 
-  async markJoined(m: EntityManager, workingGroupId: string, organisationId: string): Promise<void> {
+  async markJoined(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<void> {
     await m.query(
       `UPDATE working_group_member SET status = 'active', joined_at = now() WHERE working_group_id = $1 AND organisation_id = $2`,
       [workingGroupId, organisationId],
@@ -184,7 +207,10 @@ export class WorkingGroupsRepository {
   }
 
   async removeCoordinator(m: EntityManager, workingGroupId: string, userId: string): Promise<void> {
-    await m.query('DELETE FROM working_group_coordinator WHERE working_group_id = $1 AND user_id = $2', [workingGroupId, userId]);
+    await m.query(
+      'DELETE FROM working_group_coordinator WHERE working_group_id = $1 AND user_id = $2',
+      [workingGroupId, userId],
+    );
   }
 
   async donors(m: EntityManager, workingGroupId: string): Promise<Organisation[]> {
@@ -197,7 +223,11 @@ export class WorkingGroupsRepository {
   }
 
   /** False when the organisation already funds the group. */
-  async addDonor(m: EntityManager, workingGroupId: string, organisationId: string): Promise<boolean> {
+  async addDonor(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       'INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1',
       [workingGroupId, organisationId],
@@ -209,7 +239,11 @@ export class WorkingGroupsRepository {
    * False when the organisation was not a donor. Counted through a CTE: for a
    * bare DELETE, TypeORM's query() returns [rows, rowCount], never empty.
    */
-  async removeDonor(m: EntityManager, workingGroupId: string, organisationId: string): Promise<boolean> {
+  async removeDonor(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<boolean> {
     const [row] = await m.query<Array<{ n: number }>>(
       `WITH removed AS (
          DELETE FROM working_group_donor WHERE working_group_id = $1 AND organisation_id = $2 RETURNING 1

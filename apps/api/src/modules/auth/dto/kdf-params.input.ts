@@ -1,9 +1,10 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { KdfAlgorithmEnum } from '../../../common/graphql/enums.js';
 import { Equals, IsInt, Max, Min } from 'class-validator';
 
 @InputType()
 export class KdfParamsInput {
-  @Field(() => String)
+  @Field(() => KdfAlgorithmEnum)
   @Equals('argon2id')
   algorithm: 'argon2id';
 

@@ -36,7 +36,9 @@ export class InvitationLink {
   @Field(() => Invitation)
   invitation: Invitation;
 
-  @Field(() => String, { description: 'Single-use secret; the path /join/<token> of the web client.' })
+  @Field(() => String, {
+    description: 'Single-use secret; the path /join/<token> of the web client.',
+  })
   token: string;
 
   @Field(() => String)

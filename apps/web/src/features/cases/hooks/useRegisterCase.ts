@@ -4,7 +4,12 @@ import { NO_KEYS, registerPersonCase } from '../../../cases/register';
 import { useUnlockedKeys } from '../../../crypto/key-store';
 import { useFingerprinterFactory } from '../../../fingerprinting/fingerprinter';
 import { randomIdempotencyKey } from '../../../fingerprinting/idempotency';
-import { hubErrorCategory, hubErrorCode, hubErrorMessageId, useHubRequest } from '../../../hub/hub-request';
+import {
+  hubErrorCategory,
+  hubErrorCode,
+  hubErrorMessageId,
+  useHubRequest,
+} from '../../../hub/hub-request';
 import type { MessageId } from '../../../i18n/messages';
 import { useViewer } from '../../auth/hooks/session';
 import { useGroupKey } from '../../group-keys/hooks/store';

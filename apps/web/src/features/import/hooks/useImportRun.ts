@@ -1,7 +1,7 @@
 import {
+  caseFields,
   ImportInterrupted,
   runImport,
-  type ImportCaseFields,
   type ImportProgress,
 } from '@parallax/hub-client';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
@@ -25,7 +25,8 @@ export interface RunOptions {
   workingGroupId: string;
   epoch: number;
   groupKey: Uint8Array;
-  fields: ImportCaseFields;
+  /** Status and tags as chosen (checked against the vocabularies before anything is sent). */
+  fields: { status: string; situationTags: string[]; crimeTags: string[] };
   referencePrefix: string;
   defaultPhoneCountry: string;
 }
@@ -129,7 +130,7 @@ export function useImportRun(): ImportRun {
           workingGroupId: options.workingGroupId,
           epoch: options.epoch,
           groupKey,
-          fields: options.fields,
+          fields: caseFields(options.fields),
           referencePrefix: options.referencePrefix,
           total,
           from,

@@ -1,29 +1,14 @@
 import { Button, Divider, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate } from 'react-router';
-import { useSession } from '../../auth/hooks/session';
-import { bytesToBase64 } from '../../../crypto/base64';
-import type { NewAccountKeys } from '../../../crypto/kdf-protocol';
-import { useKeyDerivation } from '../../../crypto/key-derivation';
-import { useKeyStore } from '../../../crypto/key-store';
-import { CompleteSignUpDocument } from '../../../gql/graphql';
-import { errorField } from '../../../graphql/errors';
-import { useAction } from '../../../graphql/use-action';
-import { PasswordField } from '../../../ui/PasswordField';
 import { ActionError } from '../../../ui/ActionError';
 import { CodeInput } from '../../../ui/CodeInput';
 import { KeyWorkIndicator } from '../../../ui/KeyWorkIndicator';
+import { PasswordField } from '../../../ui/PasswordField';
 import { useFocusOnMount } from '../../../ui/useFocusOnMount';
+import { useSignUp } from '../hooks/useSignUp';
+import { MIN_PASSWORD_LENGTH, type SignUpField } from '../utils/validation';
 import { TotpEnrolment } from './TotpEnrolment';
-import {
-  MIN_PASSWORD_LENGTH,
-  SIGN_UP_FIELDS,
-  validateSignUp,
-  type SignUpErrors,
-  type SignUpField,
-  type SignUpValues,
-} from '../utils/validation';
 
 export interface SignUpFormProps {
   token: string;
@@ -35,13 +20,9 @@ export interface SignUpFormProps {
   onCompleted: () => void;
 }
 
-type Phase = 'editing' | 'generating' | 'sending';
-
 /**
  * Account details, authenticator enrolment and the code that proves it
- * worked. On submit, a worker makes the key pair and derives the keys from
- * the password (about a second); the server receives only the login key, the
- * public key and the private key sealed under a key it never sees.
+ * worked (the keys are made on this device: see useSignUp).
  */
 export function SignUpForm({
   token,
@@ -51,97 +32,14 @@ export function SignUpForm({
   onCompleted,
 }: SignUpFormProps) {
   const intl = useIntl();
-  const navigate = useNavigate();
-  const kdf = useKeyDerivation();
-  const keyStore = useKeyStore();
-  const session = useSession();
-  const complete = useAction(CompleteSignUpDocument);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<SignUpValues>({
-    email: invitedEmail ?? '',
-    displayName: '',
-    password: '',
-    confirmPassword: '',
-    totpCode: '',
+  const { values, errors, phase, keysFailed, set, submit, otherError } = useSignUp({
+    token,
+    invitedEmail,
+    onCompleted,
+    form,
   });
-  const [errors, setErrors] = useState<SignUpErrors>({});
-  const [phase, setPhase] = useState<Phase>('editing');
-  const [keysFailed, setKeysFailed] = useState(false);
-  // Keys made for this password survive a rejected code or a dropped
-  // connection, so trying again does not repeat the slow derivation.
-  const made = useRef<{ password: string; keys: NewAccountKeys } | null>(null);
-
-  const set = (field: SignUpField) => (value: string) =>
-    setValues((previous) => ({ ...previous, [field]: value }));
-
-  const focusField = (field: SignUpField) =>
-    form.current?.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (phase !== 'editing') return;
-    const found = validateSignUp(values);
-    setErrors(found);
-    const firstInvalid = SIGN_UP_FIELDS.find((field) => found[field]);
-    if (firstInvalid) {
-      focusField(firstInvalid);
-      return;
-    }
-    setKeysFailed(false);
-    if (made.current?.password !== values.password) {
-      setPhase('generating');
-      try {
-        made.current = {
-          password: values.password,
-          keys: await kdf.createAccount(values.password),
-        };
-      } catch {
-        setPhase('editing');
-        setKeysFailed(true);
-        return;
-      }
-    }
-    const { keys } = made.current;
-    setPhase('sending');
-    const result = await complete.run({
-      input: {
-        token,
-        email: values.email.trim(),
-        displayName: values.displayName.trim(),
-        kdfSalt: bytesToBase64(keys.kdfSalt),
-        kdfParams: { ...keys.kdfParams },
-        loginKey: bytesToBase64(keys.loginKey),
-        publicKey: bytesToBase64(keys.publicKey),
-        encryptedPrivateKey: bytesToBase64(keys.encryptedPrivateKey),
-        totpCode: values.totpCode,
-      },
-    });
-    const user = result.data?.completeSignUp.user;
-    if (!user) {
-      setPhase('editing');
-      const field = errorField(result.error);
-      if (field === 'totpCode') {
-        setValues((previous) => ({ ...previous, totpCode: '' }));
-        setErrors({ totpCode: 'signup.codeRejected' });
-        focusField('totpCode');
-      } else if (field === 'email') {
-        setErrors({ email: 'signup.emailMismatch' });
-        focusField('email');
-      }
-      return;
-    }
-    keyStore.set({
-      userId: user.id,
-      encryptionKey: keys.encryptionKey,
-      privateKey: keys.privateKey,
-    });
-    keys.loginKey.fill(0);
-    made.current = null;
-    onCompleted();
-    await session.refresh();
-    void navigate('/', { replace: true });
-  };
 
   const errorOf = (field: SignUpField) =>
     errors[field]
@@ -153,7 +51,6 @@ export function SignUpForm({
     error: errorOf(name),
     disabled: phase !== 'editing',
   });
-  const fieldError = complete.error && errorField(complete.error) ? undefined : complete.error;
 
   return (
     <form ref={form} onSubmit={(event) => void submit(event)} noValidate data-testid="sign-up-form">
@@ -209,7 +106,7 @@ export function SignUpForm({
             <FormattedMessage id="signup.keysFailed" />
           </Text>
         )}
-        <ActionError error={fieldError} onRetry={() => void submit()} />
+        <ActionError error={otherError} onRetry={() => void submit()} />
         {phase === 'generating' && <KeyWorkIndicator message="signup.generating" />}
         <Button type="submit" loading={phase !== 'editing'} data-testid="sign-up-submit">
           <FormattedMessage id="signup.submit" />
