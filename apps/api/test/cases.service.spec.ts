@@ -2,7 +2,13 @@ import type { Actor } from '@parallax/authz';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CasesService, type NewCase } from '../src/modules/cases/cases.service.js';
-import { fp, investigatorOf, seedGroup, seedUser, type SeededGroup } from './support/case-fixtures.js';
+import {
+  fp,
+  investigatorOf,
+  seedGroup,
+  seedUser,
+  type SeededGroup,
+} from './support/case-fixtures.js';
 import { eventually } from './support/hub.js';
 import { useTestApp } from './support/test-app.js';
 
@@ -42,16 +48,31 @@ const newCase = (key: string, label: string, epoch = 1): NewCase => ({
 
 describe('CasesService against PostgreSQL', () => {
   it('registers, enqueues the durable job in the same transaction, and matches on the after-commit event', async () => {
-    const [mine] = await cases.register(a, g.workingGroupId, [newCase('svc-case-a1', 'same-person')]);
-    const [theirs] = await cases.register(b, g.workingGroupId, [newCase('svc-case-b1', 'same-person')]);
+    const [mine] = await cases.register(a, g.workingGroupId, [
+      newCase('svc-case-a1', 'same-person'),
+    ]);
+    const [theirs] = await cases.register(b, g.workingGroupId, [
+      newCase('svc-case-b1', 'same-person'),
+    ]);
     expect(mine).toMatchObject({ idempotencyKey: 'svc-case-a1', created: true });
-    const [row] = await db.query('SELECT reference, fingerprint_count FROM tracking_case WHERE id = $1', [mine?.caseId]);
+    const [row] = await db.query(
+      'SELECT reference, fingerprint_count FROM tracking_case WHERE id = $1',
+      [mine?.caseId],
+    );
     expect(row).toEqual({ reference: 'SVC-CASE-A1', fingerprint_count: 1 });
 
-    const jobs = await db.query<Array<{ case_id: string }>>(`SELECT data->>'caseId' AS case_id FROM pgboss.job WHERE name = 'match-case'`);
-    expect(jobs.map((j) => j.case_id)).toEqual(expect.arrayContaining([mine?.caseId, theirs?.caseId]));
+    const jobs = await db.query<Array<{ case_id: string }>>(
+      `SELECT data->>'caseId' AS case_id FROM pgboss.job WHERE name = 'match-case'`,
+    );
+    expect(jobs.map((j) => j.case_id)).toEqual(
+      expect.arrayContaining([mine?.caseId, theirs?.caseId]),
+    );
     const found = await eventually(
-      () => db.query<Array<{ id: string }>>('SELECT id FROM overlap WHERE $1 IN (case_a, case_b) AND $2 IN (case_a, case_b)', [mine?.caseId, theirs?.caseId]),
+      () =>
+        db.query<Array<{ id: string }>>(
+          'SELECT id FROM overlap WHERE $1 IN (case_a, case_b) AND $2 IN (case_a, case_b)',
+          [mine?.caseId, theirs?.caseId],
+        ),
       (o) => o.length > 0,
     );
     expect(found).toHaveLength(1);
@@ -59,12 +80,18 @@ describe('CasesService against PostgreSQL', () => {
 
   it('refuses a stale epoch with STALE_EPOCH and a withdrawn case’s update with CASE_WITHDRAWN, changing nothing', async () => {
     const before = Number((await db.query('SELECT count(*)::int AS n FROM tracking_case'))[0].n);
-    await expect(cases.register(a, g.workingGroupId, [newCase('svc-case-old', 'old', 7)])).rejects.toMatchObject({ code: 'STALE_EPOCH' });
-    expect(Number((await db.query('SELECT count(*)::int AS n FROM tracking_case'))[0].n)).toBe(before);
+    await expect(
+      cases.register(a, g.workingGroupId, [newCase('svc-case-old', 'old', 7)]),
+    ).rejects.toMatchObject({ code: 'STALE_EPOCH' });
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM tracking_case'))[0].n)).toBe(
+      before,
+    );
 
     const [c] = await cases.register(a, g.workingGroupId, [newCase('svc-case-wd', 'withdrawn')]);
     await cases.withdraw(a, c?.caseId ?? '');
-    await expect(cases.update(a, c?.caseId ?? '', { status: 'closed' })).rejects.toMatchObject({ code: 'CASE_WITHDRAWN' });
+    await expect(cases.update(a, c?.caseId ?? '', { status: 'closed' })).rejects.toMatchObject({
+      code: 'CASE_WITHDRAWN',
+    });
     expect((await cases.get(a, c?.caseId ?? '')).status).toBe('active');
   });
 });

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CoordinationRepository } from '../src/modules/coordination/coordination.repository.js';
-import { seedCase, seedGroup, useTestDataSource, type SeededGroup } from './support/case-fixtures.js';
+import {
+  seedCase,
+  seedGroup,
+  useTestDataSource,
+  type SeededGroup,
+} from './support/case-fixtures.js';
 
 /** The coordinators' aggregates: live, not doubly rejected overlaps, and the members' live case counts. */
 const t = useTestDataSource();
@@ -24,13 +29,27 @@ beforeAll(async () => {
   repo = new CoordinationRepository(db);
   g = await seedGroup(db, 3);
   const [orgA, orgB, orgC] = g.organisationIds as [string, string, string];
-  const seed = (org: string, ref: string) => seedCase(db, { workingGroupId: g.workingGroupId, organisationId: org, reference: ref, fingerprints: [] });
-  const [a1, a2, b1, c1] = [await seed(orgA, 'a1'), await seed(orgA, 'a2'), await seed(orgB, 'b1'), await seed(orgC, 'c1')];
+  const seed = (org: string, ref: string) =>
+    seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: org,
+      reference: ref,
+      fingerprints: [],
+    });
+  const [a1, a2, b1, c1] = [
+    await seed(orgA, 'a1'),
+    await seed(orgA, 'a2'),
+    await seed(orgB, 'b1'),
+    await seed(orgC, 'c1'),
+  ];
   await overlap(a1, b1, orgA, orgB);
   const retracted = await overlap(a2, c1, orgA, orgC);
   await db.query('UPDATE overlap SET retracted_at = now() WHERE id = $1', [retracted]);
   const rejected = await overlap(a1, c1, orgA, orgC);
-  await db.query(`UPDATE overlap SET verdict_a = 'false_match', verdict_b = 'false_match' WHERE id = $1`, [rejected]);
+  await db.query(
+    `UPDATE overlap SET verdict_a = 'false_match', verdict_b = 'false_match' WHERE id = $1`,
+    [rejected],
+  );
   const accepted = await overlap(b1, c1, orgB, orgC);
   await db.query(`UPDATE overlap SET contact_status = 'accepted' WHERE id = $1`, [accepted]);
   await db.query('UPDATE tracking_case SET withdrawn_at = now() WHERE id = $1', [a2]);

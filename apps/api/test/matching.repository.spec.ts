@@ -1,7 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MatchingRepository, type OverlapWrite } from '../src/modules/matching/matching.repository.js';
-import { fp, seedCase, seedGroup, useTestDataSource, withdrawCase, type SeededGroup } from './support/case-fixtures.js';
+import {
+  MatchingRepository,
+  type OverlapWrite,
+} from '../src/modules/matching/matching.repository.js';
+import {
+  fp,
+  seedCase,
+  seedGroup,
+  useTestDataSource,
+  withdrawCase,
+  type SeededGroup,
+} from './support/case-fixtures.js';
 
 /** The matching statements against the real schema (indexes, constraints, RLS-free owner connection). */
 const t = useTestDataSource();
@@ -21,13 +31,28 @@ describe('MatchingRepository', () => {
   it('locks cases in id order with their version and the group’s current epoch', async () => {
     const [a, b] = orgs();
     const ids = [
-      await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'L-1', fingerprints: [] }),
-      await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: b, reference: 'L-2', fingerprints: [] }),
+      await seedCase(db, {
+        workingGroupId: g.workingGroupId,
+        organisationId: a,
+        reference: 'L-1',
+        fingerprints: [],
+      }),
+      await seedCase(db, {
+        workingGroupId: g.workingGroupId,
+        organisationId: b,
+        reference: 'L-2',
+        fingerprints: [],
+      }),
     ];
     const heads = await inTx((m) => repo.lockCases(m, [...ids].reverse()));
     expect(heads.map((h) => h.id)).toEqual([...ids].sort());
     for (const h of heads) {
-      expect(h).toMatchObject({ working_group_id: g.workingGroupId, epoch: 1, current_epoch: 1, withdrawn_at: null });
+      expect(h).toMatchObject({
+        working_group_id: g.workingGroupId,
+        epoch: 1,
+        current_epoch: 1,
+        withdrawn_at: null,
+      });
       expect(h.version).toMatch(/\|1\|1$/);
     }
   });
@@ -37,10 +62,25 @@ describe('MatchingRepository', () => {
     const common = fp('count-common');
     const pair = fp('count-pair');
     for (const [i, org] of [a, b, c, a, b].entries()) {
-      await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: org, reference: `C-${i}`, fingerprints: [{ kind: 'name.full', fp: common }] });
+      await seedCase(db, {
+        workingGroupId: g.workingGroupId,
+        organisationId: org,
+        reference: `C-${i}`,
+        fingerprints: [{ kind: 'name.full', fp: common }],
+      });
     }
-    await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'C-p1', fingerprints: [{ kind: 'phone', fp: pair }] });
-    await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: b, reference: 'C-p2', fingerprints: [{ kind: 'phone', fp: pair }] });
+    await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: a,
+      reference: 'C-p1',
+      fingerprints: [{ kind: 'phone', fp: pair }],
+    });
+    await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: b,
+      reference: 'C-p2',
+      fingerprints: [{ kind: 'phone', fp: pair }],
+    });
     const counts = await inTx((m) =>
       repo.countHolders(m, [
         { workingGroupId: g.workingGroupId, epoch: 1, fp: common, cap: 3 },
@@ -67,7 +107,12 @@ describe('MatchingRepository', () => {
         { kind: 'phone', fp: also },
       ],
     });
-    const sameOrg = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'M-2', fingerprints: [{ kind: 'id.passport', fp: shared }] });
+    const sameOrg = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: a,
+      reference: 'M-2',
+      fingerprints: [{ kind: 'id.passport', fp: shared }],
+    });
     const other = await seedCase(db, {
       workingGroupId: g.workingGroupId,
       organisationId: b,
@@ -77,9 +122,20 @@ describe('MatchingRepository', () => {
         { kind: 'phone', fp: also },
       ],
     });
-    const withdrawn = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: c, reference: 'W-1', fingerprints: [{ kind: 'phone', fp: also }] });
+    const withdrawn = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: c,
+      reference: 'W-1',
+      fingerprints: [{ kind: 'phone', fp: also }],
+    });
     await db.query('UPDATE tracking_case SET withdrawn_at = now() WHERE id = $1', [withdrawn]);
-    const otherEpoch = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: c, reference: 'E-2', epoch: 2, fingerprints: [{ kind: 'id.passport', fp: shared }] });
+    const otherEpoch = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: c,
+      reference: 'E-2',
+      epoch: 2,
+      fingerprints: [{ kind: 'id.passport', fp: shared }],
+    });
 
     const probe = { mine, workingGroupId: g.workingGroupId, epoch: 1, organisationId: a };
     const found = await inTx((m) =>
@@ -99,8 +155,18 @@ describe('MatchingRepository', () => {
 
   it('writes overlaps idempotently: insert, no-op, rescore, retract, revive', async () => {
     const [a, b] = orgs();
-    const x = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'X', fingerprints: [] });
-    const y = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: b, reference: 'Y', fingerprints: [] });
+    const x = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: a,
+      reference: 'X',
+      fingerprints: [],
+    });
+    const y = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: b,
+      reference: 'Y',
+      fingerprints: [],
+    });
     const [caseA, caseB] = x < y ? [x, y] : [y, x];
     const [orgA, orgB] = x < y ? [a, b] : [b, a];
     const write: OverlapWrite = {
@@ -118,37 +184,84 @@ describe('MatchingRepository', () => {
     const [first] = await inTx((m) => repo.upsertOverlaps(m, [write]));
     expect(first).toMatchObject({ case_a: caseA, case_b: caseB, inserted: true });
     expect(await inTx((m) => repo.upsertOverlaps(m, [write]))).toEqual([]);
-    const [rescored] = await inTx((m) => repo.upsertOverlaps(m, [{ ...write, score: 0.7, strength: 'probable' }]));
+    const [rescored] = await inTx((m) =>
+      repo.upsertOverlaps(m, [{ ...write, score: 0.7, strength: 'probable' }]),
+    );
     expect(rescored).toMatchObject({ id: first?.id, inserted: false });
-    const [row] = await db.query('SELECT strength, matched_kinds, revealed_at FROM overlap WHERE id = $1', [first?.id]);
-    expect(row).toEqual({ strength: 'probable', matched_kinds: ['id.passport', 'phone'], revealed_at: null });
+    const [row] = await db.query(
+      'SELECT strength, matched_kinds, revealed_at FROM overlap WHERE id = $1',
+      [first?.id],
+    );
+    expect(row).toEqual({
+      strength: 'probable',
+      matched_kinds: ['id.passport', 'phone'],
+      revealed_at: null,
+    });
 
-    expect((await inTx((m) => repo.openOverlapsOf(m, [caseB]))).map((o) => o.id)).toEqual([first?.id]);
-    expect(await inTx((m) => repo.retract(m, [first?.id ?? '']))).toEqual([{ id: first?.id, case_a: caseA, case_b: caseB }]);
+    expect((await inTx((m) => repo.openOverlapsOf(m, [caseB]))).map((o) => o.id)).toEqual([
+      first?.id,
+    ]);
+    expect(await inTx((m) => repo.retract(m, [first?.id ?? '']))).toEqual([
+      { id: first?.id, case_a: caseA, case_b: caseB },
+    ]);
     expect(await inTx((m) => repo.retract(m, [first?.id ?? '']))).toEqual([]);
     expect(await inTx((m) => repo.openOverlapsOf(m, [caseA, caseB]))).toEqual([]);
 
-    const [revived] = await inTx((m) => repo.upsertOverlaps(m, [{ ...write, score: 0.7, strength: 'probable' }]));
+    const [revived] = await inTx((m) =>
+      repo.upsertOverlaps(m, [{ ...write, score: 0.7, strength: 'probable' }]),
+    );
     expect(revived).toMatchObject({ id: first?.id, inserted: false });
-    expect((await inTx((m) => repo.openOverlapsOf(m, [caseA]))).map((o) => o.id)).toEqual([first?.id]);
+    expect((await inTx((m) => repo.openOverlapsOf(m, [caseA]))).map((o) => o.id)).toEqual([
+      first?.id,
+    ]);
   });
 
   it('reveals at detection when the policy says so', async () => {
     const [a, c] = [orgs()[0], orgs()[2]];
-    const x = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'RX', fingerprints: [] });
-    const y = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: c, reference: 'RY', fingerprints: [] });
+    const x = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: a,
+      reference: 'RX',
+      fingerprints: [],
+    });
+    const y = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: c,
+      reference: 'RY',
+      fingerprints: [],
+    });
     const [caseA, caseB] = x < y ? [x, y] : [y, x];
     const [orgA, orgB] = x < y ? [a, c] : [c, a];
     const [w] = await inTx((m) =>
-      repo.upsertOverlaps(m, [{ workingGroupId: g.workingGroupId, caseA, caseB, orgA, orgB, score: 0.99, strength: 'strong', matchedKinds: ['email'], reveal: true }]),
+      repo.upsertOverlaps(m, [
+        {
+          workingGroupId: g.workingGroupId,
+          caseA,
+          caseB,
+          orgA,
+          orgB,
+          score: 0.99,
+          strength: 'strong',
+          matchedKinds: ['email'],
+          reveal: true,
+        },
+      ]),
     );
-    const [row] = await db.query('SELECT revealed_by, revealed_at IS NOT NULL AS revealed FROM overlap WHERE id = $1', [w?.id]);
+    const [row] = await db.query(
+      'SELECT revealed_by, revealed_at IS NOT NULL AS revealed FROM overlap WHERE id = $1',
+      [w?.id],
+    );
     expect(row).toEqual({ revealed_by: 'agreement', revealed: true });
   });
 
   it('sees a withdrawn case as holding nothing', async () => {
     const [a] = orgs();
-    const id = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: a, reference: 'WD', fingerprints: [{ kind: 'email', fp: fp('wd') }] });
+    const id = await seedCase(db, {
+      workingGroupId: g.workingGroupId,
+      organisationId: a,
+      reference: 'WD',
+      fingerprints: [{ kind: 'email', fp: fp('wd') }],
+    });
     await withdrawCase(db, id);
     expect(await inTx((m) => repo.fingerprintsOf(m, [id]))).toEqual([]);
     const [head] = await inTx((m) => repo.lockCases(m, [id]));

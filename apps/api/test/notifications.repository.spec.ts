@@ -2,8 +2,17 @@ import type { Actor } from '@parallax/authz';
 import type { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAsTenant } from '../src/common/tenant/tenant-transaction.js';
-import { NotificationsRepository, toNotification } from '../src/modules/notifications/notifications.repository.js';
-import { investigatorOf, seedGroup, seedUser, useTestDataSource, type SeededGroup } from './support/case-fixtures.js';
+import {
+  NotificationsRepository,
+  toNotification,
+} from '../src/modules/notifications/notifications.repository.js';
+import {
+  investigatorOf,
+  seedGroup,
+  seedUser,
+  useTestDataSource,
+  type SeededGroup,
+} from './support/case-fixtures.js';
 
 /** Notifications are written in their cause's transaction and read by their recipients only. */
 const t = useTestDataSource();
@@ -21,20 +30,40 @@ beforeAll(async () => {
   a = investigatorOf(orgA, [g.workingGroupId], await seedUser(db, orgA));
   b = investigatorOf(orgB, [g.workingGroupId], await seedUser(db, orgB));
   coordinator = await seedUser(db, orgB, 'org_admin');
-  await db.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)', [g.workingGroupId, coordinator]);
+  await db.query(
+    'INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)',
+    [g.workingGroupId, coordinator],
+  );
 });
 
 describe('NotificationsRepository', () => {
   it('writes many in one statement, each visible to its recipient only', async () => {
     await db.transaction((m) =>
       repo.insertMany(m, [
-        { recipientOrganisationId: a.organisationId, workingGroupId: g.workingGroupId, kind: 'overlap.new', payload: { caseReference: 'A-1' } },
-        { recipientOrganisationId: b.organisationId, workingGroupId: g.workingGroupId, kind: 'overlap.new', payload: { caseReference: 'B-1' } },
-        { recipientUserId: a.userId, workingGroupId: null, kind: 'account.notice', payload: { n: 1 } },
+        {
+          recipientOrganisationId: a.organisationId,
+          workingGroupId: g.workingGroupId,
+          kind: 'overlap.new',
+          payload: { caseReference: 'A-1' },
+        },
+        {
+          recipientOrganisationId: b.organisationId,
+          workingGroupId: g.workingGroupId,
+          kind: 'overlap.new',
+          payload: { caseReference: 'B-1' },
+        },
+        {
+          recipientUserId: a.userId,
+          workingGroupId: null,
+          kind: 'account.notice',
+          payload: { n: 1 },
+        },
       ]),
     );
     await db.transaction((m) => repo.insertMany(m, []));
-    const forA = (await runAsTenant(db, a, (m) => repo.listVisible(m, false, 50))).map(toNotification);
+    const forA = (await runAsTenant(db, a, (m) => repo.listVisible(m, false, 50))).map(
+      toNotification,
+    );
     expect(forA.map((n) => [n.kind, n.payload])).toEqual(
       expect.arrayContaining([
         ['overlap.new', { caseReference: 'A-1' }],
@@ -47,8 +76,14 @@ describe('NotificationsRepository', () => {
   });
 
   it('alerts each coordinator of the group', async () => {
-    await db.transaction((m) => repo.insertForCoordinators(m, g.workingGroupId, 'oprf.budget_exceeded', { organisationId: a.organisationId }));
-    const rows = await db.query(`SELECT recipient_user_id FROM notification WHERE kind = 'oprf.budget_exceeded'`);
+    await db.transaction((m) =>
+      repo.insertForCoordinators(m, g.workingGroupId, 'oprf.budget_exceeded', {
+        organisationId: a.organisationId,
+      }),
+    );
+    const rows = await db.query(
+      `SELECT recipient_user_id FROM notification WHERE kind = 'oprf.budget_exceeded'`,
+    );
     expect(rows).toEqual([{ recipient_user_id: coordinator }]);
   });
 

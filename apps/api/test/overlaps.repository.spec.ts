@@ -22,9 +22,23 @@ beforeAll(async () => {
   db = t.db;
   const g = await seedGroup(db, 3);
   const [orgA, orgB, orgC] = g.organisationIds as [string, string, string];
-  [a, b, c] = [orgA, orgB, orgC].map((o) => investigatorOf(o, [g.workingGroupId])) as [Actor, Actor, Actor];
-  caseOfA = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: orgA, reference: 'A-REF', fingerprints: [] });
-  caseOfB = await seedCase(db, { workingGroupId: g.workingGroupId, organisationId: orgB, reference: 'B-REF', fingerprints: [] });
+  [a, b, c] = [orgA, orgB, orgC].map((o) => investigatorOf(o, [g.workingGroupId])) as [
+    Actor,
+    Actor,
+    Actor,
+  ];
+  caseOfA = await seedCase(db, {
+    workingGroupId: g.workingGroupId,
+    organisationId: orgA,
+    reference: 'A-REF',
+    fingerprints: [],
+  });
+  caseOfB = await seedCase(db, {
+    workingGroupId: g.workingGroupId,
+    organisationId: orgB,
+    reference: 'B-REF',
+    fingerprints: [],
+  });
   const aFirst = caseOfA < caseOfB;
   const [written] = await db.transaction((m) =>
     new MatchingRepository().upsertOverlaps(m, [
@@ -45,7 +59,13 @@ beforeAll(async () => {
 });
 
 const listOf = (actor: Actor) =>
-  runAsTenant(db, actor, (m) => repo.listOfOrganisation(m, actor.organisationId ?? '', { workingGroupId: null, caseId: null, includeRetracted: false }));
+  runAsTenant(db, actor, (m) =>
+    repo.listOfOrganisation(m, actor.organisationId ?? '', {
+      workingGroupId: null,
+      caseId: null,
+      includeRetracted: false,
+    }),
+  );
 
 describe('OverlapsRepository', () => {
   it('shows each party its own case and nothing of the other side; a third party nothing', async () => {
@@ -61,38 +81,78 @@ describe('OverlapsRepository', () => {
     });
     expect(JSON.stringify(forA)).not.toContain('B-REF');
     const [forB] = await listOf(b);
-    expect(toOverlap(b.organisationId ?? '', forB ?? never()).myCase).toEqual({ id: caseOfB, reference: 'B-REF' });
+    expect(toOverlap(b.organisationId ?? '', forB ?? never()).myCase).toEqual({
+      id: caseOfB,
+      reference: 'B-REF',
+    });
     expect(await listOf(c)).toEqual([]);
-    expect(await runAsTenant(db, c, (m) => repo.findOfOrganisation(m, c.organisationId ?? '', overlapId, false))).toBeNull();
+    expect(
+      await runAsTenant(db, c, (m) =>
+        repo.findOfOrganisation(m, c.organisationId ?? '', overlapId, false),
+      ),
+    ).toBeNull();
     const byCase = await runAsTenant(db, a, (m) =>
-      repo.listOfOrganisation(m, a.organisationId ?? '', { workingGroupId: null, caseId: caseOfB, includeRetracted: true }),
+      repo.listOfOrganisation(m, a.organisationId ?? '', {
+        workingGroupId: null,
+        caseId: caseOfB,
+        includeRetracted: true,
+      }),
     );
     expect(byCase).toEqual([]); // B's case is not A's to filter by
   });
 
   it('records each side’s verdict separately', async () => {
-    const side = (await runAsTenant(db, a, (m) => repo.findOfOrganisation(m, a.organisationId ?? '', overlapId, true)))?.org_a === a.organisationId ? 'a' : 'b';
-    await runAsTenant(db, a, (m) => repo.setVerdict(m, overlapId, side, 'false_match', 'different birth year'));
+    const side =
+      (
+        await runAsTenant(db, a, (m) =>
+          repo.findOfOrganisation(m, a.organisationId ?? '', overlapId, true),
+        )
+      )?.org_a === a.organisationId
+        ? 'a'
+        : 'b';
+    await runAsTenant(db, a, (m) =>
+      repo.setVerdict(m, overlapId, side, 'false_match', 'different birth year'),
+    );
     const [forA] = await listOf(a);
     const [forB] = await listOf(b);
-    expect(toOverlap(a.organisationId ?? '', forA ?? never())).toMatchObject({ myVerdict: 'false_match', myReason: 'different birth year' });
-    expect(toOverlap(b.organisationId ?? '', forB ?? never())).toMatchObject({ myVerdict: null, myReason: null });
+    expect(toOverlap(a.organisationId ?? '', forA ?? never())).toMatchObject({
+      myVerdict: 'false_match',
+      myReason: 'different birth year',
+    });
+    expect(toOverlap(b.organisationId ?? '', forB ?? never())).toMatchObject({
+      myVerdict: null,
+      myReason: null,
+    });
   });
 
   it('reveals both organisations once contact is accepted', async () => {
-    await runAsTenant(db, a, (m) => repo.markContactRequested(m, overlapId, a.organisationId ?? ''));
+    await runAsTenant(db, a, (m) =>
+      repo.markContactRequested(m, overlapId, a.organisationId ?? ''),
+    );
     const [requested] = await listOf(b);
-    expect(toOverlap(b.organisationId ?? '', requested ?? never())).toMatchObject({ contactStatus: 'requested', contactRequestedByMe: false, otherOrganisation: null });
+    expect(toOverlap(b.organisationId ?? '', requested ?? never())).toMatchObject({
+      contactStatus: 'requested',
+      contactRequestedByMe: false,
+      otherOrganisation: null,
+    });
     await runAsTenant(db, b, (m) => repo.markContactAnswered(m, overlapId, true));
     const [forA] = await listOf(a);
-    expect(toOverlap(a.organisationId ?? '', forA ?? never())).toMatchObject({ contactStatus: 'accepted', revealed: true, otherOrganisation: { id: b.organisationId } });
-    const [{ revealed_by }] = await db.query('SELECT revealed_by FROM overlap WHERE id = $1', [overlapId]);
+    expect(toOverlap(a.organisationId ?? '', forA ?? never())).toMatchObject({
+      contactStatus: 'accepted',
+      revealed: true,
+      otherOrganisation: { id: b.organisationId },
+    });
+    const [{ revealed_by }] = await db.query('SELECT revealed_by FROM overlap WHERE id = $1', [
+      overlapId,
+    ]);
     expect(revealed_by).toBe('consent');
   });
 
   it('reads the other side’s case reference only with the owner’s rights', async () => {
     expect(await runAsTenant(db, a, (m) => repo.caseReference(m, caseOfB))).toBeNull();
-    expect(await runAsTenant(db, a, (m) => withOwnerRights(m, () => repo.caseReference(m, caseOfB)))).toBe('B-REF');
+    expect(
+      await runAsTenant(db, a, (m) => withOwnerRights(m, () => repo.caseReference(m, caseOfB))),
+    ).toBe('B-REF');
   });
 });
 

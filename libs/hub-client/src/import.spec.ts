@@ -1,10 +1,8 @@
 import {
   createLocalEvaluator,
-  evaluate,
   extractKeys,
   fingerprintPersons,
   generateGroupKey,
-  generateOprfKey,
   keyInputString,
   type FtmPerson,
 } from '@parallax/fingerprint';

@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git', '.nx', '.data', 'coverage']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  '.nx',
+  '.data',
+  'coverage',
+  'tmp',
+  'test-results',
+]);
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|tsx|jsx)$/u;
 
 interface PackageJson {

@@ -1,25 +1,19 @@
-import { writeFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
 import type { CsvMapping, FtmPerson } from '@parallax/fingerprint';
 import {
   fulfilPendingGrants,
-  HubError,
   HubSession,
-  NETWORK,
-  send,
   importPersons,
   ImportInputError,
   ImportInterrupted,
   unlockGroupKey,
   validateImportInput,
-  type ImportProgress,
   type ImportResult,
 } from '@parallax/hub-client';
-import { ImportOverlapsDocument, ImportWorkingGroupsDocument } from '../gql/graphql.js';
 import { CliError, ExitCode } from '../io/cli-error.js';
-import { promptLine } from '../io/prompt.js';
-import { readPassword } from '../io/read-password.js';
+import { hubFailure } from './hub-failure.js';
+import { credentials, resolveWorkingGroup } from './hub-sign-in.js';
+import { overlapSummary, progressReporter, summarise, writeReceipt } from './import-report.js';
 import { readPersons, readReferenceField } from './person-input.js';
 
 export interface OnlineOptions {
@@ -82,172 +76,6 @@ export function parseList<T extends string>(
   }
   return [...new Set(items.filter(known))];
 }
-
-function hubFailure(error: unknown, hub: string): CliError {
-  if (error instanceof HubError) {
-    // By category: an older hub sends RATE_LIMITED and CONFLICT as codes,
-    // a newer one BUDGET_EXHAUSTED and STALE_EPOCH with those categories.
-    switch (error.category) {
-      case 'UNAUTHENTICATED':
-        return new CliError(
-          'Sign-in failed: check the e-mail address, the password and the authenticator code (each code works once; after repeated failures sign-in pauses for a while).',
-          ExitCode.SignIn,
-        );
-      case 'RATE_LIMITED':
-        return new CliError(
-          `The hub refused more fingerprinting today: ${error.message} ` +
-            'The budget is a base plus an allowance per registered case, per organisation and day. Run the same command again tomorrow (cases already registered are recognised), or ask your coordinator.',
-          ExitCode.Budget,
-        );
-      case 'NOT_FOUND':
-      case 'FORBIDDEN':
-        return new CliError(
-          `The hub refused: ${error.message} (only investigators and admins of a member organisation register cases)`,
-          ExitCode.Access,
-        );
-      case 'STALE_EPOCH':
-      case 'CONFLICT':
-        return new CliError(
-          `${error.message} (the coordinator started a new key epoch: run the command again)`,
-          ExitCode.Access,
-        );
-      case NETWORK:
-        return new CliError(
-          `${hub} does not look like a Parallax hub: ${error.message}`,
-          ExitCode.Hub,
-        );
-      default:
-        return new CliError(`The hub answered ${error.code}: ${error.message}`, ExitCode.Hub);
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const cause =
-    error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return new CliError(`Cannot reach the hub at ${hub}: ${message}${cause}`, ExitCode.Hub);
-}
-
-async function credentials(
-  opts: OnlineOptions,
-): Promise<{ email: string; password: string; totp: string }> {
-  const interactive = process.stdin.isTTY === true && !opts.passwordStdin;
-  let email = opts.email?.trim();
-  if (!email) {
-    if (!interactive)
-      throw new CliError(
-        '--email is required when standard input is not a terminal',
-        ExitCode.Usage,
-      );
-    email = await promptLine('E-mail: ');
-  }
-  if (!interactive && !opts.totp) {
-    throw new CliError(
-      '--totp is required when the password comes from standard input',
-      ExitCode.Usage,
-    );
-  }
-  const password = await readPassword({ fromStdin: opts.passwordStdin === true, confirm: false });
-  if (password.length === 0) throw new CliError('No password given', ExitCode.Usage);
-  const totp = (opts.totp ?? (await promptLine('Authenticator code: '))).replace(/\s+/gu, '');
-  if (!/^\d{6}$/u.test(totp)) throw new CliError('The TOTP code has 6 digits', ExitCode.Usage);
-  return { email, password, totp };
-}
-
-async function resolveWorkingGroup(
-  session: HubSession,
-  wanted: string | undefined,
-): Promise<{ id: string; name: string }> {
-  const { workingGroups } = await send(session.request, ImportWorkingGroupsDocument, {});
-  if (!wanted) {
-    if (workingGroups.length === 1 && workingGroups[0]) return workingGroups[0];
-    throw new CliError(
-      workingGroups.length === 0
-        ? 'Your organisation is not a member of any working group'
-        : `Name the working group with --working-group: ${workingGroups.map((g) => `"${g.name}"`).join(', ')}`,
-      ExitCode.Usage,
-    );
-  }
-  const w = wanted.trim().toLowerCase();
-  const found =
-    workingGroups.find((g) => g.id === wanted.trim()) ??
-    workingGroups.find((g) => g.name.trim().toLowerCase() === w);
-  if (!found) {
-    throw new CliError(
-      `No working group "${wanted}" among yours${workingGroups.length ? `: ${workingGroups.map((g) => `"${g.name}"`).join(', ')}` : ''}`,
-      ExitCode.Access,
-    );
-  }
-  return found;
-}
-
-function progressReporter(total: number): {
-  update: (p: ImportProgress) => void;
-  stop: () => void;
-} {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: process.stderr,
-        format:
-          'importing [{bar}] {value}/{total} registered | {fingerprinted} fingerprinted | {eta_formatted} left',
-        hideCursor: true,
-        etaBuffer: 2000,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0, { fingerprinted: 0 });
-    return {
-      update: (p) => bar.update(p.registered, { fingerprinted: p.fingerprinted }),
-      stop: () => bar.stop(),
-    };
-  }
-  // Not a terminal (a log file, CI): a plain line every tenth.
-  let next = 0;
-  return {
-    update: (p) => {
-      if (p.registered >= next && p.registered > 0) {
-        process.stderr.write(`parallax: ${p.registered}/${p.total} records registered\n`);
-        next = p.registered + Math.max(1, Math.ceil(p.total / 10));
-      }
-    },
-    stop: () => undefined,
-  };
-}
-
-function summarise(result: ImportResult, skipped: number, seconds: number): string {
-  const { clientMs, oprfMs, registerMs } = result.timings;
-  const perSecond = (n: number, ms: number): string =>
-    ms > 0 ? `${Math.round((n * 1000) / ms)}/s` : '–';
-  const lines = [
-    `parallax: ${result.total} records in ${seconds.toFixed(1)} s: ${result.created} cases created, ${result.existing} already registered` +
-      (skipped > 0
-        ? `, ${skipped} without any usable name, date or identifier (not registered)`
-        : ''),
-    `parallax: ${result.evaluations} OPRF evaluations` +
-      (result.budget
-        ? ` (your organisation today: ${result.budget.used} of ${result.budget.allowed})`
-        : ''),
-    `parallax: time: ${(clientMs / 1000).toFixed(1)} s fingerprinting here, ${(oprfMs / 1000).toFixed(1)} s waiting for the hub's OPRF ` +
-      `(${perSecond(result.evaluations, oprfMs)} evaluations), ${(registerMs / 1000).toFixed(1)} s waiting for registration ` +
-      `(${perSecond(result.created + result.existing, registerMs)} cases); the steps overlap`,
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-async function overlapSummary(
-  session: HubSession,
-  workingGroupId: string,
-  caseIds: ReadonlySet<string>,
-): Promise<string> {
-  const { overlaps } = await send(session.request, ImportOverlapsDocument, { wg: workingGroupId });
-  const mine = overlaps.filter((o) => caseIds.has(o.myCase.id));
-  const by = (s: string): number => mine.filter((o) => o.strength === s).length;
-  return (
-    `parallax: overlaps so far: ${mine.length} for these cases (${by('strong')} strong, ${by('probable')} probable, ${by('possible')} possible); ` +
-    `${overlaps.length} for all your organisation's cases in the group. Matching continues on the hub: the web app shows new overlaps as they come.\n`
-  );
-}
-
-/** `parallax fingerprint IN --hub URL …`: sign in, fingerprint through the hub, register cases chunk by chunk. */
 export async function runOnlineImport(
   input: string,
   mappingFile: CsvMapping | undefined,
@@ -411,16 +239,4 @@ export async function runOnlineImport(
     me.privateKey.fill(0);
     await session.logout();
   }
-}
-
-async function writeReceipt(path: string, records: ImportResult['records']): Promise<void> {
-  const lines = records.map((r) =>
-    JSON.stringify({
-      id: r.recordId,
-      reference: r.reference,
-      caseId: r.caseId,
-      created: r.created,
-    }),
-  );
-  await writeFile(path, lines.length > 0 ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
 }

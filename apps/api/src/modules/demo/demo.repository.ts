@@ -12,7 +12,10 @@ export class DemoRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async groupExists(name: string): Promise<boolean> {
-    const rows = await this.dataSource.query<Array<{ found: number }>>('SELECT 1 AS found FROM working_group WHERE name = $1', [name]);
+    const rows = await this.dataSource.query<Array<{ found: number }>>(
+      'SELECT 1 AS found FROM working_group WHERE name = $1',
+      [name],
+    );
     return rows.length > 0;
   }
 
@@ -22,26 +25,47 @@ export class DemoRepository {
   }
 
   async insertWorkingGroup(m: EntityManager, name: string, description: string): Promise<string> {
-    return this.insertId(m, 'INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id', [name, description]);
+    return this.insertId(
+      m,
+      'INSERT INTO working_group (name, description) VALUES ($1, $2) RETURNING id',
+      [name, description],
+    );
   }
 
-  async insertOrganisation(m: EntityManager, name: string, kind: DemoOrganisationKind): Promise<string> {
-    return this.insertId(m, 'INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
-  }
-
-  async addDonor(m: EntityManager, workingGroupId: string, organisationId: string): Promise<void> {
-    await m.query('INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)', [workingGroupId, organisationId]);
-  }
-
-  async addActiveMember(m: EntityManager, workingGroupId: string, organisationId: string): Promise<void> {
-    await m.query(`INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at) VALUES ($1, $2, 'active', now())`, [
-      workingGroupId,
-      organisationId,
+  async insertOrganisation(
+    m: EntityManager,
+    name: string,
+    kind: DemoOrganisationKind,
+  ): Promise<string> {
+    return this.insertId(m, 'INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [
+      name,
+      kind,
     ]);
   }
 
+  async addDonor(m: EntityManager, workingGroupId: string, organisationId: string): Promise<void> {
+    await m.query(
+      'INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)',
+      [workingGroupId, organisationId],
+    );
+  }
+
+  async addActiveMember(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at) VALUES ($1, $2, 'active', now())`,
+      [workingGroupId, organisationId],
+    );
+  }
+
   async addCoordinator(m: EntityManager, workingGroupId: string, userId: string): Promise<void> {
-    await m.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)', [workingGroupId, userId]);
+    await m.query(
+      'INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2)',
+      [workingGroupId, userId],
+    );
   }
 
   private async insertId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {

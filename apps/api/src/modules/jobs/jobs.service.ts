@@ -54,7 +54,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async enqueueMatch(m: EntityManager, caseId: string): Promise<void> {
     await this.ensureStarted();
     await this.boss.send(MATCH_CASE_QUEUE, { caseId }, {
-      db: { executeSql: async (text, values) => ({ rows: (await m.query(text, values)) as unknown[] }) },
+      db: { executeSql: async (text, values) => ({ rows: await m.query<unknown[]>(text, values) }) },
     });
   }
 

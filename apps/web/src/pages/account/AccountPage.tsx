@@ -1,22 +1,19 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useCallback } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { UnlockKeys } from '../../features/auth/components/UnlockKeys';
-import { useViewer } from '../../features/auth/hooks/session';
-import { useUnlockedKeys } from '../../crypto/key-store';
 import { MySessionsDocument } from '../../gql/graphql';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { ChangePasswordForm } from '../../features/account/components/ChangePasswordForm';
+import { ProfileCard } from '../../features/account/components/ProfileCard';
 import { SessionsList } from '../../features/account/components/SessionsList';
 
+/** The viewer's own account: profile, keys, password and sessions. */
 export function AccountPage() {
   usePageTitle('nav.account');
-  const intl = useIntl();
-  const viewer = useViewer();
-  const keys = useUnlockedKeys(viewer.user.id);
   const [sessions, reexecute] = useQuery({ query: MySessionsDocument });
   const refreshSessions = useCallback(
     () => reexecute({ requestPolicy: 'network-only' }),
@@ -30,36 +27,7 @@ export function AccountPage() {
         <FormattedMessage id="nav.account" />
       </Title>
 
-      <Paper withBorder p="lg">
-        <Stack gap={4}>
-          <Text fw={600} dir="auto">
-            {viewer.user.displayName}
-          </Text>
-          <Text size="sm">
-            <bdi dir="ltr">{viewer.user.email}</bdi>
-          </Text>
-          <Group gap="xs">
-            {viewer.organisation && (
-              <Text size="sm" dir="auto">
-                {viewer.organisation.name}
-              </Text>
-            )}
-            {viewer.user.role && (
-              <Badge variant="light" tt="none">
-                {intl.formatMessage({ id: `role.${viewer.user.role}` })}
-              </Badge>
-            )}
-            {viewer.user.isPlatformAdmin && (
-              <Badge variant="light" color="grape" tt="none">
-                <FormattedMessage id="role.platformAdmin" />
-              </Badge>
-            )}
-          </Group>
-          <Text size="sm" c={keys ? 'teal.9' : 'dimmed'} data-testid="keys-status">
-            <FormattedMessage id={keys ? 'account.keysUnlocked' : 'account.keysLocked'} />
-          </Text>
-        </Stack>
-      </Paper>
+      <ProfileCard />
 
       <UnlockKeys />
 

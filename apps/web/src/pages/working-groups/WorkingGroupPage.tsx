@@ -1,9 +1,10 @@
+import { Can } from '@casl/react';
+import { subject, type AppAbility } from '@parallax/authz';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { usePermissions } from '../../features/auth/hooks/permissions';
 import { useViewer } from '../../features/auth/hooks/session';
 import { WorkingGroupDetailDocument } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
@@ -21,7 +22,6 @@ import { MembersSection } from '../../features/working-groups/components/Members
 export function WorkingGroupPage() {
   usePageTitle('nav.workingGroups');
   const { id = '' } = useParams();
-  const can = usePermissions();
   const viewer = useViewer();
   const [group, reexecute] = useQuery({ query: WorkingGroupDetailDocument, variables: { id } });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
@@ -70,17 +70,16 @@ export function WorkingGroupPage() {
               coordinators={workingGroup.coordinators}
               onChanged={refresh}
             />
-            {can({
-              action: 'read',
-              subject: 'Donor',
-              record: { workingGroupId: workingGroup.id, organisationId: '' },
-            }) && (
+            <Can<AppAbility>
+              I="read"
+              this={subject('Donor', { workingGroupId: workingGroup.id, organisationId: '' })}
+            >
               <DonorsSection
                 workingGroupId={workingGroup.id}
                 donors={workingGroup.donors}
                 onChanged={refresh}
               />
-            )}
+            </Can>
           </Stack>
         )}
       </QueryStatus>

@@ -3,7 +3,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../crypto/base64';
 import type { KeyDerivation } from '../../../crypto/key-derivation';
-import { fakeServer, graphqlError, ORG_ADMIN_VIEWER, type Handler } from '../../../test/fake-server';
+import {
+  fakeServer,
+  graphqlError,
+  ORG_ADMIN_VIEWER,
+  type Handler,
+} from '../../../test/fake-server';
 import { fakeKeyDerivation, renderApp } from '../../../test/render-app';
 
 /** Keys that depend on the password (its first character), so a wrong one does not fit. */

@@ -19,7 +19,11 @@ function useAuditColumns(): Column<AuditEntry>[] {
           </Text>
         ),
       },
-      { key: 'time', header: 'audit.time', cell: (entry) => formatDateTime(intl, entry.occurredAt) },
+      {
+        key: 'time',
+        header: 'audit.time',
+        cell: (entry) => formatDateTime(intl, entry.occurredAt),
+      },
       {
         key: 'action',
         header: 'audit.actionColumn',

@@ -1,12 +1,12 @@
+import { useAbility } from '@casl/react';
 import {
-  defineAbilityFor,
   subject,
   type Action,
   type AppAbility,
   type SubjectType,
   type Subjects,
 } from '@parallax/authz';
-import { createContext, useContext, useMemo } from 'react';
+import { useMemo } from 'react';
 
 /**
  * What a navigation item, page or button requires, in the terms of the shared
@@ -19,9 +19,6 @@ export type Permission = {
 
 export type Can = (permission: Permission) => boolean;
 
-/** The signed-in user's abilities; nothing is allowed while signed out. */
-export const AbilityContext = createContext<AppAbility>(defineAbilityFor(null));
-
 export function canWith(ability: AppAbility): Can {
   return ({ action, subject: type, record }) =>
     record === undefined
@@ -29,7 +26,8 @@ export function canWith(ability: AppAbility): Can {
       : ability.can(action, subject(type, record as Subjects[typeof type]));
 }
 
+/** The signed-in user's abilities (provided by the session; nothing is allowed while signed out). */
 export function usePermissions(): Can {
-  const ability = useContext(AbilityContext);
+  const ability = useAbility<AppAbility>();
   return useMemo(() => canWith(ability), [ability]);
 }

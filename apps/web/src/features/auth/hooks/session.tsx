@@ -1,11 +1,16 @@
+import { AbilityProvider } from '@casl/react';
 import { defineAbilityFor } from '@parallax/authz';
 import type { CombinedError, OperationResult } from '@urql/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useKeyStore } from '../../../crypto/key-store';
-import { LogoutDocument, MeDocument, type MeQuery, type LogoutMutation } from '../../../gql/graphql';
+import {
+  LogoutDocument,
+  MeDocument,
+  type MeQuery,
+  type LogoutMutation,
+} from '../../../gql/graphql';
 import { useRetryOnReconnect } from '../../../graphql/network-status';
-import { AbilityContext } from './permissions';
 
 export type Viewer = NonNullable<MeQuery['me']>;
 
@@ -101,7 +106,7 @@ export function SessionProvider({ children, onSignedOut = reloadHome }: SessionP
 
   return (
     <SessionContext.Provider value={value}>
-      <AbilityContext.Provider value={ability}>{children}</AbilityContext.Provider>
+      <AbilityProvider value={ability}>{children}</AbilityProvider>
     </SessionContext.Provider>
   );
 }

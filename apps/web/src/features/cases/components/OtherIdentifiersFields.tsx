@@ -1,4 +1,13 @@
-import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { CSV_IDENTIFIER_TYPES } from '../../../fingerprinting/engine-constants';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';
@@ -42,9 +51,7 @@ export function OtherIdentifiersFields({
           const update = (patch: Partial<typeof identifier>) =>
             onChange({
               ...value,
-              identifiers: value.identifiers.map((v, i) =>
-                i === index ? { ...v, ...patch } : v,
-              ),
+              identifiers: value.identifiers.map((v, i) => (i === index ? { ...v, ...patch } : v)),
             });
           const valueLabel = intl.formatMessage({ id: 'person.identifierValue' }, { number });
           return (
@@ -80,10 +87,7 @@ export function OtherIdentifiersFields({
                     identifiers: value.identifiers.filter((_, i) => i !== index),
                   })
                 }
-                aria-label={intl.formatMessage(
-                  { id: 'person.removeValue' },
-                  { label: valueLabel },
-                )}
+                aria-label={intl.formatMessage({ id: 'person.removeValue' }, { label: valueLabel })}
               >
                 <CloseIcon size={16} />
               </ActionIcon>

@@ -22,14 +22,20 @@ export function RegisterCaseForm({ groups }: { groups: Array<{ id: string; name:
   return (
     <Stack gap="md">
       {!flow.keysUnlocked && <UnlockKeys />}
-      <form onSubmit={(event) => void flow.submit(event)} noValidate data-testid="register-case-form">
+      <form
+        onSubmit={(event) => void flow.submit(event)}
+        noValidate
+        data-testid="register-case-form"
+      >
         <Stack gap="xl">
           <Fieldset legend={intl.formatMessage({ id: 'cases.caseSection' })}>
             <Stack gap="md">
               <NativeSelect
                 label={intl.formatMessage({ id: 'cases.workingGroup' })}
                 value={state.groupId}
-                onChange={(event) => dispatch({ type: 'groupId', value: event.currentTarget.value })}
+                onChange={(event) =>
+                  dispatch({ type: 'groupId', value: event.currentTarget.value })
+                }
                 data={groups.map((g) => ({ value: g.id, label: g.name }))}
                 maw={520}
                 data-testid="case-working-group"
@@ -42,14 +48,19 @@ export function RegisterCaseForm({ groups }: { groups: Array<{ id: string; name:
                 onChange={(event) =>
                   dispatch({ type: 'reference', value: event.currentTarget.value })
                 }
-                error={flow.referenceError ? intl.formatMessage({ id: flow.referenceError }) : undefined}
+                error={
+                  flow.referenceError ? intl.formatMessage({ id: flow.referenceError }) : undefined
+                }
                 dir="auto"
                 autoComplete="off"
                 maxLength={80}
                 maw={520}
                 required
               />
-              <CaseTagsFields value={state.tags} onChange={(value) => dispatch({ type: 'tags', value })} />
+              <CaseTagsFields
+                value={state.tags}
+                onChange={(value) => dispatch({ type: 'tags', value })}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={intl.formatMessage({ id: 'cases.suspectSection' })}>

@@ -13,7 +13,12 @@ import {
 import type { MessageId } from '../../../i18n/messages';
 import { useViewer } from '../../auth/hooks/session';
 import { useGroupKey } from '../../group-keys/hooks/store';
-import { hasIdentifiers, isReadableBirthDate, isValidReference, personFromForm } from '../utils/person-form';
+import {
+  hasIdentifiers,
+  isReadableBirthDate,
+  isValidReference,
+  personFromForm,
+} from '../utils/person-form';
 import { initialRegisterCaseState, registerCaseReducer } from './register-case-state';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -33,7 +38,11 @@ export function useRegisterCase(initialGroupId: string) {
   const keys = useUnlockedKeys(viewer.user.id);
   const request = useHubRequest();
   const fingerprinterFactory = useFingerprinterFactory();
-  const [state, dispatch] = useReducer(registerCaseReducer, initialGroupId, initialRegisterCaseState);
+  const [state, dispatch] = useReducer(
+    registerCaseReducer,
+    initialGroupId,
+    initialRegisterCaseState,
+  );
   // The same submission retried keeps its idempotency key (the hub registers
   // it once); a changed form gets a new one.
   const lastAttempt = useRef<{ snapshot: string; key: string } | null>(null);

@@ -74,9 +74,7 @@ export function OverlapMatrix({ picture }: { picture: CoordinatorPicture }) {
                     ta="center"
                     fw={value > 0 ? 700 : 400}
                     style={
-                      shade
-                        ? { backgroundColor: shade.background, color: shade.color }
-                        : undefined
+                      shade ? { backgroundColor: shade.background, color: shade.color } : undefined
                     }
                     data-testid="matrix-cell"
                     data-a={row.id}

@@ -3,10 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { usePermissions } from '../../auth/hooks/permissions';
-import {
-  OrganisationInvitationsDocument,
-  RevokeInvitationDocument,
-} from '../../../gql/graphql';
+import { OrganisationInvitationsDocument, RevokeInvitationDocument } from '../../../gql/graphql';
 import { useRetryOnReconnect } from '../../../graphql/network-status';
 import { useAction } from '../../../graphql/use-action';
 import { ActionError } from '../../../ui/ActionError';

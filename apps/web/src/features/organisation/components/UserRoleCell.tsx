@@ -9,14 +9,22 @@ import { useUserPermissions, type OrganisationUser } from '../hooks/useUserPermi
 import { isUserRole, USER_ROLES } from '../utils/roles';
 
 /** A user's role: a select and a confirmed save for those who may change it. */
-export function UserRoleCell({ user, onChanged }: { user: OrganisationUser; onChanged: () => void }) {
+export function UserRoleCell({
+  user,
+  onChanged,
+}: {
+  user: OrganisationUser;
+  onChanged: () => void;
+}) {
   const intl = useIntl();
   const { mayUpdate } = useUserPermissions(user);
   const [role, setRole] = useState<UserRole>(user.role ?? 'viewer');
   const changeRole = useAction(ChangeUserRoleDocument);
 
   if (!mayUpdate) {
-    return <Text size="sm">{user.role ? intl.formatMessage({ id: `role.${user.role}` }) : '—'}</Text>;
+    return (
+      <Text size="sm">{user.role ? intl.formatMessage({ id: `role.${user.role}` }) : '—'}</Text>
+    );
   }
   return (
     <Stack gap={4} align="flex-start">

@@ -42,9 +42,7 @@ export function OverlapActions({
               color="blue"
               title={intl.formatMessage({ id: 'overlap.acceptTitle' })}
               body={<FormattedMessage id="overlap.acceptBody" />}
-              onConfirm={() =>
-                void respond.run({ overlapId: overlap.id, accept: true }).then(done)
-              }
+              onConfirm={() => void respond.run({ overlapId: overlap.id, accept: true }).then(done)}
               loading={respond.fetching}
               data-testid="overlap-accept"
             >
@@ -55,9 +53,7 @@ export function OverlapActions({
             <Button
               size="xs"
               variant="default"
-              onClick={() =>
-                void respond.run({ overlapId: overlap.id, accept: false }).then(done)
-              }
+              onClick={() => void respond.run({ overlapId: overlap.id, accept: false }).then(done)}
               loading={respond.fetching}
               data-testid="overlap-decline"
             >

@@ -134,7 +134,11 @@ export function useSignUp({
     if (!user) {
       const field = errorField(result.error);
       if (field === 'totpCode') {
-        dispatch({ type: 'rejected', errors: { totpCode: 'signup.codeRejected' }, clearCode: true });
+        dispatch({
+          type: 'rejected',
+          errors: { totpCode: 'signup.codeRejected' },
+          clearCode: true,
+        });
         focusField('totpCode');
       } else if (field === 'email') {
         dispatch({ type: 'rejected', errors: { email: 'signup.emailMismatch' }, clearCode: false });

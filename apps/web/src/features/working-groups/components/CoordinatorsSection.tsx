@@ -1,9 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import {
-  RemoveCoordinatorDocument,
-  type WorkingGroupDetailQuery,
-} from '../../../gql/graphql';
+import { RemoveCoordinatorDocument, type WorkingGroupDetailQuery } from '../../../gql/graphql';
 import { useAction } from '../../../graphql/use-action';
 import { RemovableList } from '../../../ui/RemovableList';
 import { usePermissions } from '../../auth/hooks/permissions';

@@ -49,7 +49,10 @@ export function DonorsSection({
         removable={() => mayRemove}
         confirmTitle={() => intl.formatMessage({ id: 'groups.removeDonorTitle' })}
         confirmBody={(donor) => (
-          <FormattedMessage id="groups.removeDonorBody" values={{ name: <bdi>{donor.name}</bdi> }} />
+          <FormattedMessage
+            id="groups.removeDonorBody"
+            values={{ name: <bdi>{donor.name}</bdi> }}
+          />
         )}
         onRemove={(donor) =>
           void remove
