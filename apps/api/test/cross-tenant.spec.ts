@@ -107,7 +107,7 @@ const CASES: Record<string, Case> = {
   },
   updateCase: {
     kind: 'attack',
-    document: 'mutation($id: ID!) { updateCase(caseId: $id, input: { status: "closed" }) { id } }',
+    document: 'mutation($id: ID!) { updateCase(caseId: $id, input: { status: closed }) { id } }',
     variables: (w) => ({ id: w.caseB }),
   },
   withdrawCase: { kind: 'attack', document: 'mutation($id: ID!) { withdrawCase(caseId: $id) { id } }', variables: (w) => ({ id: w.caseB }) },

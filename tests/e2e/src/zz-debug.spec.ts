@@ -67,10 +67,8 @@ describe('a bulk upload cut off by a crash', () => {
     const investigator = await signIn(app.url, 'investigator@ddc.demo.parallax.test');
     const key = await unlockGroupKey(investigator.session.request, wg, investigator.me);
     if (!key) throw new Error('no group key');
-    const records = await fingerprintPersons(people(), { groupKey: key.groupKey, evaluator: hubEvaluator(investigator.session.request, wg, key.epoch) }).catch((e: unknown) => {
-      console.log('APPOUT', app?.output().slice(-4000));
-      throw e;
-    });
+    const t0 = Date.now();
+    const records = await fingerprintPersons(people(), { groupKey: key.groupKey, batchSize: 4096, evaluator: async (b) => { process.stderr.write(`EVAL ${b.length} at ${Date.now() - t0}\n`); try { return await hubEvaluator(investigator.session.request, wg, key.epoch)(b); } catch (e) { process.stderr.write(`FAILED after ${Date.now() - t0}\n`); const h = await fetch(`${app?.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-parallax-csrf': '1' }, body: '{"query":"{ __typename }"}' }).then((r) => r.status, (x: unknown) => String(x)); process.stderr.write(`ALIVE ${h}\nAPPOUT ${app?.output().slice(-1500)}\n`); throw e; } } });
     const uploads: CaseUpload[] = records.map((r, i) => ({
       idempotencyKey: `crash-upload-${i}`,
       reference: `CR-${i}`,

@@ -12,7 +12,7 @@ export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
 };
 
 /** The language chosen earlier on this device, if any (storage may be unavailable). */
-export function readStoredLocale(): Locale | null {
+function readStoredLocale(): Locale | null {
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
     return isLocale(value) ? value : null;

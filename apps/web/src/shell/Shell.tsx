@@ -14,7 +14,7 @@ import { PageSkeleton } from './PageSkeleton';
 import { ServerInfoFooter } from './ServerInfoFooter';
 import { UserMenu } from './UserMenu';
 
-export const PRODUCT_NAME = 'Parallax';
+const PRODUCT_NAME = 'Parallax';
 const NAVBAR_BREAKPOINT = 'sm';
 const NAVBAR_BREAKPOINT_PX = 768; // Mantine's default "sm" breakpoint (48em).
 

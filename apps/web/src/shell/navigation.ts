@@ -12,7 +12,7 @@ import {
   UserIcon,
 } from '../ui/icons';
 
-export interface NavItem {
+interface NavItem {
   path: string;
   label: MessageId;
   icon: ComponentType;

@@ -48,7 +48,7 @@ export function RequirePermission({
   return can(requires) ? <>{children}</> : <ForbiddenPage />;
 }
 
-export function ForbiddenPage() {
+function ForbiddenPage() {
   usePageTitle('forbidden.title');
   return (
     <Stack gap="md" maw={760} align="flex-start" data-testid="forbidden">

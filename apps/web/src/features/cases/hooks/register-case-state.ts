@@ -7,7 +7,7 @@ export type Phase =
   | { step: 'fingerprinting'; done: number; total: number }
   | { step: 'registering' };
 
-export interface RegisterCaseState {
+interface RegisterCaseState {
   groupId: string;
   reference: string;
   tags: CaseTags;
@@ -19,7 +19,7 @@ export interface RegisterCaseState {
   error: unknown;
 }
 
-export type RegisterCaseEvent =
+type RegisterCaseEvent =
   | { type: 'groupId'; value: string }
   | { type: 'reference'; value: string }
   | { type: 'tags'; value: CaseTags }

@@ -7,7 +7,7 @@ import { keyHolderGroups } from '../utils/eligibility';
 import { useGroupKeyStore } from '../hooks/store';
 
 /** How often an open client looks for new members waiting for a key, and for rotations. */
-export const GROUP_KEY_SYNC_MS = 15_000;
+const GROUP_KEY_SYNC_MS = 15_000;
 
 /**
  * Runs while the app is open with the user's keys unlocked: for every group

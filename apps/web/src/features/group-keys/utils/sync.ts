@@ -8,7 +8,7 @@ import {
 import { hubErrorCode } from '../../../hub/hub-request';
 import type { GroupKeyStore } from '../hooks/store';
 
-export interface Holder {
+interface Holder {
   userId: string;
   privateKey: Uint8Array;
 }

@@ -15,7 +15,7 @@ interface Payload {
 }
 
 /** The payload's known fields, checked: it is JSON from the server. */
-export function payloadOf(notification: AppNotification): Payload {
+function payloadOf(notification: AppNotification): Payload {
   const raw = notification.payload;
   if (typeof raw !== 'object' || raw === null) return {};
   const p = raw as Record<string, unknown>;

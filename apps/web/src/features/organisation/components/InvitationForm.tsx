@@ -6,12 +6,12 @@ import { useAction } from '../../../graphql/use-action';
 import { ActionError } from '../../../ui/ActionError';
 import { isUserRole, USER_ROLES } from '../utils/roles';
 
-export interface Choice {
+interface Choice {
   id: string;
   name: string;
 }
 
-export interface InvitationFormProps {
+interface InvitationFormProps {
   /** The organisation, fixed (org admins) or picked from `organisations` (platform admin). */
   organisationId: string | null;
   organisations?: readonly Choice[];

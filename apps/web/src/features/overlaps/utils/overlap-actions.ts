@@ -1,6 +1,6 @@
 import type { OverlapFieldsFragment } from '../../../gql/graphql';
 
-export type OverlapAction =
+type OverlapAction =
   'confirm' | 'markFalseMatch' | 'requestContact' | 'acceptContact' | 'declineContact';
 
 type OverlapState = Pick<

@@ -10,7 +10,7 @@ import { useSignUp } from '../hooks/useSignUp';
 import { MIN_PASSWORD_LENGTH, type SignUpField } from '../utils/validation';
 import { TotpEnrolment } from './TotpEnrolment';
 
-export interface SignUpFormProps {
+interface SignUpFormProps {
   token: string;
   /** Set when the invitation is for one address: prefilled and locked. */
   invitedEmail: string | null;

@@ -4,7 +4,7 @@ import { useViewer } from '../../auth/hooks/session';
 import { WorkingGroupsDocument } from '../../../gql/graphql';
 import { fingerprintingGroups } from '../../group-keys/utils/eligibility';
 
-export interface GroupOption {
+interface GroupOption {
   id: string;
   name: string;
 }
