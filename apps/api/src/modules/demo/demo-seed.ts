@@ -23,14 +23,25 @@ const ORGS: DemoOrg[] = [
   {
     name: 'Demo Accountability Secretariat',
     kind: 'secretariat',
-    users: [{ email: 'coordinator@demo.parallax.test', name: 'Rana Coordinator', role: 'org_admin', coordinator: true }],
+    users: [
+      {
+        email: 'coordinator@demo.parallax.test',
+        name: 'Rana Coordinator',
+        role: 'org_admin',
+        coordinator: true,
+      },
+    ],
   },
   {
     name: 'Demo Documentation Centre',
     kind: 'cso',
     users: [
       { email: 'admin@ddc.demo.parallax.test', name: 'Samir Admin', role: 'org_admin' },
-      { email: 'investigator@ddc.demo.parallax.test', name: 'Lina Investigator', role: 'investigator' },
+      {
+        email: 'investigator@ddc.demo.parallax.test',
+        name: 'Lina Investigator',
+        role: 'investigator',
+      },
     ],
   },
   {
@@ -38,13 +49,23 @@ const ORGS: DemoOrg[] = [
     kind: 'cso',
     users: [
       { email: 'admin@dja.demo.parallax.test', name: 'Olena Admin', role: 'org_admin' },
-      { email: 'investigator@dja.demo.parallax.test', name: 'Taras Investigator', role: 'investigator' },
+      {
+        email: 'investigator@dja.demo.parallax.test',
+        name: 'Taras Investigator',
+        role: 'investigator',
+      },
     ],
   },
   {
     name: 'Demo Rights Watch',
     kind: 'cso',
-    users: [{ email: 'investigator@drw.demo.parallax.test', name: 'Karim Investigator', role: 'investigator' }],
+    users: [
+      {
+        email: 'investigator@drw.demo.parallax.test',
+        name: 'Karim Investigator',
+        role: 'investigator',
+      },
+    ],
   },
   {
     name: 'Demo Open Justice Fund',
@@ -58,7 +79,10 @@ const ORGS: DemoOrg[] = [
  * (passwords and TOTP secrets) are printed and kept in the data folder, mode
  * 0600, so a second start can show them again.
  */
-export async function seedDemo(app: INestApplicationContext, say: (m: string) => void): Promise<void> {
+export async function seedDemo(
+  app: INestApplicationContext,
+  say: (m: string) => void,
+): Promise<void> {
   const runtime = app.get<Runtime>(RUNTIME);
   const loginsFile = join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.txt');
   const repository = app.get(DemoRepository);
@@ -73,7 +97,11 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
   const audit = app.get(AuditService);
   const lines: string[] = [];
   const groupId: string = await repository.transaction(async (m) => {
-    const id = await repository.insertWorkingGroup(m, GROUP, 'A demonstration group with fictional organisations.');
+    const id = await repository.insertWorkingGroup(
+      m,
+      GROUP,
+      'A demonstration group with fictional organisations.',
+    );
     await audit.record(m, {
       actorUserId: null,
       workingGroupId: id,
@@ -110,7 +138,12 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
       const password = `demo-${randomBytes(6).toString('base64url')}`;
       const material = await createAccountMaterial(password);
       const enrolment = await users.createAccount(
-        { email: u.email, displayName: u.name, membership: { organisationId: orgId, role: u.role }, ...material },
+        {
+          email: u.email,
+          displayName: u.name,
+          membership: { organisationId: orgId, role: u.role },
+          ...material,
+        },
         null,
       );
       if (u.coordinator) {
@@ -126,15 +159,23 @@ export async function seedDemo(app: INestApplicationContext, say: (m: string) =>
           });
         });
       }
-      lines.push(`${u.email.padEnd(40)} password ${password}  TOTP secret ${enrolment.totpSecret}  (${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''})`);
+      lines.push(
+        `${u.email.padEnd(40)} password ${password}  TOTP secret ${enrolment.totpSecret}  (${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''})`,
+      );
     }
   }
   const adminPassword = `demo-${randomBytes(6).toString('base64url')}`;
   const admin = await users.createAccount(
-    { email: 'platform-admin@demo.parallax.test', displayName: 'Demo Platform Admin', ...(await createAccountMaterial(adminPassword)) },
+    {
+      email: 'platform-admin@demo.parallax.test',
+      displayName: 'Demo Platform Admin',
+      ...(await createAccountMaterial(adminPassword)),
+    },
     null,
   );
-  lines.push(`${'platform-admin@demo.parallax.test'.padEnd(40)} password ${adminPassword}  TOTP secret ${admin.totpSecret}  (platform admin)`);
+  lines.push(
+    `${'platform-admin@demo.parallax.test'.padEnd(40)} password ${adminPassword}  TOTP secret ${admin.totpSecret}  (platform admin)`,
+  );
   const text = lines.join('\n') + '\n';
   await writeFile(loginsFile, text, { mode: 0o600 });
   say(`Demo logins (also in ${loginsFile}):\n${text}`);

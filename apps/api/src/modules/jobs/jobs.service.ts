@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
@@ -21,7 +27,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private started: Promise<void> | null = null;
 
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
-    this.boss = new PgBoss({ connectionString: runtime.databaseUrl, schema: 'pgboss', max: 4, application_name: 'parallax-jobs' });
+    this.boss = new PgBoss({
+      connectionString: runtime.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'parallax-jobs',
+    });
     this.boss.on('error', (e) => this.logger.error(e.message));
   }
 
@@ -45,7 +56,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   ensureStarted(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.createQueue(MATCH_CASE_QUEUE, { name: MATCH_CASE_QUEUE, retryLimit: 5, retryDelay: 2, retryBackoff: true });
+      await this.boss.createQueue(MATCH_CASE_QUEUE, {
+        name: MATCH_CASE_QUEUE,
+        retryLimit: 5,
+        retryDelay: 2,
+        retryBackoff: true,
+      });
     })();
     return this.started;
   }
@@ -53,9 +69,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Enqueues matching for a case within the caller's transaction. */
   async enqueueMatch(m: EntityManager, caseId: string): Promise<void> {
     await this.ensureStarted();
-    await this.boss.send(MATCH_CASE_QUEUE, { caseId }, {
-      db: { executeSql: async (text, values) => ({ rows: await m.query<unknown[]>(text, values) }) },
-    });
+    await this.boss.send(
+      MATCH_CASE_QUEUE,
+      { caseId },
+      {
+        db: {
+          executeSql: async (text, values) => ({ rows: await m.query<unknown[]>(text, values) }),
+        },
+      },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
