@@ -7,7 +7,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { importPersons } from './import.js';
 import { runImport } from './import-run.js';
-import { ImportInterrupted, type ChunkFingerprinter, type ImportCaseFields } from './import-types.js';
+import {
+  ImportInterrupted,
+  type ChunkFingerprinter,
+  type ImportCaseFields,
+} from './import-types.js';
 import { fakeHub } from './test/fake-hub.js';
 
 const FIELDS: ImportCaseFields = { status: 'active', situationTags: [], crimeTags: [] };
@@ -107,4 +111,28 @@ describe('budget refusals', () => {
       expect(interrupted.progress.registered).toBe(hub.cases.size);
     },
   );
+});
+
+describe('where an interrupted import continues', () => {
+  it('is never past a record not registered, records without fingerprints included', async () => {
+    const persons: FtmPerson[] = parsePersonsJsonl(exportFile(8).join('\n')).persons.map((p, i) =>
+      i === 5 ? { ...p, properties: { nationality: ['sy'] } } : p,
+    );
+    const hub = fakeHub({ failRegister: (call) => call >= 2 });
+    const error = await importPersons(persons, {
+      request: hub.request,
+      workingGroupId: 'wg-1',
+      epoch: 1,
+      groupKey: generateGroupKey(),
+      fields: FIELDS,
+      chunkSize: 4,
+      uploadConcurrency: 1,
+      retryDelayMs: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportInterrupted);
+    const { progress, withoutFingerprints } = error as ImportInterrupted;
+    // the second chunk (records 4–7, record 5 without fingerprints) was not confirmed
+    expect(progress).toMatchObject({ next: 4, registered: 4, noFingerprints: 0 });
+    expect(withoutFingerprints).toEqual([]);
+  });
 });

@@ -128,9 +128,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
 
   const register = async (chunk: readonly FingerprintedRecord[]): Promise<void> => {
     const uploads: Array<CaseUpload & { recordId: string }> = [];
+    // Counted once the chunk is confirmed, so `next` never passes a record not registered.
+    const unusable: string[] = [];
     for (const r of chunk) {
       if (r.fingerprints.length === 0) {
-        withoutFingerprints.push(r.recordId);
+        unusable.push(r.recordId);
         continue;
       }
       const own = r.reference?.trim();
@@ -147,7 +149,10 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
         fingerprints: r.fingerprints,
       });
     }
-    if (uploads.length === 0) return;
+    if (uploads.length === 0) {
+      withoutFingerprints.push(...unusable);
+      return;
+    }
     const asked = now();
     const parts = Math.min(concurrency, uploads.length);
     const per = Math.ceil(uploads.length / parts);
@@ -160,19 +165,21 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     ).flat();
     timings.registerMs += now() - asked;
     const byKey = new Map(done.map((d) => [d.idempotencyKey, d]));
-    for (const u of uploads) {
+    const confirmed = uploads.map((u): ImportedRecord => {
       const d = byKey.get(u.idempotencyKey);
       if (!d) throw new HubError('INTERNAL', 'The hub did not confirm every case of the chunk');
-      records.push({
+      return {
         recordId: u.recordId,
         reference: u.reference,
         caseId: d.caseId,
         created: d.created,
         fingerprints: u.fingerprints.length,
-      });
-      if (d.created) created++;
-      else existing++;
-    }
+      };
+    });
+    records.push(...confirmed);
+    withoutFingerprints.push(...unusable);
+    created += confirmed.filter((r) => r.created).length;
+    existing += confirmed.filter((r) => !r.created).length;
   };
 
   report();

@@ -11,7 +11,7 @@ import { usePageTitle } from '../../shell/usePageTitle';
 import { PlusIcon, UploadIcon } from '../../ui/icons';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { CasesTable } from '../../features/cases/components/CasesTable';
-import { useWorkingGroups } from '../../features/working-groups/hooks/use-working-groups';
+import { useWorkingGroups } from '../../features/working-groups/hooks/useWorkingGroups';
 
 /** The organisation's tracking cases: labels, tags and counts — never an identifier. */
 export function CasesPage() {

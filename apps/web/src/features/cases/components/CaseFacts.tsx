@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { CaseFieldsFragment } from '../../../gql/graphql';
 import type { MessageId } from '../../../i18n/messages';
 import { formatDateTime } from '../../../ui/format';
-import { useWorkingGroups } from '../../working-groups/hooks/use-working-groups';
+import { useWorkingGroups } from '../../working-groups/hooks/useWorkingGroups';
 import { statusLabel, tagsText } from '../utils/labels';
 
 function Fact({ label, children }: { label: MessageId; children: ReactNode }) {

@@ -6,7 +6,7 @@ import type { MessageId } from '../../../i18n/messages';
 import { usePageTitle } from '../../../shell/usePageTitle';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import { BackIcon, LockIcon } from '../../../ui/icons';
-import { useWorkingGroups } from '../../working-groups/hooks/use-working-groups';
+import { useWorkingGroups } from '../../working-groups/hooks/useWorkingGroups';
 
 interface Props {
   titleId: MessageId;

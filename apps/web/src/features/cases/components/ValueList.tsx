@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../../../i18n/messages';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';
 
-interface ValueListProps {
+export interface ValueListProps {
   legend: MessageId;
   /** One value's label, numbered: "Name 1", "Name 2"… */
   item: MessageId;

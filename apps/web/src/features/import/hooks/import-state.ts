@@ -106,6 +106,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'progress':
       return state.phase === 'running' ? withProgress(state, action.progress) : state;
     case 'ended': {
+      // A run ended by a reset (or a new file) reports into a flow that has moved on.
+      if (state.phase !== 'running') return state;
       const ended = withProgress(state, action.progress);
       return {
         ...ended,
