@@ -35,13 +35,16 @@ const schemaPath = join(repoRoot, 'apps', 'api', 'schema.gql');
  * @property {'documentNode' | 'string'} documentMode
  */
 
+/** @type {Target} */
+const WEB_TARGET = {
+  sourceRoot: join(webRoot, 'src'),
+  outputPath: join(webRoot, 'src', 'gql', 'graphql.ts'),
+  documentMode: 'documentNode',
+};
+
 /** @type {Target[]} */
 export const TARGETS = [
-  {
-    sourceRoot: join(webRoot, 'src'),
-    outputPath: join(webRoot, 'src', 'gql', 'graphql.ts'),
-    documentMode: 'documentNode',
-  },
+  WEB_TARGET,
   {
     sourceRoot: join(repoRoot, 'libs', 'hub-client', 'src'),
     outputPath: join(repoRoot, 'libs', 'hub-client', 'src', 'gql', 'graphql.ts'),
@@ -94,7 +97,7 @@ async function loadSchema() {
  * @param {import('graphql').GraphQLSchema} [loaded]
  * @returns {Promise<string>} the generated TypeScript source
  */
-export async function generate(target = TARGETS[0], loaded = undefined) {
+export async function generate(target = WEB_TARGET, loaded = undefined) {
   const schema = loaded ?? (await loadSchema());
   const files = await findDocuments(target);
   /** @type {import('@graphql-codegen/plugin-helpers').Types.DocumentFile[]} */
