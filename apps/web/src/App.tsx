@@ -17,7 +17,7 @@ import {
   createWorkerFingerprinter,
   FingerprinterContext,
   type FingerprinterFactory,
-} from './fingerprinting/fingerprinter';
+} from './features/fingerprinting/utils/fingerprinter';
 import { GroupKeyStore, GroupKeyStoreContext } from './features/group-keys/hooks/store';
 import { NetworkStatusContext, type NetworkStatus } from './graphql/network-status';
 import { I18nProvider } from './i18n/I18nProvider';

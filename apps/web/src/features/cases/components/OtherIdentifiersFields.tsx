@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { CSV_IDENTIFIER_TYPES } from '../../../fingerprinting/engine-constants';
+import { CSV_IDENTIFIER_TYPES } from '../../fingerprinting/utils/engine-constants';
 import { CloseIcon, PlusIcon } from '../../../ui/icons';
 import { matchKindLabel } from '../../overlaps/utils/match-kinds';
 import type { PersonFormValues } from '../utils/person-form';

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { NO_KEYS } from '../../../cases/register';
+import { NO_KEYS } from '../utils/register';
 import type { CaseFieldsFragment } from '../../../gql/graphql';
 import { hubErrorCode, hubErrorMessageId } from '../../../hub/hub-request';
 import { ActionError } from '../../../ui/ActionError';

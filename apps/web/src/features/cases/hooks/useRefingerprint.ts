@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { fingerprintPerson } from '../../../cases/register';
+import { fingerprintPerson } from '../utils/register';
 import { useUnlockedKeys } from '../../../crypto/key-store';
-import { useFingerprinterFactory } from '../../../fingerprinting/fingerprinter';
+import { useFingerprinterFactory } from '../../fingerprinting/utils/fingerprinter';
 import { RefingerprintCaseDocument, type CaseFieldsFragment } from '../../../gql/graphql';
 import { useAction } from '../../../graphql/use-action';
 import { useHubRequest } from '../../../hub/hub-request';

@@ -1,9 +1,9 @@
 import { useReducer, useRef, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { NO_KEYS, registerPersonCase } from '../../../cases/register';
+import { NO_KEYS, registerPersonCase } from '../utils/register';
 import { useUnlockedKeys } from '../../../crypto/key-store';
-import { useFingerprinterFactory } from '../../../fingerprinting/fingerprinter';
-import { randomIdempotencyKey } from '../../../fingerprinting/idempotency';
+import { useFingerprinterFactory } from '../../fingerprinting/utils/fingerprinter';
+import { randomIdempotencyKey } from '../../fingerprinting/utils/idempotency';
 import {
   hubErrorCategory,
   hubErrorCode,

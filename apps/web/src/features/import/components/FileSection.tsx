@@ -1,7 +1,7 @@
 import { Alert, Fieldset, Input, NativeSelect, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { ImportFormat } from '../../../fingerprinting/protocol';
+import type { ImportFormat } from '../../fingerprinting/utils/protocol';
 import { useCountryOptions } from '../../../ui/countries';
 import { AlertIcon } from '../../../ui/icons';
 import { GroupKeyNotice } from '../../cases/components/GroupKeyNotice';

@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { MaskedSample } from '../../../fingerprinting/protocol';
+import type { MaskedSample } from '../../fingerprinting/utils/protocol';
 import { targetLabel } from '../utils/target-label';
 
 /** The first records as read, masked, to check the columns. */

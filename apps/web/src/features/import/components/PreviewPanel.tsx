@@ -1,6 +1,6 @@
 import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { ImportPreview } from '../../../fingerprinting/protocol';
+import type { ImportPreview } from '../../fingerprinting/utils/protocol';
 import { AlertIcon } from '../../../ui/icons';
 import { MappingTable } from './MappingTable';
 import { MaskedSamples } from './MaskedSamples';

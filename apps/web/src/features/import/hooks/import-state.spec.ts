@@ -1,6 +1,6 @@
 import type { ImportProgress } from '@parallax/hub-client';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../../fingerprinting/protocol';
+import type { ImportPreview } from '../../fingerprinting/utils/protocol';
 import { importReducer, initialImportState, type ImportAction } from './import-state';
 
 const preview = { records: 10 } as ImportPreview;

@@ -1,5 +1,5 @@
 import type { ImportedRecord, ImportProgress } from '@parallax/hub-client';
-import type { ImportPreview } from '../../../fingerprinting/protocol';
+import type { ImportPreview } from '../../fingerprinting/utils/protocol';
 import type { ReceiptLine } from '../utils/receipt';
 
 export interface ImportCounts {

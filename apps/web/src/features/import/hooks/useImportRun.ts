@@ -5,8 +5,8 @@ import {
   type ImportProgress,
 } from '@parallax/hub-client';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useFingerprinterFactory, type Fingerprinter } from '../../../fingerprinting/fingerprinter';
-import type { ImportFormat } from '../../../fingerprinting/protocol';
+import { useFingerprinterFactory, type Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
+import type { ImportFormat } from '../../fingerprinting/utils/protocol';
 import { useHubRequest } from '../../../hub/hub-request';
 import { workerChunkFingerprinter } from '../utils/worker-fingerprints';
 import { importReducer, initialImportState, type ImportState } from './import-state';

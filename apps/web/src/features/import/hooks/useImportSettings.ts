@@ -1,6 +1,6 @@
 import { DEFAULT_REFERENCE_PREFIX, isValidReferencePrefix } from '@parallax/hub-client';
 import { useCallback, useState } from 'react';
-import type { ImportFormat } from '../../../fingerprinting/protocol';
+import type { ImportFormat } from '../../fingerprinting/utils/protocol';
 import { defaultTags, type CaseTags } from '../../cases/components/CaseTagsFields';
 
 /** What the user chooses for an import: where, how to read the file, and the cases' fields. */

@@ -1,4 +1,4 @@
-import type { ImportFormat } from '../../../fingerprinting/protocol';
+import type { ImportFormat } from '../../fingerprinting/utils/protocol';
 
 /** The format a file's name suggests (the user may change it). */
 export function formatOf(fileName: string): ImportFormat {

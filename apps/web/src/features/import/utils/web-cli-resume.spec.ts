@@ -9,7 +9,7 @@ import {
   type ImportCaseFields,
 } from '@parallax/hub-client';
 import { describe, expect, it } from 'vitest';
-import { createInProcessFingerprinter } from '../../../fingerprinting/in-process';
+import { createInProcessFingerprinter } from '../../fingerprinting/utils/in-process';
 import { workerChunkFingerprinter } from './worker-fingerprints';
 
 /** A hub that evaluates the OPRF and registers idempotently; registration can be cut off. */

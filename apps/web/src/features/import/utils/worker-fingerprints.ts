@@ -1,5 +1,5 @@
 import type { ChunkFingerprinter } from '@parallax/hub-client';
-import type { Fingerprinter } from '../../../fingerprinting/fingerprinter';
+import type { Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
 
 export interface WorkerChunkOptions {
   groupKey: Uint8Array;

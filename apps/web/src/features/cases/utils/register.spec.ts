@@ -15,10 +15,10 @@ import {
   type RunImportOptions,
 } from '@parallax/hub-client';
 import { describe, expect, it } from 'vitest';
-import type { Fingerprinter } from '../fingerprinting/fingerprinter';
-import { createInProcessFingerprinter } from '../fingerprinting/in-process';
-import { workerChunkFingerprinter } from '../features/import/utils/worker-fingerprints';
-import { personFromForm } from '../features/cases/utils/person-form';
+import type { Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
+import { createInProcessFingerprinter } from '../../fingerprinting/utils/in-process';
+import { workerChunkFingerprinter } from '../../import/utils/worker-fingerprints';
+import { personFromForm } from './person-form';
 import { registerPersonCase } from './register';
 
 /**

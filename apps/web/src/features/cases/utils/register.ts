@@ -8,7 +8,7 @@ import {
   type HubRequest,
   type Registration,
 } from '@parallax/hub-client';
-import type { Fingerprinter } from '../fingerprinting/fingerprinter';
+import type { Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
 
 /** What a case says about itself: the organisation's label and fixed vocabularies only. */
 export interface CaseMeta {

@@ -1,6 +1,6 @@
 import { CSV_PERSON_PROPERTIES, extractKeys, parsePersonsCsv } from '@parallax/fingerprint';
 import { describe, expect, it } from 'vitest';
-import { CSV_PERSON_PROPERTIES_SHOWN } from '../features/import/utils/import-targets';
+import { CSV_PERSON_PROPERTIES_SHOWN } from '../../import/utils/import-targets';
 import { FingerprintEngine } from './engine';
 
 const noHub = () => Promise.reject(new Error('the dry run makes no request'));
