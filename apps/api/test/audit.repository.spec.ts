@@ -1,32 +1,25 @@
 import pg from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../src/modules/audit/audit-hash.js';
 import { AuditRepository } from '../src/modules/audit/audit.repository.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { seedOrganisation, seedUser, seedWorkingGroup } from './support/identity-fixtures.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { useTestDataSource } from './support/test-database.js';
 
 /** The audit chain's statements against the real schema, and the writer on top of them. */
-let testDb: TestDatabase;
-let db: DataSource;
 const repo = new AuditRepository();
 const audit = new AuditService(repo);
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = new DataSource(dataSourceOptions(testDb.url, 4));
-  await db.initialize();
-});
-afterAll(async () => {
-  await db?.destroy();
-  await testDb?.drop();
+const t = useTestDataSource();
+let db: DataSource;
+beforeAll(() => {
+  db = t.db;
 });
 
 /** The log is append-only (triggers); a test starts from an empty chain as a superuser would. */
 beforeEach(async () => {
-  const c = new pg.Client({ connectionString: testDb.url });
+  const c = new pg.Client({ connectionString: t.url });
   await c.connect();
   try {
     await c.query('ALTER TABLE audit_log DISABLE TRIGGER USER');

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KeysRepository, toGroupKeyStatus } from '../src/modules/keys/keys.repository.js';
 import {
   seedCoordinator,
@@ -10,21 +9,15 @@ import {
   seedUser,
   seedWorkingGroup,
 } from './support/identity-fixtures.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { useTestDataSource } from './support/test-database.js';
 
 /** Key epochs, sealed grants and the OPRF budget counters against the real schema. */
-let testDb: TestDatabase;
-let db: DataSource;
 const repo = new KeysRepository();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = new DataSource(dataSourceOptions(testDb.url, 3));
-  await db.initialize();
-});
-afterAll(async () => {
-  await db?.destroy();
-  await testDb?.drop();
+const t = useTestDataSource();
+let db: DataSource;
+beforeAll(() => {
+  db = t.db;
 });
 
 const inTx = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => db.transaction(work);

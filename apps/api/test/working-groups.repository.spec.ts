@@ -1,6 +1,5 @@
-import { DataSource, type EntityManager } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingGroupsRepository } from '../src/modules/working-groups/working-groups.repository.js';
 import {
   seedCoordinator,
@@ -10,21 +9,15 @@ import {
   seedWorkingGroup,
   tag,
 } from './support/identity-fixtures.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { useTestDataSource } from './support/test-database.js';
 
 /** The working-group statements against the real schema (owner connection, no row-level security). */
-let testDb: TestDatabase;
-let db: DataSource;
 const repo = new WorkingGroupsRepository();
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = new DataSource(dataSourceOptions(testDb.url, 3));
-  await db.initialize();
-});
-afterAll(async () => {
-  await db?.destroy();
-  await testDb?.drop();
+const t = useTestDataSource();
+let db: DataSource;
+beforeAll(() => {
+  db = t.db;
 });
 
 const inTx = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => db.transaction(work);

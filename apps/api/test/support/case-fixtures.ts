@@ -1,62 +1,29 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '@parallax/authz';
-import { DataSource } from 'typeorm';
-import { afterAll, beforeAll } from 'vitest';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import type { DataSource } from 'typeorm';
+import type { UserRole } from '../../src/modules/users/user.entity.js';
+import {
+  insertId,
+  seedMembership,
+  seedOrganisation,
+  seedUser as seedIdentityUser,
+  seedWorkingGroup,
+} from './identity-fixtures.js';
+
+export { useTestDataSource } from './test-database.js';
 
 /** A deterministic 32-byte fingerprint standing for `label` (no real identifier is ever needed). */
 export function fp(label: string): Buffer {
   return createHash('sha256').update(label).digest();
 }
 
-/**
- * A fresh migrated database for this test file and an owner connection to it,
- * without the application: for repository tests.
- */
-export function useTestDataSource(): { readonly db: DataSource } {
-  let testDb: TestDatabase | undefined;
-  let db: DataSource | undefined;
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    db = new DataSource(dataSourceOptions(testDb.url, 2));
-    await db.initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await testDb?.drop();
-  });
-  return {
-    get db(): DataSource {
-      if (!db)
-        throw new Error(
-          'useTestDataSource(): the database exists between beforeAll and afterAll only',
-        );
-      return db;
-    },
-  };
-}
-
 /** A user row with placeholder key material (these tests never sign in). */
-export async function seedUser(
+export function seedUser(
   db: DataSource,
   organisationId: string,
-  role: 'org_admin' | 'investigator' | 'viewer' = 'investigator',
+  role: UserRole = 'investigator',
 ): Promise<string> {
-  return insertId(
-    db,
-    `INSERT INTO app_user (email, display_name, organisation_id, role, kdf_salt, kdf_params, login_verifier, public_key, encrypted_private_key, totp_secret)
-     VALUES ($1, 'Test User', $2, $3, $4, '{}', 'x', $5, $6, $7) RETURNING id`,
-    [
-      `u-${randomBytes(6).toString('hex')}@t.test`,
-      organisationId,
-      role,
-      randomBytes(16),
-      randomBytes(32),
-      randomBytes(48),
-      randomBytes(32),
-    ],
-  );
+  return seedIdentityUser(db, { organisationId, role });
 }
 
 /** An investigator of `organisationId` who fingerprints in `memberOf`, as `runAsTenant` needs it. */
@@ -82,39 +49,21 @@ export interface SeededGroup {
   organisationIds: string[];
 }
 
-async function insertId(db: DataSource, sql: string, params: unknown[]): Promise<string> {
-  const [row] = await db.query<Array<{ id: string }>>(sql, params);
-  if (!row) throw new Error(`no id from ${sql}`);
-  return row.id;
-}
-
 /**
  * A working group with a current key epoch 1 and `organisations` active
  * member organisations, written directly with the owner's rights: for tests
  * of repositories and services below the GraphQL layer.
  */
 export async function seedGroup(db: DataSource, organisations: number): Promise<SeededGroup> {
-  const tag = randomBytes(4).toString('hex');
-  const workingGroupId = await insertId(
-    db,
-    'INSERT INTO working_group (name) VALUES ($1) RETURNING id',
-    [`Group ${tag}`],
-  );
+  const workingGroupId = await seedWorkingGroup(db);
   await db.query(
     'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 1, $2)',
     [workingGroupId, randomBytes(32)],
   );
   const organisationIds: string[] = [];
   for (let i = 0; i < organisations; i++) {
-    const org = await insertId(
-      db,
-      `INSERT INTO organisation (name, kind) VALUES ($1, 'cso') RETURNING id`,
-      [`Org ${tag}-${i}`],
-    );
-    await db.query(
-      `INSERT INTO working_group_member (working_group_id, organisation_id, status, joined_at) VALUES ($1, $2, 'active', now())`,
-      [workingGroupId, org],
-    );
+    const org = await seedOrganisation(db);
+    await seedMembership(db, workingGroupId, org);
     organisationIds.push(org);
   }
   return { workingGroupId, organisationIds };

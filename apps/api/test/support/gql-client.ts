@@ -10,12 +10,18 @@ export class GqlClient {
     this.session = new HubSession(baseUrl);
   }
 
-  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+  request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>> {
     return this.session.send<T>(query, variables);
   }
 
   /** Like request, but throws on GraphQL errors. */
-  async ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
     const r = await this.request<T>(query, variables);
     if (r.errors?.length || !r.data) throw new Error(`GraphQL error: ${JSON.stringify(r.errors)}`);
     return r.data;

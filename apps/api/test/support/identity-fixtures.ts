@@ -11,7 +11,7 @@ import { UsersRepository } from '../../src/modules/users/users.repository.js';
  */
 export const tag = (): string => randomBytes(4).toString('hex');
 
-async function insertId(
+export async function insertId(
   db: DataSource | EntityManager,
   sql: string,
   params: unknown[],

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { withDatabase } from '@parallax/test-support';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
 
 const TEMPLATE_DB = 'parallax_test_template';
 
@@ -33,6 +35,40 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await c.end();
       }
+    },
+  };
+}
+
+/**
+ * A fresh migrated database for this test file and an owner connection to it,
+ * without the application: for repository tests.
+ */
+export function useTestDataSource(): { readonly db: DataSource; readonly url: string } {
+  let testDb: TestDatabase | undefined;
+  let db: DataSource | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    db = new DataSource(dataSourceOptions(testDb.url, 3));
+    await db.initialize();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await testDb?.drop();
+  });
+  return {
+    get db(): DataSource {
+      if (!db)
+        throw new Error(
+          'useTestDataSource(): the database exists between beforeAll and afterAll only',
+        );
+      return db;
+    },
+    get url(): string {
+      if (!testDb)
+        throw new Error(
+          'useTestDataSource(): the database exists between beforeAll and afterAll only',
+        );
+      return testDb.url;
     },
   };
 }

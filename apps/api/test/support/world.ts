@@ -11,7 +11,11 @@ import type { TestApp } from './test-app.js';
 export const PERSON_LATIN = {
   id: 'p-latin',
   schema: 'Person',
-  properties: { name: ['Ivan Mykolayovych PETRENKO'], birthDate: ['1970-03-02'], nationality: ['ua'] },
+  properties: {
+    name: ['Ivan Mykolayovych PETRENKO'],
+    birthDate: ['1970-03-02'],
+    nationality: ['ua'],
+  },
 };
 export const PERSON_CYRILLIC = {
   id: 'p-cyrillic',
@@ -65,17 +69,31 @@ export function totpCode(secret: string, offsetSteps = 0): string {
 
 /** Lets a test log the same person in twice within one 30-second step. */
 export async function forgetUsedCode(t: TestApp, userId: string): Promise<void> {
-  await t.app.get(DataSource).query('UPDATE app_user SET totp_last_step = NULL WHERE id = $1', [userId]);
+  await t.app
+    .get(DataSource)
+    .query('UPDATE app_user SET totp_last_step = NULL WHERE id = $1', [userId]);
 }
 
-export async function login(t: TestApp, p: Omit<Person, 'client'>, client = new GqlClient(t.url)): Promise<GqlClient> {
+export async function login(
+  t: TestApp,
+  p: Omit<Person, 'client'>,
+  client = new GqlClient(t.url),
+): Promise<GqlClient> {
   const params = await client.ok<{ loginParameters: { salt: string } }>(
     'query($e: String!) { loginParameters(email: $e) { salt } }',
     { e: p.email },
   );
-  const { loginKey } = await deriveCredentials(PASSWORD, Buffer.from(params.loginParameters.salt, 'base64'), TEST_KDF_PARAMS);
+  const { loginKey } = await deriveCredentials(
+    PASSWORD,
+    Buffer.from(params.loginParameters.salt, 'base64'),
+    TEST_KDF_PARAMS,
+  );
   await client.ok('mutation($i: LoginInput!) { login(input: $i) { user { id } } }', {
-    i: { email: p.email, loginKey: Buffer.from(loginKey).toString('base64'), totpCode: totpCode(p.totpSecret) },
+    i: {
+      email: p.email,
+      loginKey: Buffer.from(loginKey).toString('base64'),
+      totpCode: totpCode(p.totpSecret),
+    },
   });
   return client;
 }
@@ -86,9 +104,15 @@ async function person(
   membership?: { organisationId: string; role: UserRole },
 ): Promise<Omit<Person, 'client'>> {
   const material = await createAccountMaterial(PASSWORD, TEST_KDF_PARAMS);
-  const e = await t.app
-    .get(UsersService)
-    .createAccount({ email, displayName: email.split('@')[0] ?? email, ...(membership ? { membership } : {}), ...material }, null);
+  const e = await t.app.get(UsersService).createAccount(
+    {
+      email,
+      displayName: email.split('@')[0] ?? email,
+      ...(membership ? { membership } : {}),
+      ...material,
+    },
+    null,
+  );
   return { id: e.userId, email, totpSecret: e.totpSecret };
 }
 
@@ -97,10 +121,15 @@ async function person(
  * (coordinated from a secretariat, funded by a donor) and org B in working
  * group 2. Everyone is signed in.
  */
-export async function buildWorld(t: TestApp, opts: { withCases: boolean } = { withCases: true }): Promise<World> {
+export async function buildWorld(
+  t: TestApp,
+  opts: { withCases: boolean } = { withCases: true },
+): Promise<World> {
   const ds = t.app.get(DataSource);
-  const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>)[0]?.id ?? '';
-  const org = (name: string, kind: string) => one('INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
+  const one = async (sql: string, params: unknown[]) =>
+    ((await ds.query(sql, params)) as Array<{ id: string }>)[0]?.id ?? '';
+  const org = (name: string, kind: string) =>
+    one('INSERT INTO organisation (name, kind) VALUES ($1, $2) RETURNING id', [name, kind]);
   const [orgA, orgB, donor, secretariat, orgA2, orgB2] = await Promise.all([
     org('Org A', 'cso'),
     org('Org B', 'cso'),
@@ -116,7 +145,10 @@ export async function buildWorld(t: TestApp, opts: { withCases: boolean } = { wi
      VALUES ($1, $2, 'active', now()), ($3, $4, 'active', now()), ($1, $5, 'active', now()), ($3, $6, 'active', now())`,
     [wg1, orgA, wg2, orgB, orgA2, orgB2],
   );
-  await ds.query('INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)', [wg1, donor]);
+  await ds.query(
+    'INSERT INTO working_group_donor (working_group_id, organisation_id) VALUES ($1, $2)',
+    [wg1, donor],
+  );
 
   const roles = {
     platformAdmin: ['platform@t.test', undefined],
@@ -133,16 +165,16 @@ export async function buildWorld(t: TestApp, opts: { withCases: boolean } = { wi
   } satisfies Record<string, [string, { organisationId: string; role: UserRole } | undefined]>;
   type Name = keyof typeof roles;
   const people = {} as Record<Name, Person>;
-  for (const [name, [email, membership]] of Object.entries(roles) as Array<[Name, (typeof roles)[Name]]>) {
+  for (const [name, [email, membership]] of Object.entries(roles) as Array<
+    [Name, (typeof roles)[Name]]
+  >) {
     const p = await person(t, email, membership);
     people[name] = { ...p, client: new GqlClient(t.url) };
   }
-  await ds.query('INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2), ($3, $4)', [
-    wg1,
-    people.coordinator1.id,
-    wg2,
-    people.coordinator2.id,
-  ]);
+  await ds.query(
+    'INSERT INTO working_group_coordinator (working_group_id, user_id) VALUES ($1, $2), ($3, $4)',
+    [wg1, people.coordinator1.id, wg2, people.coordinator2.id],
+  );
   await Promise.all(Object.values(people).map((p) => login(t, p, p.client)));
 
   const invitationB = await one(
@@ -150,23 +182,61 @@ export async function buildWorld(t: TestApp, opts: { withCases: boolean } = { wi
      VALUES (sha256('b-token'::bytea), 'sign_up', $1, 'viewer', now() + interval '1 day') RETURNING id`,
     [orgB],
   );
-  const sessionB = await one('SELECT id FROM user_session WHERE user_id = $1 LIMIT 1', [people.adminB.id]);
+  const sessionB = await one('SELECT id FROM user_session WHERE user_id = $1 LIMIT 1', [
+    people.adminB.id,
+  ]);
 
   // Key epochs in both groups, and an overlap inside tenant B's group.
   await openEpoch(t, people.coordinator1, wg1);
   await openEpoch(t, people.coordinator2, wg2);
   if (!opts.withCases) {
-    return { orgA, orgB, orgA2, orgB2, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB, caseB: '', overlapB: '', notificationB: '' };
+    return {
+      orgA,
+      orgB,
+      orgA2,
+      orgB2,
+      donor,
+      secretariat,
+      wg1,
+      wg2,
+      ...people,
+      invitationB,
+      sessionB,
+      caseB: '',
+      overlapB: '',
+      notificationB: '',
+    };
   }
   const [caseB = ''] = await registerPersons(t, people.investigatorB, wg2, [PERSON_LATIN]);
   await registerPersons(t, people.investigatorB2, wg2, [PERSON_CYRILLIC]);
   const overlapB = (
     await eventually(
-      () => ds.query('SELECT id FROM overlap WHERE case_a = $1 OR case_b = $1', [caseB]) as Promise<Array<{ id: string }>>,
+      () =>
+        ds.query('SELECT id FROM overlap WHERE case_a = $1 OR case_b = $1', [caseB]) as Promise<
+          Array<{ id: string }>
+        >,
       (rows) => rows.length > 0,
     )
   )[0]?.id;
   if (!overlapB) throw new Error('the world needs an overlap in tenant B');
-  const notificationB = await one(`SELECT id FROM notification WHERE recipient_organisation_id = $1 LIMIT 1`, [orgB]);
-  return { orgA, orgB, orgA2, orgB2, donor, secretariat, wg1, wg2, ...people, invitationB, sessionB, caseB, overlapB, notificationB };
+  const notificationB = await one(
+    `SELECT id FROM notification WHERE recipient_organisation_id = $1 LIMIT 1`,
+    [orgB],
+  );
+  return {
+    orgA,
+    orgB,
+    orgA2,
+    orgB2,
+    donor,
+    secretariat,
+    wg1,
+    wg2,
+    ...people,
+    invitationB,
+    sessionB,
+    caseB,
+    overlapB,
+    notificationB,
+  };
 }
