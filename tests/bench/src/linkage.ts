@@ -1,7 +1,7 @@
 /**
  * `npm run bench:linkage [-- DATA_FOLDER]`: precision, recall and F1 of
  * `parallax link` on a folder with left.jsonl, right.jsonl and truth.csv
- * (default ../shared/data/linkage-dev-ofac2018 beside the repository), the
+ * (default tests/bench/data/linkage-dev-ofac2018, see its README), the
  * salted-hash baseline on the same data, and the same measure on synthetic
  * alias lists from the deterministic generator.
  */
@@ -21,7 +21,7 @@ import { matchRecords } from '@parallax/matching';
 import { syntheticLinkage } from './generator.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const folder = resolve(root, process.argv[2] ?? '../shared/data/linkage-dev-ofac2018');
+const folder = resolve(root, process.argv[2] ?? 'tests/bench/data/linkage-dev-ofac2018');
 const files = ['left.jsonl', 'right.jsonl', 'truth.csv'].map((f) => resolve(folder, f));
 
 for (const f of files) {
