@@ -11,6 +11,7 @@ import { CompleteSignUpInput } from './dto/complete-sign-up.input.js';
 import { CreateInvitationInput } from './dto/create-invitation.input.js';
 import { toInvitation, toInvitationLink, toInvitationPreview } from './invitations.repository.js';
 import { InvitationsService } from './invitations.service.js';
+import { SignUpService } from './sign-up.service.js';
 import {
   Invitation,
   InvitationLink,
@@ -23,6 +24,7 @@ import { UuidArg } from '../../common/graphql/uuid-arg.js';
 export class InvitationsResolver {
   constructor(
     private readonly service: InvitationsService,
+    private readonly signUp: SignUpService,
     private readonly actors: ActorService,
     private readonly viewers: ViewerService,
   ) {}
@@ -76,7 +78,7 @@ export class InvitationsResolver {
   @Public('The single-use link is the credential.')
   @Mutation(() => SignUpStart)
   async startSignUp(@Args('token', { type: () => String }) token: string): Promise<SignUpStart> {
-    const r = await this.service.startSignUp(token);
+    const r = await this.signUp.startSignUp(token);
     return {
       invitation: toInvitationPreview(r),
       totpSecret: r.totpSecret,
@@ -90,7 +92,7 @@ export class InvitationsResolver {
     @Args('input') input: CompleteSignUpInput,
     @Context() ctx: GqlContext,
   ): Promise<Viewer> {
-    const user = await this.service.completeSignUp(
+    const user = await this.signUp.completeSignUp(
       input.token,
       {
         email: input.email,

@@ -3,11 +3,19 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { WorkingGroupsRepository } from './working-groups.repository.js';
 import { WorkingGroupsResolver } from './working-groups.resolver.js';
+import { WorkingGroupMembersService } from './working-group-members.service.js';
+import { WorkingGroupRolesService } from './working-group-roles.service.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
 @Module({
   imports: [OrganisationsModule, UsersModule],
-  providers: [WorkingGroupsRepository, WorkingGroupsService, WorkingGroupsResolver],
-  exports: [WorkingGroupsService],
+  providers: [
+    WorkingGroupsRepository,
+    WorkingGroupsService,
+    WorkingGroupMembersService,
+    WorkingGroupRolesService,
+    WorkingGroupsResolver,
+  ],
+  exports: [WorkingGroupsService, WorkingGroupRolesService],
 })
 export class WorkingGroupsModule {}

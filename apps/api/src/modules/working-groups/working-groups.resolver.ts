@@ -4,15 +4,23 @@ import { CurrentActor } from '../../common/authorization/current-actor.decorator
 import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
 import { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import { Membership, WorkingGroup } from './models/working-group.model.js';
+import { WorkingGroupMembersService } from './working-group-members.service.js';
+import { WorkingGroupRolesService } from './working-group-roles.service.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupsResolver {
-  constructor(private readonly groups: WorkingGroupsService) {}
+  constructor(
+    private readonly groups: WorkingGroupsService,
+    private readonly members: WorkingGroupMembersService,
+    private readonly roles: WorkingGroupRolesService,
+  ) {}
 
   @Authenticated()
-  @Query(() => [WorkingGroup], { description: 'Groups the caller belongs to, coordinates or funds (all, for a platform admin).' })
+  @Query(() => [WorkingGroup], {
+    description: 'Groups the caller belongs to, coordinates or funds (all, for a platform admin).',
+  })
   async workingGroups(@CurrentActor() actor: Actor): Promise<WorkingGroup[]> {
     const list = await this.groups.list(actor);
     return Promise.all(list.map((wg) => this.groups.get(actor, wg.id)));
@@ -25,14 +33,19 @@ export class WorkingGroupsResolver {
   }
 
   @Authenticated()
-  @Query(() => [Membership], { description: "Working-group invitations waiting for the caller's organisation." })
+  @Query(() => [Membership], {
+    description: "Working-group invitations waiting for the caller's organisation.",
+  })
   pendingWorkingGroupInvitations(@CurrentActor() actor: Actor): Promise<Membership[]> {
-    return this.groups.pendingForMyOrganisation(actor);
+    return this.members.pendingForMyOrganisation(actor);
   }
 
   @Authenticated()
   @Mutation(() => WorkingGroup)
-  async createWorkingGroup(@CurrentActor() actor: Actor, @Args('input') input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+  async createWorkingGroup(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateWorkingGroupInput,
+  ): Promise<WorkingGroup> {
     const wg = await this.groups.create(actor, input.name, input.description ?? '');
     return this.groups.get(actor, wg.id);
   }
@@ -44,17 +57,19 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('organisationId') organisationId: string,
   ): Promise<Membership> {
-    return this.groups.inviteOrganisation(actor, workingGroupId, organisationId);
+    return this.members.inviteOrganisation(actor, workingGroupId, organisationId);
   }
 
   @StepUp()
-  @Mutation(() => Membership, { description: "An org admin accepts or declines a working group's invitation." })
+  @Mutation(() => Membership, {
+    description: "An org admin accepts or declines a working group's invitation.",
+  })
   respondToWorkingGroupInvitation(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @Args('accept', { type: () => Boolean }) accept: boolean,
   ): Promise<Membership> {
-    return this.groups.respond(actor, workingGroupId, accept);
+    return this.members.respond(actor, workingGroupId, accept);
   }
 
   @StepUp()
@@ -64,7 +79,7 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('organisationId') organisationId: string,
   ): Promise<Membership> {
-    return this.groups.removeOrganisation(actor, workingGroupId, organisationId);
+    return this.members.removeOrganisation(actor, workingGroupId, organisationId);
   }
 
   @StepUp()
@@ -74,7 +89,7 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('userId') userId: string,
   ): Promise<WorkingGroup> {
-    return this.groups.appointCoordinator(actor, workingGroupId, userId);
+    return this.roles.appointCoordinator(actor, workingGroupId, userId);
   }
 
   @StepUp()
@@ -84,7 +99,7 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('userId') userId: string,
   ): Promise<boolean> {
-    return this.groups.removeCoordinator(actor, workingGroupId, userId);
+    return this.roles.removeCoordinator(actor, workingGroupId, userId);
   }
 
   @Authenticated()
@@ -94,7 +109,7 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('organisationId') organisationId: string,
   ): Promise<boolean> {
-    return this.groups.addDonor(actor, workingGroupId, organisationId);
+    return this.roles.addDonor(actor, workingGroupId, organisationId);
   }
 
   @Authenticated()
@@ -104,6 +119,6 @@ export class WorkingGroupsResolver {
     @UuidArg('workingGroupId') workingGroupId: string,
     @UuidArg('organisationId') organisationId: string,
   ): Promise<boolean> {
-    return this.groups.removeDonor(actor, workingGroupId, organisationId);
+    return this.roles.removeDonor(actor, workingGroupId, organisationId);
   }
 }
