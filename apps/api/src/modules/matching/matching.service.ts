@@ -1,20 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, type AuditInput } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import { CasesEvent, type CasesChangedEvent } from '../cases/cases.events.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import {
-  NotificationsService,
-  type NewNotification,
-} from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { REVEAL_POLICY, type RevealPolicy } from '../overlaps/reveal-policy.js';
-import {
-  MatchingRepository,
-  type CaseHead,
-  type OverlapRef,
-  type WrittenOverlap,
-} from './matching.repository.js';
+import { MatchingRepository, type CaseHead, type OverlapRef } from './matching.repository.js';
+import { newOverlapAlerts, retractionEntry, revealKey, writeEntry } from './overlap-outcomes.js';
 import {
   candidateProbes,
   groupByCase,
@@ -251,57 +244,4 @@ export class MatchingService implements OnModuleInit {
     }
     return decisions;
   }
-}
-
-function revealKey(p: AlertingPair): string {
-  return `${p.workingGroupId} ${p.orgA} ${p.orgB}`;
-}
-
-/** Each side hears about its own case only. */
-function newOverlapAlerts(w: WrittenOverlap, p: AlertingPair): NewNotification[] {
-  return [
-    { org: p.orgA, caseId: p.caseA, reference: p.refA },
-    { org: p.orgB, caseId: p.caseB, reference: p.refB },
-  ].map((side) => ({
-    recipientOrganisationId: side.org,
-    workingGroupId: p.workingGroupId,
-    kind: 'overlap.new',
-    payload: {
-      overlapId: w.id,
-      caseId: side.caseId,
-      caseReference: side.reference,
-      strength: p.strength,
-      matched: p.matched,
-    },
-  }));
-}
-
-function retractionEntry(o: OverlapRef, heads: readonly CaseHead[]): AuditInput {
-  const head = heads.find((h) => h.id === o.case_a) ?? heads.find((h) => h.id === o.case_b);
-  if (!head) throw new Error(`Retracted overlap ${o.id} touches no case of the batch`);
-  return {
-    actorUserId: null,
-    workingGroupId: head.working_group_id,
-    action: 'overlap.retract',
-    subjectType: 'overlap',
-    subjectId: o.id,
-    change: { caseId: head.id },
-  };
-}
-
-function writeEntry(w: WrittenOverlap, p: AlertingPair): AuditInput {
-  return {
-    actorUserId: null,
-    workingGroupId: p.workingGroupId,
-    action: w.inserted ? 'overlap.detect' : 'overlap.rescore',
-    subjectType: 'overlap',
-    subjectId: w.id,
-    change: {
-      caseA: p.caseA,
-      caseB: p.caseB,
-      score: p.score,
-      strength: p.strength,
-      matched: p.matched,
-    },
-  };
 }

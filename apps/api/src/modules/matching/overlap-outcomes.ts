@@ -1,0 +1,63 @@
+import type { AuditInput } from '../audit/audit.service.js';
+import type { NewNotification } from '../notifications/notifications.service.js';
+import type { CaseHead, OverlapRef, WrittenOverlap } from './matching.repository.js';
+import type { AlertingPair } from './pair-scoring.js';
+
+/*
+ * What a reconciled batch writes besides the overlaps themselves: the alerts
+ * and audit entries, built from the rows as pure functions.
+ */
+
+/** Pairs of the same organisations in the same group share one reveal decision. */
+export function revealKey(p: AlertingPair): string {
+  return `${p.workingGroupId} ${p.orgA} ${p.orgB}`;
+}
+
+/** Each side hears about its own case only. */
+export function newOverlapAlerts(w: WrittenOverlap, p: AlertingPair): NewNotification[] {
+  return [
+    { org: p.orgA, caseId: p.caseA, reference: p.refA },
+    { org: p.orgB, caseId: p.caseB, reference: p.refB },
+  ].map((side) => ({
+    recipientOrganisationId: side.org,
+    workingGroupId: p.workingGroupId,
+    kind: 'overlap.new',
+    payload: {
+      overlapId: w.id,
+      caseId: side.caseId,
+      caseReference: side.reference,
+      strength: p.strength,
+      matched: p.matched,
+    },
+  }));
+}
+
+export function retractionEntry(o: OverlapRef, heads: readonly CaseHead[]): AuditInput {
+  const head = heads.find((h) => h.id === o.case_a) ?? heads.find((h) => h.id === o.case_b);
+  if (!head) throw new Error(`Retracted overlap ${o.id} touches no case of the batch`);
+  return {
+    actorUserId: null,
+    workingGroupId: head.working_group_id,
+    action: 'overlap.retract',
+    subjectType: 'overlap',
+    subjectId: o.id,
+    change: { caseId: head.id },
+  };
+}
+
+export function writeEntry(w: WrittenOverlap, p: AlertingPair): AuditInput {
+  return {
+    actorUserId: null,
+    workingGroupId: p.workingGroupId,
+    action: w.inserted ? 'overlap.detect' : 'overlap.rescore',
+    subjectType: 'overlap',
+    subjectId: w.id,
+    change: {
+      caseA: p.caseA,
+      caseB: p.caseB,
+      score: p.score,
+      strength: p.strength,
+      matched: p.matched,
+    },
+  };
+}
