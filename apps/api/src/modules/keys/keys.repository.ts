@@ -179,35 +179,40 @@ export class KeysRepository {
   }
 
   /** Adds to today's evaluations (the row stays locked until the caller's transaction ends); returns the new total. */
-  async addEvaluations(
+  addEvaluations(
     m: EntityManager,
     organisationId: string,
     workingGroupId: string,
     count: number,
   ): Promise<number> {
-    const [row] = await m.query<Array<{ evaluations: number }>>(
-      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, evaluations) VALUES ($1, $2, current_date, $3)
-       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET evaluations = oprf_usage.evaluations + $3
-       RETURNING evaluations`,
-      [organisationId, workingGroupId, count],
-    );
-    return row?.evaluations ?? count;
+    return this.addToToday(m, 'evaluations', organisationId, workingGroupId, count);
   }
 
   /** Adds to today's refused evaluations; returns the new total. */
-  async addRefusals(
+  addRefusals(
     m: EntityManager,
     organisationId: string,
     workingGroupId: string,
     count: number,
   ): Promise<number> {
-    const [row] = await m.query<Array<{ refused: number }>>(
-      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, refused) VALUES ($1, $2, current_date, $3)
-       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET refused = oprf_usage.refused + $3
-       RETURNING refused`,
+    return this.addToToday(m, 'refused', organisationId, workingGroupId, count);
+  }
+
+  /** One upsert for both of today's counters; `column` is one of two fixed names, never input. */
+  private async addToToday(
+    m: EntityManager,
+    column: 'evaluations' | 'refused',
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+  ): Promise<number> {
+    const [row] = await m.query<Array<{ total: number }>>(
+      `INSERT INTO oprf_usage (organisation_id, working_group_id, day, ${column}) VALUES ($1, $2, current_date, $3)
+       ON CONFLICT (organisation_id, working_group_id, day) DO UPDATE SET ${column} = oprf_usage.${column} + $3
+       RETURNING ${column} AS total`,
       [organisationId, workingGroupId, count],
     );
-    return row?.refused ?? count;
+    return row?.total ?? count;
   }
 
   /**
