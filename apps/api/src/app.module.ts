@@ -7,8 +7,8 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import depthLimit from 'graphql-depth-limit';
 import { LoggerModule } from 'nestjs-pino';
+import { edgeLimits } from './common/graphql/edge-limits.js';
 import { loggerOptions } from './common/logging/logger-options.js';
 import { RUNTIME, type Runtime } from './common/runtime.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -42,6 +42,7 @@ export class AppModule {
   static register(runtime: Runtime, opts: AppModuleOptions = { http: true }): DynamicModule {
     const { config } = runtime;
     const graphqlLogger = new Logger('GraphQL');
+    const limits = edgeLimits(config);
     const serveWeb = opts.http && config.SERVE_WEB && existsSync(resolve(WEB_DIST, 'index.html'));
     return {
       module: AppModule,
@@ -59,12 +60,19 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: config.NODE_ENV !== 'production',
+          // Opt-in: the schema is public in the repository, but a live
+          // hub need not hand an attacker its map.
+          introspection: config.GRAPHQL_INTROSPECTION,
           includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
           // Browsers cannot send this header cross-site without a preflight,
           // which our CORS policy (none) refuses: GraphQL CSRF protection.
           csrfPrevention: { requestHeaders: ['x-parallax-csrf'] },
-          validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+          // Aliases, depth, directives, cost (GraphQL Armor), tokens, one
+          // OPRF evaluation per request, text limits: all before any resolver.
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          plugins: limits.plugins,
           formatError: makeFormatError((e) => graphqlLogger.error(e)),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),

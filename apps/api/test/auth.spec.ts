@@ -14,6 +14,8 @@ beforeAll(async () => {
 }, 180_000);
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
+/** The one-time value a browser binds its sign-up attempt to (one per invitation is enough here). */
+const ATTEMPT = b64(new Uint8Array(32).fill(7));
 const count = async (sql: string, p: unknown[] = []) => Number((await db.query(sql, p))[0].n);
 
 async function signUpInput(token: string, email: string, code: string) {
@@ -27,7 +29,10 @@ async function signUpInput(token: string, email: string, code: string) {
     loginKey: b64(m.loginKey),
     publicKey: b64(m.publicKey),
     encryptedPrivateKey: b64(m.encryptedPrivateKey),
+    signingPublicKey: b64(m.signingPublicKey),
+    encryptedSigningKey: b64(m.encryptedSigningKey),
     totpCode: code,
+    signUpAttempt: ATTEMPT,
   };
 }
 
@@ -42,13 +47,15 @@ describe('sign-up from an invitation', () => {
     expect(createInvitation.path).toBe(`/join/${createInvitation.token}`);
     const stranger = new GqlClient(t.url);
     const start = await stranger.ok<{ startSignUp: { totpSecret: string; invitation: { organisationName: string; email: string } } }>(
-      'mutation($t: String!) { startSignUp(token: $t) { totpSecret invitation { organisationName email } } }',
-      { t: createInvitation.token },
+      'mutation($t: String!, $a: String!) { startSignUp(token: $t, attempt: $a) { totpSecret invitation { organisationName email } } }',
+      { t: createInvitation.token, a: ATTEMPT },
     );
     expect(start.startSignUp.invitation).toEqual({ organisationName: 'Org A', email: 'new@t.test' });
-    const again = await stranger.ok<{ startSignUp: { totpSecret: string } }>('mutation($t: String!) { startSignUp(token: $t) { totpSecret } }', {
+    const again = await stranger.ok<{ startSignUp: { totpSecret: string } }>('mutation($t: String!, $a: String!) { startSignUp(token: $t, attempt: $a) { totpSecret } }', {
       t: createInvitation.token,
+      a: ATTEMPT,
     });
+    // The same browser retrying (same attempt value) gets the same secret back.
     expect(again.startSignUp.totpSecret).toBe(start.startSignUp.totpSecret);
 
     const users = await count('SELECT count(*) AS n FROM app_user');
@@ -104,7 +111,10 @@ describe('login', () => {
     expect(client.cookieHeader).toMatch(/^__Host-parallax_session=/);
   });
 
-  it('accepts each code once, and locks after repeated failures', async () => {
+  // Repeated failures pause their source (this test's address), never the
+  // account: see sign-in-throttle.spec.ts for an outsider and the real user.
+  it('accepts each code once, and pauses the source after repeated failures', async () => {
+    await db.query('DELETE FROM login_throttle');
     await forgetUsedCode(t, w.investigatorA.id);
     await login(t, w.investigatorA);
     await expect(login(t, w.investigatorA)).rejects.toThrow(/UNAUTHENTICATED/);
@@ -114,8 +124,12 @@ describe('login', () => {
         i: { email: w.investigatorA.email, loginKey: b64(new Uint8Array(32)), totpCode: '000000' },
       });
     }
-    await expect(login(t, w.investigatorA)).rejects.toThrow(/UNAUTHENTICATED/);
-    await db.query('UPDATE app_user SET locked_until = NULL, totp_last_step = NULL WHERE id = $1', [w.investigatorA.id]);
+    await expect(login(t, w.investigatorA)).rejects.toThrow(/SIGN_IN_THROTTLED/);
+    const [user] = await db.query('SELECT locked_until FROM app_user WHERE id = $1', [w.investigatorA.id]);
+    expect(user.locked_until).toBeNull();
+    // Once the source's pause is over, the same account signs in.
+    await db.query('DELETE FROM login_throttle');
+    await db.query('UPDATE app_user SET totp_last_step = NULL WHERE id = $1', [w.investigatorA.id]);
     await login(t, w.investigatorA);
   });
 });
@@ -187,8 +201,9 @@ async function createMember(email: string) {
     { o: w.orgA },
   );
   const client = new GqlClient(t.url);
-  const s = await client.ok<{ startSignUp: { totpSecret: string } }>('mutation($t: String!) { startSignUp(token: $t) { totpSecret } }', {
+  const s = await client.ok<{ startSignUp: { totpSecret: string } }>('mutation($t: String!, $a: String!) { startSignUp(token: $t, attempt: $a) { totpSecret } }', {
     t: createInvitation.token,
+    a: ATTEMPT,
   });
   const done = await client.ok<{ completeSignUp: { user: { id: string } } }>(COMPLETE, {
     i: await signUpInput(createInvitation.token, email, totpCode(s.startSignUp.totpSecret)),
@@ -214,10 +229,10 @@ describe('password change', () => {
     await forgetUsedCode(t, person.id);
     const other = await login(t, person);
     const wrong = await person.client.request('mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', {
-      i: { currentLoginKey: b64(new Uint8Array(32)), newKdfSalt: b64(new Uint8Array(16)), newKdfParams: TEST_KDF_PARAMS, newLoginKey: b64(new Uint8Array(32)), newEncryptedPrivateKey: b64(new Uint8Array(72)) },
+      i: { currentLoginKey: b64(new Uint8Array(32)), newKdfSalt: b64(new Uint8Array(16)), newKdfParams: TEST_KDF_PARAMS, newLoginKey: b64(new Uint8Array(32)), newEncryptedPrivateKey: b64(new Uint8Array(72)), signingPublicKey: b64(new Uint8Array(32)), encryptedSigningKey: b64(new Uint8Array(72)) },
     });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const [row] = await db.query('SELECT kdf_salt, public_key FROM app_user WHERE id = $1', [person.id]);
+    const [row] = await db.query('SELECT kdf_salt, public_key, signing_public_key FROM app_user WHERE id = $1', [person.id]);
     const current = await deriveCredentials(PASSWORD, row.kdf_salt, TEST_KDF_PARAMS);
     const next = await createAccountMaterial('a brand new password!', TEST_KDF_PARAMS);
     await person.client.ok('mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', {
@@ -227,12 +242,16 @@ describe('password change', () => {
         newKdfParams: next.kdfParams,
         newLoginKey: b64(next.loginKey),
         newEncryptedPrivateKey: b64(next.encryptedPrivateKey),
+        // The same signing key, re-sealed under the new password.
+        signingPublicKey: b64(row.signing_public_key),
+        encryptedSigningKey: b64(next.encryptedSigningKey),
       },
     });
     expect((await other.request('{ mySessions { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await person.client.request('{ mySessions { id } }')).errors).toBeUndefined();
-    const [after] = await db.query('SELECT public_key FROM app_user WHERE id = $1', [person.id]);
+    const [after] = await db.query('SELECT public_key, signing_public_key FROM app_user WHERE id = $1', [person.id]);
     expect(Buffer.compare(after.public_key, row.public_key)).toBe(0);
+    expect(Buffer.compare(after.signing_public_key, row.signing_public_key)).toBe(0);
   });
 });
 

@@ -40,9 +40,14 @@ const newCase = (key: string, label: string, epoch = 1): NewCase => ({
   situationTags: ['ukraine'],
   crimeTags: [],
   epoch,
+  // One shared passport fingerprint (sent twice: deduplicated) padded to the smallest size class.
   fingerprints: [
     { kind: 'id.passport', fp: fp(label).toString('base64url') },
     { kind: 'id.passport', fp: fp(label).toString('base64url') },
+    ...[1, 2, 3].map((i) => ({
+      kind: 'id.passport',
+      fp: fp(`${key}-dummy-${i}`).toString('base64url'),
+    })),
   ],
 });
 
@@ -59,7 +64,7 @@ describe('CasesService against PostgreSQL', () => {
       'SELECT reference, fingerprint_count FROM tracking_case WHERE id = $1',
       [mine?.caseId],
     );
-    expect(row).toEqual({ reference: 'SVC-CASE-A1', fingerprint_count: 1 });
+    expect(row).toEqual({ reference: 'SVC-CASE-A1', fingerprint_count: 4 });
 
     const jobs = await db.query<Array<{ case_id: string }>>(
       `SELECT data->>'caseId' AS case_id FROM pgboss.job WHERE name = 'match-case'`,

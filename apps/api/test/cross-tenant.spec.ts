@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GqlClient, type GqlResult } from './support/gql-client.js';
 import { useTestApp } from './support/test-app.js';
@@ -27,7 +28,9 @@ type Case =
 const ROLES = ['anonymous', 'adminA', 'investigatorA', 'viewerA', 'coordinator1', 'donorViewer'] as const;
 type Role = (typeof ROLES)[number];
 
-const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
+// SIGN_IN_THROTTLED: every role's failed sign-in into B comes from this
+// test's one address, which pauses after TOTP_MAX_FAILURES (a refusal too).
+const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'SIGN_IN_THROTTLED']);
 const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB, w.caseB, w.overlapB, w.notificationB];
 const ELEMENT = Buffer.from('e2a4a06d5f3a2e0b6c9c5ed0b7c6b0a7c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f', 'hex').toString('base64');
 const RANDOM_TOKEN = 'x'.repeat(43);
@@ -46,6 +49,11 @@ const CASES: Record<string, Case> = {
     kind: 'attack',
     document: 'query($o: ID) { auditLog(organisationId: $o, limit: 200) { entries { organisationId workingGroupId subjectId actorUserId } } }',
     variables: (w) => ({ o: w.orgB }),
+    secrets: bSecrets,
+  },
+  auditCheckpoint: {
+    kind: 'attack',
+    document: '{ auditCheckpoint(knownSeq: "1") { hubPublicKey latest { seq headHash signature } entryHashAtKnownSeq } }',
     secrets: bSecrets,
   },
   invitations: { kind: 'attack', document: 'query($o: ID!) { invitations(organisationId: $o) { id } }', variables: (w) => ({ o: w.orgB }), secrets: bSecrets },
@@ -87,6 +95,18 @@ const CASES: Record<string, Case> = {
   groupKeyStatus: {
     kind: 'attack',
     document: 'query($w: ID!) { groupKeyStatus(workingGroupId: $w) { epoch mySealedKey pendingRecipients { userId } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  keyDirectory: {
+    kind: 'attack',
+    document: 'query($w: ID!) { keyDirectory(workingGroupId: $w) { holders { userId organisationId } certificates { id subjectUserId issuerUserId } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  earlierGroupKeyGrants: {
+    kind: 'attack',
+    document: 'query($w: ID!) { earlierGroupKeyGrants(workingGroupId: $w) { epoch sealedKey senderUserId } }',
     variables: (w) => ({ w: w.wg2 }),
     secrets: bSecrets,
   },
@@ -133,14 +153,37 @@ const CASES: Record<string, Case> = {
   },
   rotateGroupKey: {
     kind: 'attack',
-    document: 'mutation($w: ID!, $g: [SealedGrantInput!]!) { rotateGroupKey(workingGroupId: $w, grants: $g) }',
-    variables: (w) => ({ w: w.wg2, g: [{ userId: w.adminA.id, sealedKey: Buffer.alloc(80).toString('base64') }] }),
+    document: 'mutation($w: ID!, $g: [SealedGrantInput!]!, $c: EpochCommitmentInput!) { rotateGroupKey(workingGroupId: $w, grants: $g, commitment: $c) }',
+    variables: (w) => ({
+      w: w.wg2,
+      g: [{ userId: w.adminA.id, sealedKey: Buffer.alloc(80).toString('base64') }],
+      c: { tag: Buffer.alloc(32, 1).toString('base64'), signature: Buffer.alloc(64, 2).toString('base64') },
+    }),
   },
   fulfilGroupKeyGrants: {
     kind: 'attack',
     document: 'mutation($w: ID!, $g: [SealedGrantInput!]!) { fulfilGroupKeyGrants(workingGroupId: $w, epoch: 1, grants: $g) }',
     variables: (w) => ({ w: w.wg2, g: [{ userId: w.adminA.id, sealedKey: Buffer.alloc(80).toString('base64') }] }),
   },
+  certifyKey: {
+    kind: 'attack',
+    document: 'mutation($i: CertifyKeyInput!) { certifyKey(input: $i) { id } }',
+    variables: (w) => ({
+      i: {
+        kind: 'org_admin',
+        workingGroupId: w.wg2,
+        subjectUserId: w.adminB.id,
+        body: Buffer.from('{"v":1}').toString('base64'),
+        signature: Buffer.alloc(64, 3).toString('base64'),
+      },
+    }),
+  },
+  rejectGroupKeyGrant: {
+    kind: 'attack',
+    document: 'mutation($w: ID!) { rejectGroupKeyGrant(workingGroupId: $w, epoch: 1) }',
+    variables: (w) => ({ w: w.wg2 }),
+  },
+  setSigningKey: { kind: 'not-tenant-scoped', why: "sets only the caller's own signing key, once (tested in verified-keys.spec)" },
   evaluateOprf: {
     kind: 'attack',
     document: 'mutation($w: ID!, $b: [String!]!) { evaluateOprf(workingGroupId: $w, epoch: 1, blindedElements: $b) { evaluatedElements } }',
@@ -175,7 +218,10 @@ const CASES: Record<string, Case> = {
         loginKey: Buffer.alloc(32).toString('base64'),
         publicKey: Buffer.alloc(32).toString('base64'),
         encryptedPrivateKey: Buffer.alloc(72).toString('base64'),
+        signingPublicKey: Buffer.alloc(32).toString('base64'),
+        encryptedSigningKey: Buffer.alloc(72).toString('base64'),
         totpCode: '123456',
+        signUpAttempt: Buffer.alloc(32, 1).toString('base64'),
       },
     }),
   },
@@ -237,7 +283,11 @@ const CASES: Record<string, Case> = {
   },
   revokeInvitation: { kind: 'attack', document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (w) => ({ id: w.invitationB }) },
   revokeSession: { kind: 'attack', document: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: (w) => ({ id: w.sessionB }) },
-  startSignUp: { kind: 'attack', document: 'mutation($t: String!) { startSignUp(token: $t) { totpSecret } }', variables: () => ({ t: RANDOM_TOKEN }) },
+  startSignUp: {
+    kind: 'attack',
+    document: 'mutation($t: String!, $a: String!) { startSignUp(token: $t, attempt: $a) { totpSecret } }',
+    variables: () => ({ t: RANDOM_TOKEN, a: Buffer.alloc(32, 1).toString('base64') }),
+  },
   stepUp: { kind: 'not-tenant-scoped', why: "checks the caller's own second factor only" },
 };
 
@@ -257,6 +307,13 @@ function leaked(result: GqlResult, secrets: string[]): string[] {
 }
 
 describe('cross-tenant isolation', () => {
+  it('runs against the application’s own database role, as production does: no superuser, no BYPASSRLS', async () => {
+    const [role] = await t.app
+      .get(DataSource)
+      .query('SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
+    expect(role).toEqual({ name: 'parallax_app', rolsuper: false, rolbypassrls: false });
+  });
+
   it('has a case for every query and mutation in the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const operations = [
@@ -318,6 +375,15 @@ describe('cross-tenant isolation', () => {
       '{ overlaps { id myVerdict contactStatus retractedAt } }',
     );
     expect(overlaps.overlaps).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'none', retractedAt: null }]);
+    // B's key material: every grant of wg2 and every certificate about B's people is still there, issued by B's side.
+    const db = t.app.get(DataSource);
+    const grants = await db.query<Array<{ user_id: string }>>('SELECT user_id FROM group_key_grant WHERE working_group_id = $1 ORDER BY user_id', [w.wg2]);
+    expect(grants.map((g) => g.user_id)).toEqual([w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.adminB2.id, w.investigatorB2.id].sort());
+    const certificates = await db.query<Array<{ issuer_user_id: string }>>(
+      'SELECT issuer_user_id FROM key_certificate WHERE subject_user_id = ANY($1::uuid[])',
+      [[w.adminB.id, w.investigatorB.id, w.adminB2.id, w.investigatorB2.id]],
+    );
+    expect(certificates.map((c) => c.issuer_user_id).sort()).toEqual([w.coordinator2.id, w.coordinator2.id, w.adminB.id, w.adminB2.id].sort());
     const unread = await w.adminB.client.ok<{ notifications: Array<{ id: string }> }>('{ notifications(unreadOnly: true) { id } }');
     expect(unread.notifications.map((n) => n.id)).toContain(w.notificationB);
   });

@@ -22,6 +22,7 @@ beforeAll(() => {
 
 const inTx = <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => db.transaction(work);
 const sealed = () => randomBytes(80);
+const commitment = () => ({ tag: randomBytes(32), signature: randomBytes(64) });
 
 describe('KeysRepository: who may hold the key', () => {
   it('lists coordinators and the admins and investigators of active members; never viewers, the disabled or mere invitees', async () => {
@@ -52,13 +53,13 @@ describe('KeysRepository: epochs and grants', () => {
     const coordinator = await seedUser(db);
     expect(await repo.currentEpoch(db.manager, wg)).toBeNull();
     const key1 = sealed();
-    await inTx((m) => repo.insertEpoch(m, wg, 1, key1, coordinator));
+    await inTx((m) => repo.insertEpoch(m, wg, 1, key1, coordinator, commitment()));
     expect(await repo.currentEpoch(db.manager, wg)).toBe(1);
     expect((await repo.sealedOprfKey(db.manager, wg, 1))?.equals(key1)).toBe(true);
 
     await inTx(async (m) => {
       await repo.retireEpoch(m, wg, 1);
-      await repo.insertEpoch(m, wg, 2, sealed(), coordinator);
+      await repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment());
     });
     expect(await repo.currentEpoch(db.manager, wg)).toBe(2);
     expect(await repo.sealedOprfKey(db.manager, wg, 1)).toBeNull();
@@ -68,8 +69,8 @@ describe('KeysRepository: epochs and grants', () => {
   it('refuses a second current epoch (the database keeps one per group)', async () => {
     const wg = await seedWorkingGroup(db);
     const coordinator = await seedUser(db);
-    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator));
-    await expect(inTx((m) => repo.insertEpoch(m, wg, 2, sealed(), coordinator))).rejects.toThrow();
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment()));
+    await expect(inTx((m) => repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment()))).rejects.toThrow();
     expect(await repo.currentEpoch(db.manager, wg)).toBe(1);
   });
 
@@ -77,7 +78,7 @@ describe('KeysRepository: epochs and grants', () => {
     const wg = await seedWorkingGroup(db);
     const coordinator = await seedUser(db);
     const member = await seedUser(db, { organisationId: await seedOrganisation(db) });
-    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator));
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment()));
     const mine = { userId: coordinator, sealedKey: sealed() };
     expect(await inTx((m) => repo.insertGrant(m, wg, 1, mine, coordinator))).toBe(true);
     expect(
@@ -99,18 +100,50 @@ describe('KeysRepository: epochs and grants', () => {
       toGroupKeyStatus('wg', {
         epoch: 3,
         mySealedKey: Buffer.from([1, 2, 3]),
-        pendingRecipients: [{ id: 'u', displayName: 'U', publicKey }],
+        pendingRecipients: [
+          { id: 'u', displayName: 'U', publicKey, signingPublicKey: null, organisationId: 'o' },
+        ],
         isCoordinator: true,
+        epochCommitment: {
+          tag: Buffer.from([4]),
+          signature: Buffer.from([5]),
+          coordinatorUserId: 'c',
+        },
+        mySealedKeySenderId: 'c',
       }),
     ).toEqual({
       workingGroupId: 'wg',
       epoch: 3,
       mySealedKey: 'AQID',
       pendingRecipients: [
-        { userId: 'u', displayName: 'U', publicKey: publicKey.toString('base64') },
+        {
+          userId: 'u',
+          displayName: 'U',
+          publicKey: publicKey.toString('base64'),
+          signingPublicKey: null,
+          organisationId: 'o',
+        },
       ],
       isCoordinator: true,
+      epochCommitment: { tag: 'BA==', signature: 'BQ==', coordinatorUserId: 'c' },
+      mySealedKeySenderId: 'c',
     });
+  });
+
+  it('keeps the epoch commitment, the sender of each grant, the first read, and deletes one grant', async () => {
+    const wg = await seedWorkingGroup(db);
+    const coordinator = await seedUser(db);
+    const member = await seedUser(db, { organisationId: await seedOrganisation(db) });
+    const c = commitment();
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, c));
+    expect(await repo.commitment(db.manager, wg, 1)).toEqual({ ...c, coordinatorUserId: coordinator });
+    await inTx((m) => repo.insertGrant(m, wg, 1, { userId: member, sealedKey: sealed() }, coordinator));
+    expect((await repo.grants(db.manager, wg, 1))[0]).toMatchObject({ grantedBy: coordinator, firstReadAt: null });
+    expect(await inTx((m) => repo.markGrantRead(m, wg, 1, member))).toBe(true);
+    expect(await inTx((m) => repo.markGrantRead(m, wg, 1, member))).toBe(false);
+    expect(await inTx((m) => repo.deleteGrant(m, wg, 1, coordinator))).toBeUndefined();
+    expect(await inTx((m) => repo.deleteGrant(m, wg, 1, member))).toEqual({ grantedBy: coordinator });
+    expect(await repo.grants(db.manager, wg, 1)).toEqual([]);
   });
 });
 

@@ -74,12 +74,14 @@ describe('OverlapsRepository', () => {
       id: overlapId,
       myCase: { id: caseOfA, reference: 'A-REF' },
       otherOrganisation: null,
-      score: 0.988,
       strength: 'strong',
+      counterpartChange: null,
       contactStatus: 'none',
       revealed: false,
     });
     expect(JSON.stringify(forA)).not.toContain('B-REF');
+    // A band only: the raw score (0.98765) never reaches a party.
+    expect(toOverlap(a.organisationId ?? '', forA ?? never())).not.toHaveProperty('score');
     const [forB] = await listOf(b);
     expect(toOverlap(b.organisationId ?? '', forB ?? never()).myCase).toEqual({
       id: caseOfB,

@@ -1,10 +1,11 @@
 import { blind, fingerprintPersons } from '@parallax/fingerprint';
-import { groupKeyStatus, hubEvaluator, startKeyEpoch, unlockGroupKey } from '@parallax/hub-client';
+import { groupKeyStatus, hubEvaluator, padFingerprints, startKeyEpoch, unlockGroupKey } from '@parallax/hub-client';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, hubRequest, keysOf, registerPersons, shareKey } from './support/hub.js';
+import { devicePins, eventually, hubRequest, keysOf, registerPersons, shareKey } from './support/hub.js';
+import { certifyColleague } from './support/key-trust.js';
 import { startTestApp, type TestApp, useTestApp } from './support/test-app.js';
-import { buildWorld, type Person, type World } from './support/world.js';
+import { buildWorld, person, type Person, type World } from './support/world.js';
 
 const t = useTestApp();
 let w: World;
@@ -100,9 +101,9 @@ describe('overlap detection, end to end through the real client library', () => 
 
   it('registers a retried case once (same idempotency key)', async () => {
     const req = hubRequest(w.investigatorA.client);
-    const key = await unlockGroupKey(req, w.wg1, await keysOf(t, w.investigatorA));
+    const key = await unlockGroupKey(req, w.wg1, await keysOf(t, w.investigatorA), { pins: devicePins });
     const [rec] = await fingerprintPersons([OTHER], { groupKey: key?.groupKey ?? new Uint8Array(32), evaluator: hubEvaluator(req, w.wg1, key?.epoch ?? 1) });
-    const input = { idempotencyKey: 'retry-me-0001', reference: 'R-1', status: 'active', situationTags: [], crimeTags: [], epoch: key?.epoch, fingerprints: rec?.fingerprints };
+    const input = { idempotencyKey: 'retry-me-0001', reference: 'R-1', status: 'active', situationTags: [], crimeTags: [], epoch: key?.epoch, fingerprints: padFingerprints(rec?.fingerprints ?? []) };
     const q = 'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId created } }';
     const first = await w.investigatorA.client.ok<{ registerCases: Array<{ caseId: string; created: boolean }> }>(q, { w: w.wg1, c: [input] });
     const again = await w.investigatorA.client.ok<{ registerCases: Array<{ caseId: string; created: boolean }> }>(q, { w: w.wg1, c: [input, input] });
@@ -118,7 +119,7 @@ describe('overlap detection, end to end through the real client library', () => 
   it('refuses fingerprints made under a wrong epoch, or malformed, with stable codes and no change', async () => {
     const before = Number((await db.query('SELECT count(*) AS n FROM tracking_case'))[0].n);
     const q = 'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId } }';
-    const base = { idempotencyKey: 'bad-epoch-0001', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], fingerprints: [{ kind: 'name.pair', fp: 'A'.repeat(43) }] };
+    const base = { idempotencyKey: 'bad-epoch-0001', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], fingerprints: ['A', 'B', 'C', 'D'].map((c) => ({ kind: 'name.pair', fp: c.repeat(43) })) };
     const wrongEpoch = await w.investigatorA.client.request(q, { w: w.wg1, c: [{ ...base, epoch: 99 }] });
     expect(wrongEpoch.errors?.[0]?.extensions?.code).toBe('STALE_EPOCH');
     const badFp = await w.investigatorA.client.request(q, { w: w.wg1, c: [{ ...base, epoch: 1, fingerprints: [{ kind: 'name.pair', fp: 'Mohammed' }] }] });
@@ -142,22 +143,21 @@ describe('overlap detection, end to end through the real client library', () => 
 });
 
 describe('group key distribution', () => {
-  it('hands K_group to a newly admitted member without them doing anything, sealed to them alone', async () => {
+  it('hands K_group to a newly admitted member once their admin certified their keys, then without anyone acting, sealed to them alone', async () => {
     const { createInvitation } = await w.adminA.client.ok<{ createInvitation: { token: string } }>(
       'mutation($o: ID!) { createInvitation(input: { organisationId: $o, role: investigator }) { token } }',
       { o: w.orgA },
     );
     expect(createInvitation.token).toBeTruthy();
-    // The new investigator is simulated directly: what matters here is the grant.
-    const [{ id: newcomer }] = await db.query(
-      `INSERT INTO app_user (email, display_name, organisation_id, role, kdf_salt, kdf_params, login_verifier, public_key, encrypted_private_key, totp_secret)
-       SELECT 'newcomer@t.test', 'Newcomer', organisation_id, 'investigator', kdf_salt, kdf_params, login_verifier, public_key, encrypted_private_key, totp_secret
-       FROM app_user WHERE id = $1 RETURNING id`,
-      [w.viewerA.id],
-    );
+    // The new investigator is simulated directly (keys made as at sign-up): what matters here is the grant.
+    const { id: newcomer } = await person(t, 'newcomer@t.test', { organisationId: w.orgA, role: 'investigator' });
     const status = await groupKeyStatus(hubRequest(w.adminA.client), w.wg1);
     expect(status.pendingRecipients.map((r) => r.userId)).toContain(newcomer);
-    expect(await shareKey(t, w.adminA, w.wg1)).toBeGreaterThanOrEqual(1);
+    // Issue 9: listed by the hub is not enough; nobody seals to keys nobody vouched for.
+    expect(await shareKey(t, w.adminA, w.wg1)).toBe(0);
+    expect(await db.query('SELECT 1 FROM group_key_grant WHERE user_id = $1', [newcomer])).toEqual([]);
+    await certifyColleague(t, w.adminA, w.wg1, { id: newcomer });
+    expect(await shareKey(t, w.investigatorA, w.wg1)).toBeGreaterThanOrEqual(1);
     const [grant] = await db.query('SELECT sealed_key FROM group_key_grant WHERE user_id = $1', [newcomer]);
     expect(grant.sealed_key.length).toBeGreaterThan(32);
     const after = await groupKeyStatus(hubRequest(w.adminA.client), w.wg1);
@@ -166,7 +166,7 @@ describe('group key distribution', () => {
 
   it('stores no group key in clear: only sealed copies, different for each member', async () => {
     const grants = (await db.query('SELECT sealed_key FROM group_key_grant WHERE working_group_id = $1', [w.wg1])) as Array<{ sealed_key: Buffer }>;
-    const key = await unlockGroupKey(hubRequest(w.investigatorA.client), w.wg1, await keysOf(t, w.investigatorA));
+    const key = await unlockGroupKey(hubRequest(w.investigatorA.client), w.wg1, await keysOf(t, w.investigatorA), { pins: devicePins });
     const hex = Buffer.from(key?.groupKey ?? []).toString('hex');
     expect(grants.length).toBeGreaterThan(3);
     expect(new Set(grants.map((g) => g.sealed_key.toString('hex'))).size).toBe(grants.length);
@@ -178,12 +178,7 @@ describe('group key distribution', () => {
     await db.query(`UPDATE working_group_member SET status = 'left' WHERE working_group_id = $1 AND organisation_id = $2`, [w.wg1, w.orgA2]);
     const req = hubRequest(w.coordinator1.client);
     const status = await groupKeyStatus(req, w.wg1);
-    const holders = (await db.query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", encode(u.public_key, 'base64') AS "publicKey" FROM app_user u
-       WHERE u.organisation_id = $1 AND u.role IN ('org_admin', 'investigator') AND u.disabled_at IS NULL`,
-      [w.orgA],
-    )) as Array<{ userId: string; displayName: string; publicKey: string }>;
-    const { epoch } = await startKeyEpoch(req, w.wg1, await keysOf(t, w.coordinator1), holders);
+    const { epoch } = await startKeyEpoch(req, w.wg1, await keysOf(t, w.coordinator1), { pins: devicePins });
     expect(epoch).toBe((status.epoch ?? 0) + 1);
     const cases = await w.investigatorA.client.ok<{ cases: Array<{ needsRefingerprint: boolean; withdrawnAt: string | null }> }>(
       'query($w: ID) { cases(workingGroupId: $w) { needsRefingerprint withdrawnAt } }',
@@ -203,7 +198,7 @@ describe('OPRF budget', () => {
     try {
       const sw = await buildWorldQuick(small);
       const req = hubRequest(sw.investigatorA.client);
-      const key = await unlockGroupKey(req, sw.wg1, await keysOf(small, sw.investigatorA));
+      const key = await unlockGroupKey(req, sw.wg1, await keysOf(small, sw.investigatorA), { pins: devicePins });
       const evaluator = hubEvaluator(req, sw.wg1, key?.epoch ?? 1);
       const elements = (n: number) => Array.from({ length: n }, (_, i) => blind(new TextEncoder().encode(`guess-${i}`)).blindedElement);
       await expect(evaluator(elements(2))).resolves.toHaveLength(2);

@@ -2,7 +2,7 @@ import { createAccountMaterial, TEST_KDF_PARAMS } from '@parallax/identity';
 import { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { verifyLoginKey } from '../src/common/crypto/login-verifier.js';
-import { TOTP_PURPOSE } from '../src/modules/auth/totp.service.js';
+import { LEGACY_TOTP_PURPOSE, totpPurpose } from '../src/modules/auth/totp.service.js';
 import { UsersService } from '../src/modules/users/users.service.js';
 import { useTestApp } from './support/test-app.js';
 
@@ -28,7 +28,9 @@ describe('platform admin bootstrap', () => {
     expect(Buffer.from(row.encrypted_private_key).equals(Buffer.from(material.encryptedPrivateKey))).toBe(true);
     // The TOTP seed is sealed under the master key, not stored in clear.
     expect(Buffer.from(row.totp_secret).toString('latin1')).not.toContain(enrolment.totpSecret);
-    expect(t.runtime.secretBox.open(row.totp_secret, TOTP_PURPOSE)).toHaveLength(20);
+    // …bound to this account: under another purpose (the old unbound one, or another user's) it does not open.
+    expect(t.runtime.secretBox.open(row.totp_secret, totpPurpose(enrolment.userId))).toHaveLength(20);
+    expect(() => t.runtime.secretBox.open(row.totp_secret, LEGACY_TOTP_PURPOSE)).toThrow();
     expect(await auditCount()).toBe(before + 1);
   });
 

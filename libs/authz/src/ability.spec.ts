@@ -48,11 +48,44 @@ describe('policy', () => {
     expect(a.can('read', subject('AuditEntry', { organisationId: null, workingGroupId: 'wg-2', actorUserId: 'x' }))).toBe(false);
   });
 
+  const platformAdmin: Actor = { ...base, isPlatformAdmin: true, organisationId: null, organisationKind: null, role: null, memberOf: [] };
+
   it('gives a platform admin administration but no membership powers', () => {
-    const a = defineAbilityFor({ ...base, isPlatformAdmin: true, organisationId: null, organisationKind: null, role: null, memberOf: [] });
+    const a = defineAbilityFor(platformAdmin);
     expect(a.can('create', 'Organisation')).toBe(true);
-    expect(a.can('appoint', subject('WorkingGroup', { id: 'wg-2' }))).toBe(true);
+    expect(a.can('appoint', subject('WorkingGroup', { id: 'wg-2', hasCoordinators: false }))).toBe(true);
     expect(a.can('respond', subject('Membership', { workingGroupId: 'wg-1', organisationId: 'org-a' }))).toBe(false);
     expect(a.can('invite', subject('Membership', { workingGroupId: 'wg-1', organisationId: 'org-a' }))).toBe(false);
+  });
+
+  it('lets a platform admin bootstrap an organisation and a group, and nothing inside them afterwards', () => {
+    const a = defineAbilityFor(platformAdmin);
+    const firstAdmin = { id: 'i', organisationId: 'org-new', role: 'org_admin' as const, organisationHasUsers: false };
+    expect(a.can('create', subject('Invitation', firstAdmin))).toBe(true);
+    // Issue 9: no new account planted into an organisation that has people.
+    expect(a.can('create', subject('Invitation', { ...firstAdmin, organisationHasUsers: true }))).toBe(false);
+    expect(a.can('create', subject('Invitation', { ...firstAdmin, role: 'investigator' }))).toBe(false);
+    expect(a.can('create', subject('Invitation', { id: 'i', organisationId: 'org-a' }))).toBe(false);
+    expect(a.can('delete', subject('Invitation', { ...firstAdmin, organisationHasUsers: true }))).toBe(false);
+    expect(a.can('read', subject('Invitation', { id: 'i', organisationId: 'org-a' }))).toBe(true);
+    // No role change, disabling or reset (an update) of an organisation's users.
+    const member = subject('User', { id: 'u-a9', organisationId: 'org-a', role: 'investigator' });
+    expect(a.can('read', member)).toBe(true);
+    expect(a.can('update', member)).toBe(false);
+    expect(a.can('disable', member)).toBe(false);
+    // A group's first coordinator only; never one more beside existing coordinators.
+    expect(a.can('appoint', subject('WorkingGroup', { id: 'wg-1', hasCoordinators: true }))).toBe(false);
+    expect(a.can('appoint', subject('WorkingGroup', { id: 'wg-1' }))).toBe(false);
+    expect(a.can('create', subject('Coordinator', { workingGroupId: 'wg-1', userId: 'u', groupHasCoordinators: false }))).toBe(true);
+    expect(a.can('create', subject('Coordinator', { workingGroupId: 'wg-1', userId: 'u', groupHasCoordinators: true }))).toBe(false);
+    expect(a.can('create', subject('Coordinator', { workingGroupId: 'wg-1', userId: 'u' }))).toBe(false);
+  });
+
+  it('still lets a coordinator add a co-coordinator and an org admin invite into their organisation', () => {
+    const coordinator = defineAbilityFor({ ...base, organisationId: 'sec', organisationKind: 'secretariat', role: 'org_admin', memberOf: [], coordinatorOf: ['wg-1'] });
+    expect(coordinator.can('create', subject('Coordinator', { workingGroupId: 'wg-1', userId: 'u', groupHasCoordinators: true }))).toBe(true);
+    expect(coordinator.can('appoint', subject('WorkingGroup', { id: 'wg-1', hasCoordinators: true }))).toBe(true);
+    const admin = defineAbilityFor({ ...base, role: 'org_admin' });
+    expect(admin.can('create', subject('Invitation', { id: 'i', organisationId: 'org-a', role: 'investigator', organisationHasUsers: true }))).toBe(true);
   });
 });

@@ -16,10 +16,12 @@ export type Action =
 export interface Subjects {
   Organisation: { id: string; kind?: OrganisationKind };
   User: { id: string; organisationId: string | null; role?: UserRole | null };
-  Invitation: { id: string; organisationId: string };
-  WorkingGroup: { id: string };
+  /** `organisationHasUsers`: whether anyone has an account in the organisation yet. */
+  Invitation: { id: string; organisationId: string; role?: UserRole; organisationHasUsers?: boolean };
+  /** `hasCoordinators`: whether the group has a coordinator yet. */
+  WorkingGroup: { id: string; hasCoordinators?: boolean };
   Membership: { workingGroupId: string; organisationId: string };
-  Coordinator: { workingGroupId: string; userId: string };
+  Coordinator: { workingGroupId: string; userId: string; groupHasCoordinators?: boolean };
   Donor: { workingGroupId: string; organisationId: string };
   AuditEntry: { organisationId: string | null; workingGroupId: string | null; actorUserId: string | null };
   Session: { userId: string };
@@ -38,7 +40,15 @@ export function subject<K extends SubjectType>(type: K, record: Subjects[K]): Ta
  * THE policy. Every permission in Parallax is one line here; the API checks
  * every operation against it and the web client hides what it forbids.
  * Nothing grants access to another organisation's users, invitations or
- * audit entries, except to a platform admin (who sees no case data).
+ * audit entries, except reading to a platform admin (who sees no case data).
+ *
+ * A platform admin (the hub's operator) creates organisations and working
+ * groups and bootstraps them — an organisation's first admin, a new group's
+ * first coordinator — and nothing inside them afterwards: no invitation
+ * into an organisation that has users, no role change, disabling or reset
+ * of its users, no coordinator added to a group that has one. Otherwise
+ * the operator could plant an account where members' clients would trust
+ * it (issue 9); clients still verify keys themselves.
  */
 export function defineAbilityFor(actor: Actor | null): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
@@ -51,9 +61,12 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
   if (actor.isPlatformAdmin) {
     can(['create', 'read'], 'Organisation');
     can('read', 'User');
-    can(['create', 'read', 'delete'], 'Invitation');
-    can(['create', 'read', 'appoint'], 'WorkingGroup');
-    can(['create', 'read', 'delete'], 'Coordinator');
+    can('read', 'Invitation');
+    can(['create', 'delete'], 'Invitation', { organisationHasUsers: false, role: 'org_admin' });
+    can(['create', 'read'], 'WorkingGroup');
+    can('appoint', 'WorkingGroup', { hasCoordinators: false });
+    can(['read', 'delete'], 'Coordinator');
+    can('create', 'Coordinator', { groupHasCoordinators: false });
     can('read', ['Membership', 'Donor']);
     can('read', 'AuditEntry');
   }

@@ -35,9 +35,41 @@ const SPECIFIC = {
   STALE_EPOCH: ErrorCategory.Conflict,
   /** The organisation's (or user's) OPRF allowance for today is used up. */
   BUDGET_EXHAUSTED: ErrorCategory.RateLimited,
+  /** A key certificate is malformed or does not say what the request says (kind, group, subject, issuer). */
+  CERTIFICATE_INVALID: ErrorCategory.BadUserInput,
+  /** The certificate's signature does not verify under the issuer's signing key. */
+  CERTIFICATE_SIGNATURE_INVALID: ErrorCategory.BadUserInput,
+  /** The keys in the certificate are not the subject's current keys: compare the safety number again. */
+  CERTIFICATE_KEY_MISMATCH: ErrorCategory.Conflict,
+  /** The issuer or the subject has no signing key yet (an account from before signing keys). */
+  SIGNING_KEY_MISSING: ErrorCategory.Conflict,
+  /** The account already has a signing key; it changes only with a password reset. */
+  SIGNING_KEY_EXISTS: ErrorCategory.Conflict,
+  /** A blinded element is not a valid group element: the whole batch was refused, nothing evaluated. */
+  INVALID_BLINDED_ELEMENT: ErrorCategory.BadUserInput,
+  /** A request asked for more than one OPRF evaluation (aliases or repeated fields): one `evaluateOprf` per request. */
+  ONE_OPRF_PER_REQUEST: ErrorCategory.BadUserInput,
+  // request limits (any operation)
+  /** The request exceeds a limit on aliases, tokens, depth, directives or cost (`details.limit` says which). */
+  QUERY_TOO_COMPLEX: ErrorCategory.BadUserInput,
+  /** The request body is larger than the hub accepts. */
+  REQUEST_TOO_LARGE: ErrorCategory.BadUserInput,
+  /** A text value contains a NUL character or is longer than any field accepts. */
+  INVALID_TEXT: ErrorCategory.BadUserInput,
+  // auth
+  /** Too many failed sign-ins from this network: wait `details.retryAfterSeconds`. */
+  SIGN_IN_THROTTLED: ErrorCategory.RateLimited,
   // cases
   /** The case was withdrawn and can no longer change. */
   CASE_WITHDRAWN: ErrorCategory.Conflict,
+  /** A case describes one person: it has more names, aliases or readings than MAX_NAMES_PER_CASE allows. */
+  CASE_TOO_MANY_NAMES: ErrorCategory.BadUserInput,
+  /** A case carries more fingerprints of a kind, or in all, than one person yields (MAX_FINGERPRINTS_PER_KIND…). */
+  CASE_TOO_MANY_FINGERPRINTS: ErrorCategory.BadUserInput,
+  /** The fingerprints of a kind are not padded to a size class (4, 8, 16…): update the client. */
+  CASE_FINGERPRINTS_NOT_PADDED: ErrorCategory.BadUserInput,
+  /** The organisation left the case's working group: the case is frozen (no matching, no changes). */
+  CASE_FROZEN: ErrorCategory.Conflict,
   // overlaps
   /** The overlap was retracted: nothing more can be done on it. */
   OVERLAP_RETRACTED: ErrorCategory.Conflict,
@@ -57,6 +89,8 @@ const SPECIFIC = {
   ALREADY_MEMBER: ErrorCategory.Conflict,
   /** The change would leave the working group without a coordinator. */
   LAST_COORDINATOR: ErrorCategory.Conflict,
+  /** A coordinator must come from an organisation that is not a member of the group (a secretariat). */
+  COORDINATOR_FROM_MEMBER: ErrorCategory.Conflict,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type SpecificErrorCode = keyof typeof SPECIFIC;
@@ -66,7 +100,22 @@ export const ErrorCode = {
   ...ErrorCategory,
   StaleEpoch: 'STALE_EPOCH',
   BudgetExhausted: 'BUDGET_EXHAUSTED',
+  CertificateInvalid: 'CERTIFICATE_INVALID',
+  CertificateSignatureInvalid: 'CERTIFICATE_SIGNATURE_INVALID',
+  CertificateKeyMismatch: 'CERTIFICATE_KEY_MISMATCH',
+  SigningKeyMissing: 'SIGNING_KEY_MISSING',
+  SigningKeyExists: 'SIGNING_KEY_EXISTS',
+  InvalidBlindedElement: 'INVALID_BLINDED_ELEMENT',
+  OneOprfPerRequest: 'ONE_OPRF_PER_REQUEST',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  RequestTooLarge: 'REQUEST_TOO_LARGE',
+  InvalidText: 'INVALID_TEXT',
+  SignInThrottled: 'SIGN_IN_THROTTLED',
   CaseWithdrawn: 'CASE_WITHDRAWN',
+  CaseTooManyNames: 'CASE_TOO_MANY_NAMES',
+  CaseTooManyFingerprints: 'CASE_TOO_MANY_FINGERPRINTS',
+  CaseFingerprintsNotPadded: 'CASE_FINGERPRINTS_NOT_PADDED',
+  CaseFrozen: 'CASE_FROZEN',
   OverlapRetracted: 'OVERLAP_RETRACTED',
   ContactAlreadyRequested: 'CONTACT_ALREADY_REQUESTED',
   NoContactRequest: 'NO_CONTACT_REQUEST',
@@ -75,6 +124,7 @@ export const ErrorCode = {
   NameTaken: 'NAME_TAKEN',
   AlreadyMember: 'ALREADY_MEMBER',
   LastCoordinator: 'LAST_COORDINATOR',
+  CoordinatorFromMember: 'COORDINATOR_FROM_MEMBER',
 } as const satisfies Record<string, ErrorCategory | SpecificErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

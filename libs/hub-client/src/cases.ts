@@ -8,6 +8,7 @@ import {
   type Situation,
 } from '@parallax/domain';
 import type { Fingerprint } from '@parallax/fingerprint';
+import { padFingerprints } from './case-limits.js';
 import { RegisterCasesDocument } from './gql/graphql.js';
 import { send } from './operation.js';
 import { HubError, type HubRequest } from './request.js';
@@ -60,7 +61,13 @@ export function caseFields(input: {
 }
 
 export interface CaseUpload extends CaseMeta {
+  /** The real fingerprints; registerCases pads them. */
   fingerprints: readonly Fingerprint[];
+  /**
+   * The idempotency keys the same record had under earlier key epochs: the
+   * hub re-fingerprints that case instead of registering a second one.
+   */
+  supersedes?: readonly string[];
 }
 
 export interface Registration {
@@ -97,7 +104,9 @@ export async function registerCases(
       situationTags: c.situationTags.map((t) => oneOf(SITUATIONS, t, 'situationTags')),
       crimeTags: c.crimeTags.map((t) => oneOf(CRIME_CATEGORIES, t, 'crimeTags')),
       epoch,
-      fingerprints: c.fingerprints.map((f) => ({ kind: f.kind, fp: f.fp })),
+      // Padded here, the one way every client uploads (see case-limits.ts).
+      fingerprints: padFingerprints(c.fingerprints),
+      ...(c.supersedes && c.supersedes.length > 0 ? { supersedes: [...c.supersedes] } : {}),
     }));
     const { registerCases: done } = await send(request, RegisterCasesDocument, {
       wg: workingGroupId,

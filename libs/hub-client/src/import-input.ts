@@ -1,5 +1,10 @@
-import { CASE_REFERENCE_PATTERN } from '@parallax/domain';
+import {
+  CASE_REFERENCE_PATTERN,
+  MAX_NAME_READINGS_PER_CASE,
+  MAX_NAMES_PER_CASE,
+} from '@parallax/domain';
 import type { FtmPerson } from '@parallax/fingerprint';
+import { nameLimitProblem } from './case-limits.js';
 
 /** The import's input is unusable; nothing was sent to the hub. */
 export class ImportInputError extends Error {
@@ -43,6 +48,7 @@ export function validateImportInput(
   const seen = new Set<string>();
   const duplicates: number[] = [];
   const badReferences: number[] = [];
+  const tooManyNames: number[] = [];
   persons.forEach((person, index) => {
     if (typeof person.id !== 'string' || person.id.length === 0) {
       throw new ImportInputError(`record ${index + 1} has no id`);
@@ -52,7 +58,16 @@ export function validateImportInput(
     const own = reference?.(person)?.trim();
     if (own !== undefined && own.length > 0 && !CASE_REFERENCE_PATTERN.test(own))
       badReferences.push(index + 1);
+    if (nameLimitProblem(person) !== null) tooManyNames.push(index + 1);
   });
+  if (tooManyNames.length > 0) {
+    // CASE_TOO_MANY_NAMES: a case describes one person, not a list of candidates.
+    throw new ImportInputError(
+      `${tooManyNames.length} record(s) have more than ${MAX_NAMES_PER_CASE} names or ${MAX_NAME_READINGS_PER_CASE} name readings ` +
+        `(CASE_TOO_MANY_NAMES): record ${tooManyNames.slice(0, 5).join(', ')}${tooManyNames.length > 5 ? '…' : ''}. ` +
+        'A case describes one person: split the record or keep the names actually used',
+    );
+  }
   if (duplicates.length > 0) {
     throw new ImportInputError(
       `${duplicates.length} record(s) repeat an earlier record's id (the first: record ${duplicates[0]}): ` +

@@ -13,10 +13,14 @@
  *
  * Every case has an idempotency key and a reference derived from its record
  * id (import-keys.ts): an import run again, after a failure or on purpose,
- * from the web or the CLI, registers each case once.
+ * from the web or the CLI, registers each case once — also after a key
+ * rotation, when the earlier epochs' keys are given (`earlierGroupKeys`):
+ * each record then names its earlier idempotency keys (`supersedes`) and the
+ * hub re-fingerprints that case in place.
  */
 import { MAX_CASES_PER_CALL } from '@parallax/domain';
 import type { OprfEvaluator } from '@parallax/fingerprint';
+import { exceedsCaseLimits } from './case-limits.js';
 import { registerCases, type CaseUpload } from './cases.js';
 import { checkReferencePrefix } from './import-input.js';
 import { importIdempotencyKey, importReference } from './import-keys.js';
@@ -46,6 +50,7 @@ type Budget = { used: number; allowed: number };
 export async function runImport(options: RunImportOptions): Promise<ImportResult> {
   checkReferencePrefix(options.referencePrefix);
   const { groupKey, workingGroupId, epoch, total, fields } = options;
+  const earlier = (options.earlierGroupKeys ?? []).filter((k) => k.epoch < epoch);
   const from = Math.max(0, options.from ?? 0);
   let size = Math.min(MAX_CASES_PER_CALL, Math.max(1, options.chunkSize ?? DEFAULT_IMPORT_CHUNK));
   const concurrency = Math.max(
@@ -131,7 +136,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     // Counted once the chunk is confirmed, so `next` never passes a record not registered.
     const unusable: string[] = [];
     for (const r of chunk) {
-      if (r.fingerprints.length === 0) {
+      // No fingerprints, or more than one person yields (the hub would refuse the case): not registered.
+      if (r.fingerprints.length === 0 || exceedsCaseLimits(r.fingerprints)) {
         unusable.push(r.recordId);
         continue;
       }
@@ -147,6 +153,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
         situationTags: [...fields.situationTags],
         crimeTags: [...fields.crimeTags],
         fingerprints: r.fingerprints,
+        // The same record's keys under earlier epochs: after a rotation its case is updated, not doubled.
+        supersedes: earlier.map((k) => importIdempotencyKey(k.groupKey, r.recordId)),
       });
     }
     if (uploads.length === 0) {

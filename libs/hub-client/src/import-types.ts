@@ -108,6 +108,14 @@ export interface RunImportOptions {
   readonly epoch: number;
   /** K_group of that epoch, unlocked on this device. */
   readonly groupKey: Uint8Array;
+  /**
+   * The group's keys of earlier epochs this device can open: a record
+   * imported under one of them is re-fingerprinted in place (its case keeps
+   * its id) instead of being registered a second time. Without them, only
+   * records with their own reference are recognised across a rotation.
+   */
+  readonly earlierGroupKeys?:
+    ReadonlyArray<{ readonly epoch: number; readonly groupKey: Uint8Array }> | undefined;
   /** Status and tags of every case of this import. */
   readonly fields: ImportCaseFields;
   /** Records in the input. */

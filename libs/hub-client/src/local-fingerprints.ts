@@ -11,6 +11,7 @@ import {
   type FingerprintKey,
   type FtmPerson,
 } from '@parallax/fingerprint';
+import { nameLimitProblem } from './case-limits.js';
 import type { ChunkFingerprinter, FingerprintedRecord } from './import-types.js';
 
 export interface LocalFingerprintOptions extends ExtractKeysOptions {
@@ -40,7 +41,11 @@ export function localChunkFingerprinter(
   return async (start, end, evaluator) => {
     await oprfReady();
     const slice = persons.slice(start, end);
-    const keysPerRecord: FingerprintKey[][] = slice.map((p) => extractKeys(p, extractOptions));
+    // A record with more names than one person has is not fingerprinted at all
+    // (no evaluation spent): it yields no fingerprints and is not registered.
+    const keysPerRecord: FingerprintKey[][] = slice.map((p) =>
+      nameLimitProblem(p) === null ? extractKeys(p, extractOptions) : [],
+    );
     const pending = new Map<string, FingerprintKey>();
     for (const keys of keysPerRecord) {
       for (const k of keys) {

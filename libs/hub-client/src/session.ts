@@ -1,7 +1,14 @@
-import { deriveCredentials, openPrivateKey, type KdfParams } from '@parallax/identity';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import {
+  deriveCredentials,
+  openPrivateKey,
+  openSigningKey,
+  type KdfParams,
+} from '@parallax/identity';
 import { fromBase64, toBase64 } from './base64.js';
 import { LoginDocument, LoginParametersDocument, LogoutDocument } from './gql/graphql.js';
 import { send } from './operation.js';
+import { registerSigningKey } from './signing-key.js';
 import {
   HubError,
   hubErrorFromGraphQL,
@@ -20,7 +27,12 @@ export interface SignedIn {
   organisationId: string | null;
   publicKey: Uint8Array;
   privateKey: Uint8Array;
+  signingPublicKey: Uint8Array;
+  signingPrivateKey: Uint8Array;
 }
+
+const same = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * A session with the hub outside a browser (CLI, scripts, tests): keeps the
@@ -82,7 +94,11 @@ export class HubSession {
     this.cookie = undefined;
   }
 
-  /** Signs in like the web client does, and unlocks the user's private key locally. */
+  /**
+   * Signs in like the web client does, and unlocks the user's private keys
+   * locally (giving an older account its signing key). The KDF parameters
+   * come from the hub, so deriveCredentials refuses any below the floor.
+   */
   async login(email: string, password: string, totpCode: string): Promise<SignedIn> {
     const { loginParameters: p } = await send(this.request, LoginParametersDocument, { e: email });
     const params: KdfParams = {
@@ -96,14 +112,36 @@ export class HubSession {
       fromBase64(p.salt),
       params,
     );
-    const { login } = await send(this.request, LoginDocument, {
-      i: { email, loginKey: toBase64(loginKey), totpCode },
-    });
-    return {
-      userId: login.user.id,
-      organisationId: login.user.organisationId,
-      publicKey: fromBase64(login.publicKey),
-      privateKey: openPrivateKey(fromBase64(login.encryptedPrivateKey), encryptionKey),
-    };
+    try {
+      const { login } = await send(this.request, LoginDocument, {
+        i: { email, loginKey: toBase64(loginKey), totpCode },
+      });
+      const privateKey = openPrivateKey(fromBase64(login.encryptedPrivateKey), encryptionKey);
+      const signingPrivateKey = login.encryptedSigningKey
+        ? openSigningKey(fromBase64(login.encryptedSigningKey), encryptionKey)
+        : await registerSigningKey(this.request, encryptionKey);
+      // Public keys are derived from the private ones: the hub's copies are only checked.
+      const publicKey = x25519.getPublicKey(privateKey);
+      const signingPublicKey = ed25519.getPublicKey(signingPrivateKey);
+      if (
+        !same(publicKey, fromBase64(login.publicKey)) ||
+        (login.signingPublicKey !== null &&
+          !same(signingPublicKey, fromBase64(login.signingPublicKey)))
+      )
+        throw new HubError(
+          'INTERNAL',
+          'The hub lists public keys that do not match your private keys',
+        );
+      return {
+        userId: login.user.id,
+        organisationId: login.user.organisationId,
+        publicKey,
+        privateKey,
+        signingPublicKey,
+        signingPrivateKey,
+      };
+    } finally {
+      encryptionKey.fill(0);
+    }
   }
 }

@@ -23,13 +23,22 @@ export const DEFAULT_KDF_PARAMS: KdfParams = {
   parallelism: 1,
 };
 
-/** Lower-cost parameters for automated tests only; never for real accounts. */
-export const TEST_KDF_PARAMS: KdfParams = {
+/**
+ * The weakest parameters a client accepts, whatever the hub sends: the
+ * OWASP minimum for argon2id (19 MiB, 2 passes, 1 lane). The hub hands
+ * the parameters out at login, so without this floor a malicious hub
+ * could ask for 1 MiB / 1 pass and brute-force the login key it receives
+ * far faster. Raising DEFAULT_KDF_PARAMS never needs raising this.
+ */
+export const MIN_KDF_PARAMS: Readonly<KdfParams> = Object.freeze({
   algorithm: 'argon2id',
-  memoryKiB: 1024,
-  iterations: 1,
+  memoryKiB: 19 * 1024,
+  iterations: 2,
   parallelism: 1,
-};
+});
+
+/** Parameters for automated tests: the floor itself (lower would be refused). */
+export const TEST_KDF_PARAMS: KdfParams = { ...MIN_KDF_PARAMS };
 
 const KDF_SALT_BYTES = 16;
 
@@ -44,11 +53,41 @@ export function newKdfSalt(): Uint8Array {
   return randomBytes(KDF_SALT_BYTES);
 }
 
-function validateKdfParams(params: KdfParams): void {
-  if (params.algorithm !== 'argon2id') throw new Error('Unsupported KDF');
-  if (params.memoryKiB < 1024 || params.memoryKiB > 1024 * 1024) throw new Error('KDF memory out of range');
-  if (params.iterations < 1 || params.iterations > 20) throw new Error('KDF iterations out of range');
-  if (params.parallelism < 1 || params.parallelism > 8) throw new Error('KDF parallelism out of range');
+/** Thrown for parameters below the floor or absurdly high (a hub could also stall a client). */
+export class KdfParamsRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KdfParamsRefused';
+  }
+}
+
+const isWhole = (n: number): boolean => Number.isSafeInteger(n);
+
+/** Throws KdfParamsRefused unless the parameters are within [MIN_KDF_PARAMS, sane maximum]. */
+export function validateKdfParams(params: KdfParams): void {
+  if (params.algorithm !== 'argon2id') throw new KdfParamsRefused('Unsupported KDF');
+  if (
+    !isWhole(params.memoryKiB) ||
+    params.memoryKiB < MIN_KDF_PARAMS.memoryKiB ||
+    params.memoryKiB > 1024 * 1024
+  )
+    throw new KdfParamsRefused(
+      `KDF memory out of range (at least ${MIN_KDF_PARAMS.memoryKiB} KiB)`,
+    );
+  if (
+    !isWhole(params.iterations) ||
+    params.iterations < MIN_KDF_PARAMS.iterations ||
+    params.iterations > 20
+  )
+    throw new KdfParamsRefused(
+      `KDF iterations out of range (at least ${MIN_KDF_PARAMS.iterations})`,
+    );
+  if (
+    !isWhole(params.parallelism) ||
+    params.parallelism < MIN_KDF_PARAMS.parallelism ||
+    params.parallelism > 8
+  )
+    throw new KdfParamsRefused('KDF parallelism out of range');
 }
 
 /**

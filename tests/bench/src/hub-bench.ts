@@ -36,9 +36,9 @@ import {
   type FtmPerson,
 } from '@parallax/fingerprint';
 import {
-  groupKeyStatus,
   HubSession,
   hubEvaluator,
+  MemoryPinStore,
   registerCases,
   startKeyEpoch,
   unlockGroupKey,
@@ -234,11 +234,18 @@ try {
     workingGroups: Array<{ id: string }>;
   }>('{ workingGroups { id } }');
   const wg = workingGroups[0]?.id ?? '';
+  // Each signed-in person keeps their own coordinator pins, as each device does.
+  const pinsOf = new Map<string, MemoryPinStore>();
+  const pins = (userId: string): { pins: MemoryPinStore } => {
+    const store = pinsOf.get(userId) ?? new MemoryPinStore();
+    pinsOf.set(userId, store);
+    return { pins: store };
+  };
   const { epoch, groupKey } = await startKeyEpoch(
     coordinator.session.request,
     wg,
     coordinator.me,
-    (await groupKeyStatus(coordinator.session.request, wg)).pendingRecipients,
+    pins(coordinator.me.userId),
   );
 
   client = db();
@@ -340,7 +347,7 @@ try {
 
   // The seeded fingerprints are the real ones: check a sample through the hub.
   const djaUser = await signIn(hub, dataDir, 'investigator@dja.demo.parallax.test');
-  const djaKey = await unlockGroupKey(djaUser.session.request, wg, djaUser.me);
+  const djaKey = await unlockGroupKey(djaUser.session.request, wg, djaUser.me, pins(djaUser.me.userId));
   if (!djaKey) throw new Error('no group key for the check');
   const sample = seeded.slice(0, 25);
   const viaHub = await fingerprintPersons(
@@ -505,7 +512,7 @@ try {
 
   // ---- single-case latency, as the browser registers one case
   const admin = await signIn(hub, dataDir, 'admin@ddc.demo.parallax.test');
-  const adminKey = await unlockGroupKey(admin.session.request, wg, admin.me);
+  const adminKey = await unlockGroupKey(admin.session.request, wg, admin.me, pins(admin.me.userId));
   if (!adminKey) throw new Error('no group key for the DDC admin');
   const latencies: Array<{ total: number; afterRegistration: number }> = [];
   const withPassport = seeded

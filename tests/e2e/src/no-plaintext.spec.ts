@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractKeys, fingerprintPersons, type FtmPerson } from '@parallax/fingerprint';
-import { HubSession, hubEvaluator, registerCases, startKeyEpoch, groupKeyStatus, unlockGroupKey } from '@parallax/hub-client';
+import { HubSession, hubEvaluator, MemoryPinStore, registerCases, startKeyEpoch, unlockGroupKey } from '@parallax/hub-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '@parallax/test-support';
@@ -69,12 +69,11 @@ describe('no plaintext on the server', () => {
   it('stores, logs and prints no canary identifier, in any form', async () => {
     const coordinator = await signIn('coordinator@demo.parallax.test');
     const [{ id: wg }] = (await coordinator.session.request<{ workingGroups: Array<{ id: string }> }>('{ workingGroups { id } }')).workingGroups as [{ id: string }];
-    const status = await groupKeyStatus(coordinator.session.request, wg);
-    await startKeyEpoch(coordinator.session.request, wg, coordinator.me, status.pendingRecipients);
+    await startKeyEpoch(coordinator.session.request, wg, coordinator.me, { pins: new MemoryPinStore() });
 
     for (const email of ['investigator@ddc.demo.parallax.test', 'investigator@dja.demo.parallax.test']) {
       const { session, me } = await signIn(email);
-      const key = await unlockGroupKey(session.request, wg, me);
+      const key = await unlockGroupKey(session.request, wg, me, { pins: new MemoryPinStore() });
       if (!key) throw new Error('no group key');
       const records = await fingerprintPersons(persons, { groupKey: key.groupKey, evaluator: hubEvaluator(session.request, wg, key.epoch) });
       await registerCases(session.request, wg, key.epoch, [

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprintPersons, type FtmPerson } from '@parallax/fingerprint';
-import { groupKeyStatus, HubSession, hubEvaluator, registerCases, startKeyEpoch, unlockGroupKey, type CaseUpload } from '@parallax/hub-client';
+import { HubSession, hubEvaluator, MemoryPinStore, registerCases, startKeyEpoch, unlockGroupKey, type CaseUpload } from '@parallax/hub-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '@parallax/test-support';
@@ -58,14 +58,15 @@ async function consistency(url: string): Promise<{ cases: number; halfRegistered
 
 describe('a bulk upload cut off by a crash', () => {
   it('leaves whole cases only, and the retried upload registers each case once', async () => {
-    app = await startAppProcess({ dataDir, args: ['--demo'], env: { OPRF_BUDGET_BASE: '100000' } });
+    app = await startAppProcess({ dataDir, args: ['--demo'], env: { OPRF_BUDGET_BASE: '100000', OPRF_USER_BUDGET_BASE: '100000' } });
     const coordinator = await signIn(app.url, 'coordinator@demo.parallax.test');
     const { workingGroups } = await coordinator.session.request<{ workingGroups: Array<{ id: string }> }>('{ workingGroups { id } }');
     const wg = workingGroups[0]?.id ?? '';
-    await startKeyEpoch(coordinator.session.request, wg, coordinator.me, (await groupKeyStatus(coordinator.session.request, wg)).pendingRecipients);
+    // The coordinator's own keys are the first root; the demo's certificates vouch for the members.
+    await startKeyEpoch(coordinator.session.request, wg, coordinator.me, { pins: new MemoryPinStore() });
 
     const investigator = await signIn(app.url, 'investigator@ddc.demo.parallax.test');
-    const key = await unlockGroupKey(investigator.session.request, wg, investigator.me);
+    const key = await unlockGroupKey(investigator.session.request, wg, investigator.me, { pins: new MemoryPinStore() });
     if (!key) throw new Error('no group key');
     const records = await fingerprintPersons(people(), { groupKey: key.groupKey, evaluator: hubEvaluator(investigator.session.request, wg, key.epoch) });
     const uploads: CaseUpload[] = records.map((r, i) => ({
@@ -94,7 +95,7 @@ describe('a bulk upload cut off by a crash', () => {
     app.child.kill('SIGKILL');
     expect(await upload).toBe('cut off');
 
-    app = await startAppProcess({ dataDir, env: { OPRF_BUDGET_BASE: '100000' } });
+    app = await startAppProcess({ dataDir, env: { OPRF_BUDGET_BASE: '100000', OPRF_USER_BUDGET_BASE: '100000' } });
     const after = await consistency(app.databaseUrl());
     expect(after.cases).toBeGreaterThanOrEqual(40);
     expect(after.cases).toBeLessThan(N);

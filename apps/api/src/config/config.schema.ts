@@ -26,6 +26,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // The role the application's pool logs in as (not the owner, no superuser,
+  // no BYPASSRLS); unset = `parallax_app`, made by DATABASE_URL's role if it may.
+  DATABASE_APP_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARALLAX_DATA_DIR: z.string().min(1).default('./.data'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
@@ -41,12 +47,35 @@ export const configSchema = z.object({
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   TOTP_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   TOTP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Failures against one account (from any source) per hour before its
+  // sign-ins are slowed down by LOGIN_ACCOUNT_DELAY_MS; never a lock.
+  LOGIN_ACCOUNT_SOFT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  LOGIN_ACCOUNT_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
   OPRF_BUDGET_BASE: z.coerce.number().int().min(0).default(5_000),
   OPRF_BUDGET_PER_CASE: z.coerce.number().int().min(0).default(60),
   OPRF_DAILY_CAP: z.coerce.number().int().min(1).default(2_000_000),
   OPRF_MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(20_000),
+  // One account's share: a base, plus the per-case allowance for each case
+  // with fingerprints that this user registered, capped.
+  OPRF_USER_BUDGET_BASE: z.coerce.number().int().min(0).default(5_000),
+  OPRF_USER_DAILY_CAP: z.coerce.number().int().min(1).default(200_000),
+  // Coordinators are told (once a day per organisation) when an organisation's
+  // evaluations exceed this base plus this many per case fingerprinted today.
+  OPRF_ALERT_BASE: z.coerce.number().int().min(0).default(1_000),
+  OPRF_ALERT_PER_CASE: z.coerce.number().int().min(1).default(40),
+  OPRF_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   JOBS_ENABLED: bool.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(5_000),
+  GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  /** Request bodies larger than this many bytes are refused before parsing (500 padded cases fit). */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(8_000_000),
+  GRAPHQL_INTROSPECTION: bool.default(false),
+  /** Express's "trust proxy": false (use the socket address), a hop count, or an address list like "loopback". */
+  TRUST_PROXY: z.string().min(1).default('false'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

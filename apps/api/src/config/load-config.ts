@@ -23,7 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = parsed.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? '?');
     const got = source[key];
-    const shown = key === 'DATABASE_URL' || got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+    const shown = key === 'DATABASE_URL' || key === 'DATABASE_APP_URL' || got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
     return `${key} ${issue.message}${shown}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

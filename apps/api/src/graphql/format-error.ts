@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, errorCategoryOf } from '@parallax/domain';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainException } from '../common/errors/domain-exception.js';
 
 /** Apollo's own codes for requests that never reached a resolver. */
@@ -33,7 +33,12 @@ export type ErrorLogger = (error: unknown) => void;
  */
 export function makeFormatError(logUnexpected: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Refusals at the edge (validation rules, plugins) wrap a DomainException.
+    const original =
+      unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainException
+        ? unwrapped.originalError
+        : unwrapped;
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainException) {
       return {
@@ -57,6 +62,18 @@ export function makeFormatError(logUnexpected: ErrorLogger) {
       if (code !== ErrorCode.Internal) return { ...base, message, extensions: { code, category: code } };
     }
     const code = formatted.extensions?.['code'];
+    // graphql-js's parser token limit (GRAPHQL_MAX_TOKENS); graphql 16 writes "more that".
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      return {
+        ...base,
+        message: `The request is too complex (tokens): ${formatted.message.replace(/^Syntax Error: /, '')}`,
+        extensions: {
+          code: ErrorCode.QueryTooComplex,
+          category: errorCategoryOf(ErrorCode.QueryTooComplex),
+          details: { limit: 'tokens' },
+        },
+      };
+    }
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       return { ...base, message: formatted.message, extensions: { code, category: code } };
     }

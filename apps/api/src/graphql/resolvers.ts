@@ -2,6 +2,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CasesResolver } from '../modules/cases/cases.resolver.js';
 import { CoordinationResolver } from '../modules/coordination/coordination.resolver.js';
+import { KeyTrustResolver } from '../modules/keys/key-trust.resolver.js';
 import { KeysResolver } from '../modules/keys/keys.resolver.js';
 import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
 import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   CoordinationResolver,
   InvitationsResolver,
   KeysResolver,
+  KeyTrustResolver,
   NotificationsResolver,
   OverlapsResolver,
   OrganisationsResolver,

@@ -1,10 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres, withDatabase } from '@parallax/test-support';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { migrate } from '../../src/database/migration-lock.js';
+import { prepareDatabase } from '../../src/database/prepare-database.js';
 
 export const TEMPLATE_DB = 'parallax_test_template';
 
@@ -12,13 +11,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Superuser URL of the test server, database part to be replaced. */
     pgServerUrl: string;
+    /** The application role's URL on the same server (what the app's pool uses), database part to be replaced. */
+    pgAppUrl: string;
   }
 }
 
 /**
  * One PostgreSQL for the whole run (TEST_DATABASE_URL's server, or an
  * embedded one started with the app's own code). Builds the template
- * database with the real migrations; each test file clones it.
+ * database with the real migrations and the application's role, as start-up
+ * does; each test file clones it.
  */
 export default async function setup(project: TestProject) {
   const server = await startTestPostgres(startEmbeddedPostgres);
@@ -28,11 +30,14 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
 
-  const ds = new DataSource(dataSourceOptions(withDatabase(server.url, TEMPLATE_DB), 2));
-  await ds.initialize();
-  await migrate(ds);
-  await ds.destroy();
+  // Exactly what start-up does: migrations as the owner, then the
+  // application's role (a fresh password per run), checked unprivileged.
+  const { appUrl } = await prepareDatabase({
+    ownerUrl: withDatabase(server.url, TEMPLATE_DB),
+    appPassword: randomBytes(24).toString('base64url'),
+  });
 
   project.provide('pgServerUrl', server.url);
+  project.provide('pgAppUrl', appUrl);
   return () => server.stop();
 }

@@ -1,15 +1,21 @@
 import { fingerprintPersons, type FtmPerson } from '@parallax/fingerprint';
 import {
   fulfilPendingGrants,
-  groupKeyStatus,
   HubError,
   hubEvaluator,
+  MemoryPinStore,
   registerCases,
   startKeyEpoch,
   unlockGroupKey,
   type HubRequest,
+  type KeyOwner,
 } from '@parallax/hub-client';
-import { deriveCredentials, openPrivateKey, TEST_KDF_PARAMS } from '@parallax/identity';
+import {
+  deriveCredentials,
+  openPrivateKey,
+  openSigningKey,
+  TEST_KDF_PARAMS,
+} from '@parallax/identity';
 import { DataSource } from 'typeorm';
 import type { GqlClient } from './gql-client.js';
 import type { TestApp } from './test-app.js';
@@ -25,49 +31,55 @@ export function hubRequest(client: GqlClient): HubRequest {
   };
 }
 
-/** What the person's browser holds after unlocking: their X25519 key pair. */
-export async function keysOf(
-  t: TestApp,
-  p: Person,
-): Promise<{ userId: string; publicKey: Uint8Array; privateKey: Uint8Array }> {
+/**
+ * Each test person's device: coordinator pins, as a browser keeps them in
+ * localStorage (keyed by viewer and group, so one store serves everyone).
+ */
+export const devicePins = new MemoryPinStore();
+
+/** What the person's browser holds after unlocking: their X25519 and Ed25519 private keys. */
+export async function keysOf(t: TestApp, p: Pick<Person, 'id'>): Promise<KeyOwner & { publicKey: Uint8Array }> {
   const [row] = await t.app
     .get(DataSource)
-    .query('SELECT kdf_salt, public_key, encrypted_private_key FROM app_user WHERE id = $1', [
-      p.id,
-    ]);
+    .query(
+      'SELECT kdf_salt, public_key, encrypted_private_key, encrypted_signing_key FROM app_user WHERE id = $1',
+      [p.id],
+    );
   const { encryptionKey } = await deriveCredentials(PASSWORD, row.kdf_salt, TEST_KDF_PARAMS);
   return {
     userId: p.id,
     publicKey: new Uint8Array(row.public_key),
     privateKey: openPrivateKey(row.encrypted_private_key, encryptionKey),
+    signingPrivateKey: row.encrypted_signing_key
+      ? openSigningKey(row.encrypted_signing_key, encryptionKey)
+      : null,
   };
 }
 
+/** The coordinator's client starts a key epoch, sealed to every holder it has verified. */
 export async function openEpoch(
   t: TestApp,
   coordinator: Person,
   workingGroupId: string,
-): Promise<{ epoch: number; groupKey: Uint8Array }> {
+): Promise<{ epoch: number; groupKey: Uint8Array; sealedFor: string[] }> {
   const req = hubRequest(coordinator.client);
-  const status = await groupKeyStatus(req, workingGroupId);
-  return startKeyEpoch(req, workingGroupId, await keysOf(t, coordinator), status.pendingRecipients);
+  return startKeyEpoch(req, workingGroupId, await keysOf(t, coordinator), { pins: devicePins });
 }
 
+/** A holder's open client seals K_group for the pending holders it trusts; returns how many. */
 export async function shareKey(
   t: TestApp,
   holder: Person,
   workingGroupId: string,
 ): Promise<number> {
   const req = hubRequest(holder.client);
-  const unlocked = await unlockGroupKey(req, workingGroupId, await keysOf(t, holder));
+  const me = await keysOf(t, holder);
+  const unlocked = await unlockGroupKey(req, workingGroupId, me, { pins: devicePins });
   if (!unlocked) throw new Error('holder has no key');
-  return fulfilPendingGrants(
-    req,
-    workingGroupId,
-    unlocked.epoch,
-    unlocked.groupKey,
-    unlocked.status.pendingRecipients,
-  );
+  const result = await fulfilPendingGrants(req, workingGroupId, unlocked, me, {
+    pins: devicePins,
+  });
+  return result.sealed;
 }
 
 let counter = 0;
@@ -81,7 +93,9 @@ export async function registerPersons(
   reference = (i: number) => `REF-${++counter}-${i}`,
 ): Promise<string[]> {
   const req = hubRequest(p.client);
-  const unlocked = await unlockGroupKey(req, workingGroupId, await keysOf(t, p));
+  const unlocked = await unlockGroupKey(req, workingGroupId, await keysOf(t, p), {
+    pins: devicePins,
+  });
   if (!unlocked) throw new Error(`${p.email} has no group key`);
   const records = await fingerprintPersons(persons, {
     groupKey: unlocked.groupKey,

@@ -56,6 +56,8 @@ export async function seedUser(db: DataSource, u: SeedUser = {}): Promise<string
     loginVerifier: 'scrypt$test',
     publicKey: randomBytes(32),
     encryptedPrivateKey: randomBytes(128),
+    signingPublicKey: randomBytes(32),
+    encryptedSigningKey: randomBytes(73),
     totpSecret: randomBytes(40),
   });
   if (u.disabled)

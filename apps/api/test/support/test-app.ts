@@ -29,7 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = await createTestDatabase();
   const runtime: Runtime = {
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...env }),
-    databaseUrl: db.url,
+    // Like production: the pool is the application's role, never the owner.
+    databaseUrl: db.appUrl,
     secretBox: new SecretBox(randomBytes(32)),
     version: 'test',
   };

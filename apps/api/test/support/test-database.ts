@@ -8,7 +8,10 @@ import { dataSourceOptions } from '../../src/database/data-source-options.js';
 const TEMPLATE_DB = 'parallax_test_template';
 
 export interface TestDatabase {
+  /** The owner's (superuser's) URL: for set-up and for checks the application may not make. */
   url: string;
+  /** The application role's URL: what the app's pool connects with. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     url: withDatabase(server, name),
+    appUrl: withDatabase(inject('pgAppUrl'), name),
     name,
     drop: async () => {
       const c = new pg.Client({ connectionString: withDatabase(server, 'postgres') });

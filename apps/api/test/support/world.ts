@@ -5,6 +5,7 @@ import { UsersService } from '../../src/modules/users/users.service.js';
 import type { UserRole } from '../../src/modules/users/user.entity.js';
 import { GqlClient } from './gql-client.js';
 import { eventually, openEpoch, registerPersons } from './hub.js';
+import { certifyAdmin, certifyColleague } from './key-trust.js';
 import type { TestApp } from './test-app.js';
 
 /** One suspect, as two organisations wrote him down. */
@@ -52,6 +53,9 @@ export interface World {
   coordinator2: Person;
   investigatorA2: Person;
   investigatorB2: Person;
+  /** The admins of the second member organisations, who certify their investigators' keys. */
+  adminA2: Person;
+  adminB2: Person;
   /** An invitation of org B, and a session of adminB. */
   invitationB: string;
   sessionB: string;
@@ -98,7 +102,8 @@ export async function login(
   return client;
 }
 
-async function person(
+/** A new account with real keys made as a browser makes them at sign-up (not signed in). */
+export async function person(
   t: TestApp,
   email: string,
   membership?: { organisationId: string; role: UserRole },
@@ -162,6 +167,8 @@ export async function buildWorld(
     coordinator2: ['coordinator-2@t.test', { organisationId: secretariat, role: 'investigator' }],
     investigatorA2: ['investigator-a2@t.test', { organisationId: orgA2, role: 'investigator' }],
     investigatorB2: ['investigator-b2@t.test', { organisationId: orgB2, role: 'investigator' }],
+    adminA2: ['admin-a2@t.test', { organisationId: orgA2, role: 'org_admin' }],
+    adminB2: ['admin-b2@t.test', { organisationId: orgB2, role: 'org_admin' }],
   } satisfies Record<string, [string, { organisationId: string; role: UserRole } | undefined]>;
   type Name = keyof typeof roles;
   const people = {} as Record<Name, Person>;
@@ -186,6 +193,10 @@ export async function buildWorld(
     people.adminB.id,
   ]);
 
+  // Verified keys, as the people would have after comparing safety numbers:
+  // each coordinator vouches for its member organisations' admins, each
+  // admin for the investigators of its organisation.
+  await certifyWorld(t, people, wg1, wg2);
   // Key epochs in both groups, and an overlap inside tenant B's group.
   await openEpoch(t, people.coordinator1, wg1);
   await openEpoch(t, people.coordinator2, wg2);
@@ -239,4 +250,38 @@ export async function buildWorld(
     overlapB,
     notificationB,
   };
+}
+
+async function certifyWorld(
+  t: TestApp,
+  p: Record<
+    | 'coordinator1'
+    | 'coordinator2'
+    | 'adminA'
+    | 'adminA2'
+    | 'adminB'
+    | 'adminB2'
+    | 'investigatorA'
+    | 'investigatorA2'
+    | 'investigatorB'
+    | 'investigatorB2',
+    Person
+  >,
+  wg1: string,
+  wg2: string,
+): Promise<void> {
+  for (const [coordinator, wg, admins] of [
+    [p.coordinator1, wg1, [p.adminA, p.adminA2]],
+    [p.coordinator2, wg2, [p.adminB, p.adminB2]],
+  ] as const) {
+    for (const admin of admins) await certifyAdmin(t, coordinator, wg, admin);
+  }
+  for (const [admin, wg, colleague] of [
+    [p.adminA, wg1, p.investigatorA],
+    [p.adminA2, wg1, p.investigatorA2],
+    [p.adminB, wg2, p.investigatorB],
+    [p.adminB2, wg2, p.investigatorB2],
+  ] as const) {
+    await certifyColleague(t, admin, wg, colleague);
+  }
 }

@@ -1,16 +1,18 @@
 import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
 import type { CsvMapping, FtmPerson } from '@parallax/fingerprint';
 import {
-  fulfilPendingGrants,
   HubSession,
+  earlierGroupKeys,
   importPersons,
+  type EarlierGroupKey,
   ImportInputError,
   ImportInterrupted,
-  unlockGroupKey,
   validateImportInput,
   type ImportResult,
 } from '@parallax/hub-client';
 import { CliError, ExitCode } from '../io/cli-error.js';
+import { defaultPinFile, FilePinStore } from '../io/pin-file.js';
+import { openGroupKeyVerified, sealForWaitingMembers } from './group-key-access.js';
 import { hubFailure } from './hub-failure.js';
 import { credentials, resolveWorkingGroup } from './hub-sign-in.js';
 import { overlapSummary, progressReporter, summarise, writeReceipt } from './import-report.js';
@@ -142,39 +144,20 @@ export async function runOnlineImport(
     throw hubFailure(error, hub);
   }
   let groupKey: Uint8Array | undefined;
+  let earlier: EarlierGroupKey[] = [];
+  const pins = new FilePinStore(defaultPinFile(), hub);
   try {
     const group = await resolveWorkingGroup(session, opts.workingGroup);
-    const unlocked = await unlockGroupKey(session.request, group.id, me);
-    if (!unlocked) {
-      throw new CliError(
-        `Your copy of the key of "${group.name}" is not there yet: the coordinator must start the group's key, ` +
-          'or a member who holds it must open Parallax (it seals a copy for you automatically). Try again later.',
-        ExitCode.Access,
-      );
-    }
+    const unlocked = await openGroupKeyVerified(session.request, group, me, pins);
     groupKey = unlocked.groupKey;
-    // Like any client holding the key: seal it for members still waiting.
-    if (unlocked.status.pendingRecipients.length > 0) {
-      try {
-        const n = await fulfilPendingGrants(
-          session.request,
-          group.id,
-          unlocked.epoch,
-          groupKey,
-          unlocked.status.pendingRecipients,
-        );
-        if (n > 0)
-          process.stderr.write(
-            `parallax: sealed the group key for ${n} member(s) who were waiting for it\n`,
-          );
-      } catch {
-        // Not this command's job to insist; another client will do it.
-      }
-    }
+    await sealForWaitingMembers(session.request, group, unlocked, me, pins, (line) =>
+      process.stderr.write(`parallax: ${line}\n`),
+    );
 
     process.stderr.write(
       `parallax: importing ${persons.length} records into "${group.name}" (key epoch ${unlocked.epoch})\n`,
     );
+    earlier = await earlierGroupKeys(session.request, group.id, me).catch(() => []);
     const abort = new AbortController();
     const onSigint = (): void => {
       if (abort.signal.aborted) process.exit(130);
@@ -193,6 +176,8 @@ export async function runOnlineImport(
         workingGroupId: group.id,
         epoch: unlocked.epoch,
         groupKey,
+        // After a key rotation, the same records update their cases instead of doubling them.
+        earlierGroupKeys: earlier,
         fields: { status, situationTags, crimeTags },
         ...(reference ? { reference } : {}),
         ...(opts.referencePrefix !== undefined ? { referencePrefix: opts.referencePrefix } : {}),
@@ -236,7 +221,9 @@ export async function runOnlineImport(
     throw error instanceof CliError ? error : hubFailure(error, hub);
   } finally {
     groupKey?.fill(0);
+    for (const k of earlier) k.groupKey.fill(0);
     me.privateKey.fill(0);
+    me.signingPrivateKey.fill(0);
     await session.logout();
   }
 }

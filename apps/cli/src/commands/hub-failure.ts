@@ -1,8 +1,18 @@
 import { HubError, NETWORK } from '@parallax/hub-client';
+import { KdfParamsRefused } from '@parallax/identity';
 import { CliError, ExitCode } from '../io/cli-error.js';
+import { PinFileError } from '../io/pin-file.js';
 
 /** What the CLI says, and exits with, when the hub refused or could not be reached. */
 export function hubFailure(error: unknown, hub: string): CliError {
+  if (error instanceof KdfParamsRefused) {
+    // A hub asking for weak password hashing may be trying to brute-force the login key it would receive.
+    return new CliError(
+      `Refusing to sign in: ${hub} asked for password-hashing parameters below the safe minimum (${error.message}); nothing was sent`,
+      ExitCode.SignIn,
+    );
+  }
+  if (error instanceof PinFileError) return new CliError(error.message, ExitCode.Usage);
   if (error instanceof HubError) {
     // By category: an older hub sends RATE_LIMITED and CONFLICT as codes,
     // a newer one BUDGET_EXHAUSTED and STALE_EPOCH with those categories.

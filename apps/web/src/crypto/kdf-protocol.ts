@@ -11,15 +11,20 @@ export interface DerivedKeys {
 }
 
 /**
- * What sign-up sends to the server, plus the two secrets the client keeps in
+ * What sign-up sends to the server, plus the secrets the client keeps in
  * memory so the new user's keys are unlocked at once.
  */
 export interface NewAccountKeys extends DerivedKeys {
   kdfSalt: Uint8Array;
   kdfParams: KdfParams;
+  /** X25519: working-group keys are sealed to it. */
   publicKey: Uint8Array;
   privateKey: Uint8Array;
   encryptedPrivateKey: Uint8Array;
+  /** Ed25519: signs key certificates and epoch commitments. */
+  signingPublicKey: Uint8Array;
+  signingPrivateKey: Uint8Array;
+  encryptedSigningKey: Uint8Array;
 }
 
 export type KdfResponse =

@@ -1,9 +1,11 @@
 import {
   DEFAULT_KDF_PARAMS,
   deriveCredentials,
+  generateSigningKeyPair,
   generateUserKeyPair,
   newKdfSalt,
   sealPrivateKey,
+  sealSigningKey,
 } from '@parallax/identity';
 import type { KdfRequest, KdfResponse } from './kdf-protocol';
 
@@ -23,12 +25,15 @@ async function handle(request: KdfRequest): Promise<KdfResponse> {
     return { ok: true, kind: 'derive', keys };
   }
   // createAccountMaterial from @parallax/identity, step by step, because it
-  // wipes the encryption and private keys that the client must keep in memory.
+  // wipes the encryption and private keys that the client must keep in memory
+  // (the new account's keys are unlocked at once, signing key included).
   const kdfSalt = newKdfSalt();
   const kdfParams = DEFAULT_KDF_PARAMS;
   const { loginKey, encryptionKey } = await deriveCredentials(request.password, kdfSalt, kdfParams);
   const { publicKey, privateKey } = generateUserKeyPair();
   const encryptedPrivateKey = sealPrivateKey(privateKey, encryptionKey);
+  const signing = generateSigningKeyPair();
+  const encryptedSigningKey = sealSigningKey(signing.privateKey, encryptionKey);
   return {
     ok: true,
     kind: 'create-account',
@@ -40,6 +45,9 @@ async function handle(request: KdfRequest): Promise<KdfResponse> {
       publicKey,
       privateKey,
       encryptedPrivateKey,
+      signingPublicKey: signing.publicKey,
+      signingPrivateKey: signing.privateKey,
+      encryptedSigningKey,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { openPrivateKey } from '@parallax/identity';
+import { openPrivateKey, openSigningKey } from '@parallax/identity';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { base64ToBytes } from './base64';
 
@@ -6,8 +6,14 @@ export interface UnlockedKeys {
   userId: string;
   /** Derived from the password; re-seals the private key on a password change. */
   encryptionKey: Uint8Array;
-  /** The user's X25519 private key: opens working-group keys in later features. */
+  /** The user's X25519 private key: opens working-group keys. */
   privateKey: Uint8Array;
+  /**
+   * The user's Ed25519 private key: signs key certificates and epoch
+   * commitments. Null until opened, or, for an account made before signing
+   * keys existed, until SigningKeySetup has made and registered one.
+   */
+  signingPrivateKey: Uint8Array | null;
 }
 
 /**
@@ -26,10 +32,33 @@ export class KeyStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** Opens the sealed private key; throws if the encryption key does not fit. */
-  unlock(userId: string, encryptionKey: Uint8Array, encryptedPrivateKey: string): void {
+  /** Opens the sealed private keys; throws if the encryption key does not fit. */
+  unlock(
+    userId: string,
+    encryptionKey: Uint8Array,
+    encryptedPrivateKey: string,
+    encryptedSigningKey: string | null = null,
+  ): void {
     const privateKey = openPrivateKey(base64ToBytes(encryptedPrivateKey), encryptionKey);
-    this.set({ userId, encryptionKey, privateKey });
+    let signingPrivateKey: Uint8Array | null = null;
+    try {
+      signingPrivateKey = encryptedSigningKey
+        ? openSigningKey(base64ToBytes(encryptedSigningKey), encryptionKey)
+        : null;
+    } catch (error) {
+      privateKey.fill(0);
+      throw error;
+    }
+    this.set({ userId, encryptionKey, privateKey, signingPrivateKey });
+  }
+
+  /** Adds the signing key to keys already unlocked (opened later, or just made for an older account). */
+  setSigningKey(userId: string, signingPrivateKey: Uint8Array): void {
+    if (this.keys?.userId !== userId) {
+      signingPrivateKey.fill(0);
+      return;
+    }
+    this.set({ ...this.keys, signingPrivateKey });
   }
 
   set(keys: UnlockedKeys): void {
@@ -37,6 +66,8 @@ export class KeyStore {
     if (this.keys && this.keys.encryptionKey !== keys.encryptionKey)
       this.keys.encryptionKey.fill(0);
     if (this.keys && this.keys.privateKey !== keys.privateKey) this.keys.privateKey.fill(0);
+    if (this.keys?.signingPrivateKey && this.keys.signingPrivateKey !== keys.signingPrivateKey)
+      this.keys.signingPrivateKey.fill(0);
     this.keys = keys;
     this.emit();
   }
@@ -51,6 +82,7 @@ export class KeyStore {
   private wipe(): void {
     this.keys?.encryptionKey.fill(0);
     this.keys?.privateKey.fill(0);
+    this.keys?.signingPrivateKey?.fill(0);
   }
 
   private emit(): void {

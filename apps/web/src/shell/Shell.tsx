@@ -6,6 +6,7 @@ import { Link, Outlet, matchPath, useLocation } from 'react-router';
 import { usePermissions } from '../features/auth/hooks/permissions';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { GroupKeySync } from '../features/group-keys/components/GroupKeySync';
+import { SigningKeySetup } from '../features/auth/components/SigningKeySetup';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAV_ITEMS, visibleNavItems } from './navigation';
 import { NetworkBanner } from './NetworkBanner';
@@ -48,6 +49,7 @@ export function Shell() {
 
   return (
     <>
+      <SigningKeySetup />
       <GroupKeySync />
       <a className="skip-link" href="#main">
         {intl.formatMessage({ id: 'app.skipToContent' })}

@@ -55,6 +55,8 @@ export const ORG_ADMIN_VIEWER = {
   },
   publicKey: '',
   encryptedPrivateKey: '',
+  signingPublicKey: null,
+  encryptedSigningKey: null,
   stepUpValidUntil: null,
 } as Viewer;
 
@@ -78,6 +80,8 @@ export function fakeServer({
     PendingWorkingGroupInvitations: () => ({ data: { pendingWorkingGroupInvitations: [] } }),
     // Polled by the shell's bell, and by the group-key sync once keys are unlocked.
     Notifications: () => ({ data: { notifications: [] } }),
+    // An account without a signing key registers one when its keys are unlocked.
+    SetSigningKey: () => ({ data: { setSigningKey: true } }),
     GroupKeyStatus: (variables) => ({
       data: {
         groupKeyStatus: {

@@ -1,28 +1,49 @@
 import { evaluate, generateOprfKey } from '@parallax/fingerprint';
-import { generateUserKeyPair, sealGroupKey, sealPrivateKey } from '@parallax/identity';
+import {
+  generateSigningKeyPair,
+  generateUserKeyPair,
+  sealPrivateKey,
+  sealSigningKey,
+} from '@parallax/identity';
 import { base64ToBytes, bytesToBase64 } from '../crypto/base64';
 import { ORG_ADMIN_VIEWER, type FakeViewer, type Handler } from './fake-server';
+import { FAKE_ENCRYPTION_KEY, keyWorld } from './key-world';
 
-/** The encryption key fakeKeyDerivation derives from any password. */
-const FAKE_ENCRYPTION_KEY = new Uint8Array(32).fill(2);
+export interface KeyedViewer {
+  viewer: FakeViewer;
+  privateKey: Uint8Array;
+  publicKey: Uint8Array;
+  signingPrivateKey: Uint8Array;
+  signingPublicKey: Uint8Array;
+}
 
 /**
- * A viewer with a real X25519 key pair, its private key sealed under the key
- * the fake derivation yields: typing any password into "Unlock keys" opens it.
+ * A viewer with real X25519 and Ed25519 key pairs, both private keys sealed
+ * under the key the fake derivation yields: typing any password into
+ * "Unlock keys" opens them.
  */
 export function keyedViewer(
   actor: Partial<FakeViewer['actor']> = {},
   user: Partial<FakeViewer['user']> = {},
-): { viewer: FakeViewer; privateKey: Uint8Array; publicKey: Uint8Array } {
+): KeyedViewer {
   const { publicKey, privateKey } = generateUserKeyPair();
+  const signing = generateSigningKeyPair();
   const viewer = {
     ...ORG_ADMIN_VIEWER,
     user: { ...ORG_ADMIN_VIEWER.user, ...user },
     actor: { ...ORG_ADMIN_VIEWER.actor, ...actor },
     publicKey: bytesToBase64(publicKey),
     encryptedPrivateKey: bytesToBase64(sealPrivateKey(privateKey, FAKE_ENCRYPTION_KEY)),
+    signingPublicKey: bytesToBase64(signing.publicKey),
+    encryptedSigningKey: bytesToBase64(sealSigningKey(signing.privateKey, FAKE_ENCRYPTION_KEY)),
   } as FakeViewer;
-  return { viewer, privateKey: Uint8Array.from(privateKey), publicKey };
+  return {
+    viewer,
+    privateKey: Uint8Array.from(privateKey),
+    publicKey,
+    signingPrivateKey: Uint8Array.from(signing.privateKey),
+    signingPublicKey: signing.publicKey,
+  };
 }
 
 /** What the "Unlock keys" prompt asks before deriving (the fake derivation ignores it). */
@@ -39,29 +60,32 @@ export const loginParametersHandler: Handler = () => ({
   },
 });
 
-/** A GroupKeyStatus answer holding `groupKey` sealed for the viewer (epoch 1 by default). */
-export async function sealedStatus(
-  viewer: FakeViewer,
+/**
+ * Hub handlers under which `keyed`'s app finds `groupKey` ready for
+ * 'group-1': a coordinator started epoch 1 with a signed commitment and
+ * sealed a copy to the viewer (HPKE Auth mode), so the app opens it, checks
+ * it against the commitment and pins the coordinator on first use.
+ */
+export async function readyGroupKeyHandlers(
+  keyed: KeyedViewer,
   groupKey: Uint8Array,
-  {
-    workingGroupId = 'group-1',
-    epoch = 1,
-    pendingRecipients = [] as Array<{ userId: string; displayName: string; publicKey: string }>,
-    isCoordinator = false,
-  } = {},
-) {
-  const sealed = await sealGroupKey(groupKey, base64ToBytes(viewer.publicKey), {
-    workingGroupId,
-    epoch,
-    recipientUserId: viewer.user.id,
+): Promise<Record<string, Handler>> {
+  const world = keyWorld('group-1');
+  const coordinator = world.addUser({
+    id: 'coordinator-1',
+    displayName: 'Rana Coordinator',
+    organisationId: 'secretariat',
+    isCoordinator: true,
   });
-  return {
-    workingGroupId,
-    epoch,
-    mySealedKey: bytesToBase64(sealed),
-    isCoordinator,
-    pendingRecipients,
-  };
+  const me = world.addUser({
+    id: keyed.viewer.user.id,
+    displayName: keyed.viewer.user.displayName,
+    organisationId: keyed.viewer.user.organisationId ?? 'org-1',
+    role: (keyed.viewer.user.role as 'org_admin' | 'investigator' | null) ?? 'investigator',
+    keys: keyed,
+  });
+  await world.startEpoch(coordinator, [me], groupKey);
+  return world.handlers(me.id);
 }
 
 /** The hub's side of the OPRF, with a key of its own, as a fake-server handler. */

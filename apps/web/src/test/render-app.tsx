@@ -45,6 +45,9 @@ export const fakeKeyDerivation: KeyDerivation = {
       publicKey: new Uint8Array(32).fill(4),
       privateKey: new Uint8Array(32).fill(5),
       encryptedPrivateKey: new Uint8Array(73).fill(6),
+      signingPublicKey: new Uint8Array(32).fill(7),
+      signingPrivateKey: new Uint8Array(32).fill(8),
+      encryptedSigningKey: new Uint8Array(73).fill(9),
     }),
 };
 

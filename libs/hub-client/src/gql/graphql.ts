@@ -10,6 +10,7 @@ export type CaseInput = {
   readonly crimeTags: ReadonlyArray<CrimeCategory>;
   /** The key epoch the fingerprints were made under. */
   readonly epoch: number;
+  /** Padded per kind to a size class (4, 8, 16…); at most 512 in all. */
   readonly fingerprints: ReadonlyArray<FingerprintInput>;
   /** Chosen by the client; retrying with the same key registers the case once. */
   readonly idempotencyKey: string;
@@ -17,6 +18,8 @@ export type CaseInput = {
   readonly reference: string;
   readonly situationTags: ReadonlyArray<Situation>;
   readonly status: CaseStatus;
+  /** The record's idempotency keys under earlier key epochs: re-fingerprinting after a rotation updates that case instead of registering a second one. */
+  readonly supersedes?: ReadonlyArray<string> | null | undefined;
 };
 
 export type CaseStatus =
@@ -24,6 +27,18 @@ export type CaseStatus =
   | 'closed'
   | 'dormant'
   | 'handed_to_authorities';
+
+export type CertifyKeyInput = {
+  /** base64 canonical JSON certificate body. */
+  readonly body: string;
+  /** org_admin, member or coordinator. */
+  readonly kind: string;
+  /** base64 Ed25519 signature over the body. */
+  readonly signature: string;
+  readonly subjectUserId: string | number;
+  /** The group, for org_admin and coordinator certificates; omitted for member. */
+  readonly workingGroupId?: string | number | null | undefined;
+};
 
 export type CrimeCategory =
   | 'arbitrary_detention'
@@ -37,6 +52,13 @@ export type CrimeCategory =
   | 'sexual_and_gender_based_violence'
   | 'torture'
   | 'war_crimes';
+
+export type EpochCommitmentInput = {
+  /** base64 Ed25519 signature (64 bytes). */
+  readonly signature: string;
+  /** base64 HMAC-SHA256 tag (32 bytes). */
+  readonly tag: string;
+};
 
 /** One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it. */
 export type FingerprintInput = {
@@ -92,16 +114,24 @@ export type RegisterCasesMutationVariables = Exact<{
 
 export type RegisterCasesMutation = { readonly registerCases: ReadonlyArray<{ readonly idempotencyKey: string, readonly caseId: string, readonly created: boolean }> };
 
+export type EarlierGroupKeyGrantsQueryVariables = Exact<{
+  wg: string | number;
+}>;
+
+
+export type EarlierGroupKeyGrantsQuery = { readonly earlierGroupKeyGrants: ReadonlyArray<{ readonly epoch: number, readonly sealedKey: string, readonly senderUserId: string | null }> };
+
 export type GroupKeyStatusQueryVariables = Exact<{
   wg: string | number;
 }>;
 
 
-export type GroupKeyStatusQuery = { readonly groupKeyStatus: { readonly workingGroupId: string, readonly epoch: number | null, readonly mySealedKey: string | null, readonly isCoordinator: boolean, readonly pendingRecipients: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly publicKey: string }> } };
+export type GroupKeyStatusQuery = { readonly groupKeyStatus: { readonly workingGroupId: string, readonly epoch: number | null, readonly mySealedKey: string | null, readonly mySealedKeySenderId: string | null, readonly isCoordinator: boolean, readonly epochCommitment: { readonly tag: string, readonly signature: string, readonly coordinatorUserId: string } | null, readonly pendingRecipients: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly publicKey: string, readonly signingPublicKey: string | null, readonly organisationId: string | null }> } };
 
 export type RotateGroupKeyMutationVariables = Exact<{
   wg: string | number;
   grants: ReadonlyArray<SealedGrantInput> | SealedGrantInput;
+  commitment: EpochCommitmentInput;
 }>;
 
 
@@ -115,6 +145,36 @@ export type FulfilGroupKeyGrantsMutationVariables = Exact<{
 
 
 export type FulfilGroupKeyGrantsMutation = { readonly fulfilGroupKeyGrants: number };
+
+export type RejectGroupKeyGrantMutationVariables = Exact<{
+  wg: string | number;
+  epoch: number;
+}>;
+
+
+export type RejectGroupKeyGrantMutation = { readonly rejectGroupKeyGrant: boolean };
+
+export type KeyDirectoryQueryVariables = Exact<{
+  wg: string | number;
+}>;
+
+
+export type KeyDirectoryQuery = { readonly keyDirectory: { readonly holders: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly organisationId: string | null, readonly organisationName: string | null, readonly role: string | null, readonly isCoordinator: boolean, readonly encryptionPublicKey: string, readonly signingPublicKey: string | null }>, readonly certificates: ReadonlyArray<{ readonly id: string, readonly kind: string, readonly workingGroupId: string | null, readonly subjectUserId: string, readonly issuerUserId: string, readonly body: string, readonly signature: string, readonly createdAt: string }> } };
+
+export type CertifyKeyMutationVariables = Exact<{
+  input: CertifyKeyInput;
+}>;
+
+
+export type CertifyKeyMutation = { readonly certifyKey: { readonly id: string, readonly kind: string, readonly workingGroupId: string | null, readonly subjectUserId: string, readonly issuerUserId: string, readonly createdAt: string } };
+
+export type SetSigningKeyMutationVariables = Exact<{
+  signingPublicKey: string;
+  encryptedSigningKey: string;
+}>;
+
+
+export type SetSigningKeyMutation = { readonly setSigningKey: boolean };
 
 export type EvaluateOprfMutationVariables = Exact<{
   wg: string | number;
@@ -137,7 +197,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { readonly login: { readonly publicKey: string, readonly encryptedPrivateKey: string, readonly user: { readonly id: string, readonly organisationId: string | null } } };
+export type LoginMutation = { readonly login: { readonly publicKey: string, readonly encryptedPrivateKey: string, readonly signingPublicKey: string | null, readonly encryptedSigningKey: string | null, readonly user: { readonly id: string, readonly organisationId: string | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -172,24 +232,41 @@ export const RegisterCasesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RegisterCasesMutation, RegisterCasesMutationVariables>;
+export const EarlierGroupKeyGrantsDocument = new TypedDocumentString(`
+    query EarlierGroupKeyGrants($wg: ID!) {
+  earlierGroupKeyGrants(workingGroupId: $wg) {
+    epoch
+    sealedKey
+    senderUserId
+  }
+}
+    `) as unknown as TypedDocumentString<EarlierGroupKeyGrantsQuery, EarlierGroupKeyGrantsQueryVariables>;
 export const GroupKeyStatusDocument = new TypedDocumentString(`
     query GroupKeyStatus($wg: ID!) {
   groupKeyStatus(workingGroupId: $wg) {
     workingGroupId
     epoch
     mySealedKey
+    mySealedKeySenderId
     isCoordinator
+    epochCommitment {
+      tag
+      signature
+      coordinatorUserId
+    }
     pendingRecipients {
       userId
       displayName
       publicKey
+      signingPublicKey
+      organisationId
     }
   }
 }
     `) as unknown as TypedDocumentString<GroupKeyStatusQuery, GroupKeyStatusQueryVariables>;
 export const RotateGroupKeyDocument = new TypedDocumentString(`
-    mutation RotateGroupKey($wg: ID!, $grants: [SealedGrantInput!]!) {
-  rotateGroupKey(workingGroupId: $wg, grants: $grants)
+    mutation RotateGroupKey($wg: ID!, $grants: [SealedGrantInput!]!, $commitment: EpochCommitmentInput!) {
+  rotateGroupKey(workingGroupId: $wg, grants: $grants, commitment: $commitment)
 }
     `) as unknown as TypedDocumentString<RotateGroupKeyMutation, RotateGroupKeyMutationVariables>;
 export const FulfilGroupKeyGrantsDocument = new TypedDocumentString(`
@@ -197,6 +274,57 @@ export const FulfilGroupKeyGrantsDocument = new TypedDocumentString(`
   fulfilGroupKeyGrants(workingGroupId: $wg, epoch: $epoch, grants: $grants)
 }
     `) as unknown as TypedDocumentString<FulfilGroupKeyGrantsMutation, FulfilGroupKeyGrantsMutationVariables>;
+export const RejectGroupKeyGrantDocument = new TypedDocumentString(`
+    mutation RejectGroupKeyGrant($wg: ID!, $epoch: Int!) {
+  rejectGroupKeyGrant(workingGroupId: $wg, epoch: $epoch)
+}
+    `) as unknown as TypedDocumentString<RejectGroupKeyGrantMutation, RejectGroupKeyGrantMutationVariables>;
+export const KeyDirectoryDocument = new TypedDocumentString(`
+    query KeyDirectory($wg: ID!) {
+  keyDirectory(workingGroupId: $wg) {
+    holders {
+      userId
+      displayName
+      organisationId
+      organisationName
+      role
+      isCoordinator
+      encryptionPublicKey
+      signingPublicKey
+    }
+    certificates {
+      id
+      kind
+      workingGroupId
+      subjectUserId
+      issuerUserId
+      body
+      signature
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeyDirectoryQuery, KeyDirectoryQueryVariables>;
+export const CertifyKeyDocument = new TypedDocumentString(`
+    mutation CertifyKey($input: CertifyKeyInput!) {
+  certifyKey(input: $input) {
+    id
+    kind
+    workingGroupId
+    subjectUserId
+    issuerUserId
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CertifyKeyMutation, CertifyKeyMutationVariables>;
+export const SetSigningKeyDocument = new TypedDocumentString(`
+    mutation SetSigningKey($signingPublicKey: String!, $encryptedSigningKey: String!) {
+  setSigningKey(
+    signingPublicKey: $signingPublicKey
+    encryptedSigningKey: $encryptedSigningKey
+  )
+}
+    `) as unknown as TypedDocumentString<SetSigningKeyMutation, SetSigningKeyMutationVariables>;
 export const EvaluateOprfDocument = new TypedDocumentString(`
     mutation EvaluateOprf($wg: ID!, $epoch: Int!, $blinded: [String!]!) {
   evaluateOprf(workingGroupId: $wg, epoch: $epoch, blindedElements: $blinded) {
@@ -226,6 +354,8 @@ export const LoginDocument = new TypedDocumentString(`
     }
     publicKey
     encryptedPrivateKey
+    signingPublicKey
+    encryptedSigningKey
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;

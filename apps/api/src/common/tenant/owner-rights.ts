@@ -1,16 +1,19 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Runs `work` with the hub owner's rights inside a tenant transaction (see
- * `runAsTenant`), then returns to the tenant role. For the few writes that are
- * the hub's and not a tenant's (the job queue) and the reads a tenant may not
- * make but its cause needs (the other side's case reference for its alert).
+ * Runs `work` in the hub's own context inside a tenant transaction (see
+ * `runAsTenant`), then returns to the tenant's. For the few writes that are
+ * the hub's and not a tenant's (the job queue, the other party's alert) and
+ * the reads a tenant may not make but its cause needs (the other side's case
+ * reference for its alert). The role does not change: the application's role
+ * has no more rights than the tenant role, and no way to an owner's; only the
+ * `_hub` policies, keyed on this transaction-local setting, let it through.
  */
 export async function withOwnerRights<T>(m: EntityManager, work: () => Promise<T>): Promise<T> {
-  await m.query('RESET ROLE');
+  await m.query(`SELECT set_config('parallax.system', 'on', true)`);
   try {
     return await work();
   } finally {
-    await m.query('SET LOCAL ROLE parallax_tenant');
+    await m.query(`SELECT set_config('parallax.system', 'off', true)`);
   }
 }

@@ -1,6 +1,20 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { Identity1764000001000 } from './1764000001000-identity.js';
 import { Overlaps1764000002000 } from './1764000002000-overlaps.js';
+import { VerifiedKeys1764000003000 } from './1764000003000-verified-keys.js';
+import { OprfLimits1764000004000 } from './1764000004000-oprf-limits.js';
+import { ProbeResistance1764000005000 } from './1764000005000-probe-resistance.js';
+import { AppRole1764000006000 } from './1764000006000-app-role.js';
+import { AuditV21764000007000 } from './1764000007000-audit-v2.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
-export const MIGRATIONS = [Foundation1764000000000, Identity1764000001000, Overlaps1764000002000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Identity1764000001000,
+  Overlaps1764000002000,
+  VerifiedKeys1764000003000,
+  OprfLimits1764000004000,
+  ProbeResistance1764000005000,
+  AppRole1764000006000,
+  AuditV21764000007000,
+];

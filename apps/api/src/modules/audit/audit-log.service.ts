@@ -20,6 +20,8 @@ export interface AuditFilter {
 @Injectable()
 export class AuditLogService {
   private cached: ChainVerification | null = null;
+  /** The verification running now, shared by every caller that arrives meanwhile. */
+  private inflight: Promise<ChainVerification> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,21 +33,48 @@ export class AuditLogService {
     actor: Actor,
     filter: AuditFilter,
   ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
-    const entries = await runAsTenant(this.dataSource, actor, (m) =>
-      this.repository.page(m, {
+    const entries = await runAsTenant(this.dataSource, actor, async (m) => {
+      const rows = await this.repository.page(m, {
         organisationId: filter.organisationId ?? null,
         workingGroupId: filter.workingGroupId ?? null,
         beforeSeq: filter.beforeSeq ?? null,
         limit: filter.limit,
-      }),
-    );
+      });
+      // Who looked at whose log is itself worth knowing (once an hour per reader and scope).
+      const [subjectType, subjectId] = filter.workingGroupId
+        ? ['working_group', filter.workingGroupId]
+        : filter.organisationId
+          ? ['organisation', filter.organisationId]
+          : ['audit_log', 'visible'];
+      // Filed under the reader's own organisation: asking for another
+      // tenant's log must not write into that tenant's log.
+      await this.audit.recordRead(m, actor, {
+        action: 'audit.read',
+        organisationId: actor.organisationId,
+        subjectType,
+        subjectId,
+      });
+      return rows;
+    });
     const visible = readable(actor, 'AuditEntry', entries);
     return { entries: visible.slice(0, filter.limit), hasMore: entries.length > filter.limit };
   }
 
-  async verification(): Promise<ChainVerification> {
+  /**
+   * The whole chain, recomputed at most once at a time per process and at
+   * most once a minute: concurrent callers (or 200 aliases in one request)
+   * share one run and its cached result.
+   */
+  verification(): Promise<ChainVerification> {
     if (this.cached && Date.now() - this.cached.checkedAt.getTime() < VERIFY_CACHE_MS)
-      return this.cached;
+      return Promise.resolve(this.cached);
+    this.inflight ??= this.verifyOnce().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async verifyOnce(): Promise<ChainVerification> {
     const v = await this.audit.verify(this.dataSource);
     this.cached = v.ok
       ? { ok: true, entries: v.entries, firstBadSeq: null, reason: null, checkedAt: new Date() }

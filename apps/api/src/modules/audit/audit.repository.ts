@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditDetail } from './audit-detail.js';
 import type { ChainedFields } from './audit-hash.js';
 import type { AuditEntry } from './models/audit-entry.model.js';
 
@@ -19,10 +20,13 @@ export interface AuditRow {
   change_hash: Buffer;
   prev_hash: Buffer;
   hash: Buffer;
+  /** Null for entries written before changes were kept in clear. */
+  change: AuditDetail | null;
 }
 
 /** An entry about to be appended, already linked to the one before it. */
 export interface LinkedEntry extends ChainedFields {
+  change: AuditDetail;
   prevHash: Buffer;
   hash: Buffer;
 }
@@ -49,7 +53,16 @@ interface AuditEntryRow {
   action: string;
   subject_type: string | null;
   subject_id: string | null;
+  change: AuditDetail | null;
   hash: string;
+}
+
+/** A signed checkpoint as stored. */
+export interface CheckpointRow {
+  seq: string;
+  head_hash: Buffer;
+  created_at: Date;
+  signature: Buffer;
 }
 
 export function toAuditEntry(r: AuditEntryRow): AuditEntry {
@@ -63,6 +76,7 @@ export function toAuditEntry(r: AuditEntryRow): AuditEntry {
     action: r.action,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
+    change: r.change,
     hash: r.hash,
   };
 }
@@ -88,9 +102,11 @@ export class AuditRepository {
   async insertMany(m: EntityManager, rows: readonly LinkedEntry[]): Promise<void> {
     await m.query(
       `INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, working_group_id,
-         action, subject_type, subject_id, change_hash, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
-         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[])`,
+         action, subject_type, subject_id, change_hash, prev_hash, hash, change)
+       SELECT seq, occurred_at, actor, org, wg, action, subject_type, subject_id, change_hash, prev_hash, hash, change::jsonb
+       FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[],
+         $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[], $11::bytea[], $12::text[])
+         AS t(seq, occurred_at, actor, org, wg, action, subject_type, subject_id, change_hash, prev_hash, hash, change)`,
       [
         rows.map((r) => r.seq.toString()),
         rows.map((r) => r.occurredAt),
@@ -103,6 +119,7 @@ export class AuditRepository {
         rows.map((r) => r.changeHash),
         rows.map((r) => r.prevHash),
         rows.map((r) => r.hash),
+        rows.map((r) => JSON.stringify(r.change)),
       ],
     );
   }
@@ -117,14 +134,14 @@ export class AuditRepository {
 
   /**
    * Newest first, `limit + 1` rows so the caller knows whether there is more.
-   * Joins app_user for the actor's display name: one query for the page
+   * Joins user_directory for the actor's display name: one query for the page
    * rather than one per entry (row-level security still applies to both).
    */
   async page(m: EntityManager, q: AuditPageQuery): Promise<AuditEntry[]> {
     const rows = await m.query<AuditEntryRow[]>(
       `SELECT a.seq::text AS seq, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.organisation_id,
-              a.working_group_id, a.action, a.subject_type, a.subject_id, encode(a.hash, 'hex') AS hash
-       FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_user_id
+              a.working_group_id, a.action, a.subject_type, a.subject_id, a.change, encode(a.hash, 'hex') AS hash
+       FROM audit_log a LEFT JOIN user_directory u ON u.id = a.actor_user_id
        WHERE ($1::uuid IS NULL OR a.organisation_id = $1)
          AND ($2::uuid IS NULL OR a.working_group_id = $2)
          AND ($3::bigint IS NULL OR a.seq < $3)
@@ -132,5 +149,46 @@ export class AuditRepository {
       [q.organisationId, q.workingGroupId, q.beforeSeq, q.limit + 1],
     );
     return rows.map(toAuditEntry);
+  }
+
+  /** When `actorUserId` last read this subject since `since`, or null (served by audit_log_actor_idx). */
+  async lastReadSince(
+    m: EntityManager,
+    actorUserId: string,
+    action: string,
+    subjectType: string,
+    subjectId: string,
+    since: Date,
+  ): Promise<Date | null> {
+    const rows = await m.query<Array<{ occurred_at: Date }>>(
+      `SELECT occurred_at FROM audit_log
+       WHERE actor_user_id = $1 AND action = $2 AND occurred_at > $3
+         AND subject_type = $4 AND subject_id = $5
+       ORDER BY occurred_at DESC LIMIT 1`,
+      [actorUserId, action, since, subjectType, subjectId],
+    );
+    return rows[0]?.occurred_at ?? null;
+  }
+
+  /** The hash of entry `seq`, whoever's it is (through a SECURITY DEFINER function: only the hash). */
+  async entryHash(m: EntityManager, seq: string): Promise<Buffer | null> {
+    const rows = await m.query<Array<{ hash: Buffer | null }>>('SELECT audit_entry_hash($1) AS hash', [seq]);
+    return rows[0]?.hash ?? null;
+  }
+
+  latestCheckpoint(m: EntityManager): Promise<CheckpointRow | null> {
+    return m
+      .query<CheckpointRow[]>('SELECT seq::text AS seq, head_hash, created_at, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1')
+      .then((rows) => rows[0] ?? null);
+  }
+
+  /** False when another replica made the checkpoint of that sequence first. */
+  async insertCheckpoint(m: EntityManager, c: CheckpointRow): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO audit_checkpoint (seq, head_hash, created_at, signature) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (seq) DO NOTHING RETURNING seq`,
+      [c.seq, c.head_hash, c.created_at, c.signature],
+    );
+    return rows.length > 0;
   }
 }

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@parallax/authz';
+import { auditDetail } from './audit-detail.js';
 import { GENESIS_HASH, hashChange, hashLink, type ChainedFields } from './audit-hash.js';
 import { AuditRepository, type LinkedEntry } from './audit.repository.js';
+
+/** A sensitive read is recorded at most once per actor, action and subject in this window. */
+export const READ_AUDIT_WINDOW_MS = 3_600_000;
+
+export interface ReadAuditInput {
+  organisationId?: string | null;
+  workingGroupId?: string | null;
+  /** Dotted verb ending in `read`, e.g. `overlap.read`. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** Non-identifying facts about what was seen (counts, filters). */
+  change?: Record<string, unknown>;
+}
 
 export interface AuditInput {
   actorUserId: string | null;
@@ -11,7 +27,11 @@ export interface AuditInput {
   action: string;
   subjectType?: string | null;
   subjectId?: string | null;
-  /** What changed. Hashed into the chain; never contains secrets or suspect data. */
+  /**
+   * What changed. Stored reduced to non-identifying values (see
+   * `auditDetail`: names, e-mails, references and key material become
+   * `[redacted]`) and hashed into the chain.
+   */
   change: unknown;
 }
 
@@ -21,7 +41,46 @@ export type ChainVerdict =
 
 @Injectable()
 export class AuditService {
+  /** Reads already on record (committed), per process: spares a query on every poll. */
+  private readonly recentReads = new Map<string, number>();
+
   constructor(private readonly repository: AuditRepository) {}
+
+  /**
+   * Records that `actor` read something sensitive, inside the transaction of
+   * the read (no entry, no data). At most one entry per actor, action and
+   * subject per hour, so polling clients do not flood the chain; the check
+   * is repeated under the chain lock so concurrent readers write one entry.
+   * Returns the new entry's sequence number, or null when one was on record.
+   */
+  async recordRead(manager: EntityManager, actor: Actor, input: ReadAuditInput): Promise<string | null> {
+    const key = `${actor.userId}|${input.action}|${input.subjectType}|${input.subjectId}`;
+    const now = Date.now();
+    const known = this.recentReads.get(key);
+    if (known !== undefined && now - known < READ_AUDIT_WINDOW_MS) return null;
+    const since = new Date(now - READ_AUDIT_WINDOW_MS);
+    const find = () =>
+      this.repository.lastReadSince(manager, actor.userId, input.action, input.subjectType, input.subjectId, since);
+    let last = await find();
+    if (!last) {
+      await this.repository.lockChain(manager);
+      last = await find();
+    }
+    if (last) {
+      if (this.recentReads.size > 10_000) this.recentReads.clear();
+      this.recentReads.set(key, last.getTime());
+      return null;
+    }
+    return this.record(manager, {
+      actorUserId: actor.userId,
+      organisationId: input.organisationId ?? actor.organisationId,
+      workingGroupId: input.workingGroupId ?? null,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      change: input.change ?? {},
+    });
+  }
 
   /**
    * Appends an entry inside the caller's transaction: it commits with the
@@ -49,6 +108,7 @@ export class AuditService {
     let seq = BigInt(head?.seq ?? 0);
     const rows = inputs.map((input): LinkedEntry => {
       seq += 1n;
+      const change = auditDetail(input.change);
       const fields: ChainedFields = {
         seq,
         occurredAt: new Date(),
@@ -58,10 +118,10 @@ export class AuditService {
         action: input.action,
         subjectType: input.subjectType ?? null,
         subjectId: input.subjectId ?? null,
-        changeHash: hashChange(input.change),
+        changeHash: hashChange(change),
       };
       const hash = hashLink(prevHash, fields);
-      const row: LinkedEntry = { ...fields, prevHash, hash };
+      const row: LinkedEntry = { ...fields, change, prevHash, hash };
       prevHash = hash;
       return row;
     });
@@ -75,11 +135,16 @@ export class AuditService {
    * at its own position.
    */
   async verify(dataSource: DataSource, batchSize = 5000): Promise<ChainVerdict> {
+    return this.verifyWith(dataSource.manager, batchSize);
+  }
+
+  /** The chain from its start, through `manager` (a transaction keeps it to one snapshot). */
+  async verifyWith(manager: EntityManager, batchSize = 5000): Promise<ChainVerdict> {
     let prevHash: Buffer = GENESIS_HASH;
     let expectedSeq = 1n;
     let entries = 0;
     for (;;) {
-      const rows = await this.repository.batchFrom(dataSource.manager, expectedSeq, batchSize);
+      const rows = await this.repository.batchFrom(manager, expectedSeq, batchSize);
       if (rows.length === 0) return { ok: true, entries };
       for (const row of rows) {
         const seq = BigInt(row.seq);
@@ -98,6 +163,10 @@ export class AuditService {
           };
         }
         if (!row.prev_hash.equals(prevHash)) return bad('does not link to the entry before it');
+        // Entries written before the change was kept in clear hold only its hash.
+        if (row.change !== null && !hashChange(row.change).equals(row.change_hash)) {
+          return bad('its recorded change does not match its hash');
+        }
         const recomputed = hashLink(prevHash, {
           seq,
           occurredAt: row.occurred_at,

@@ -7,6 +7,7 @@ export const AUTH_ERROR_CODES = [
   ErrorCode.Forbidden,
   ErrorCode.StepUpRequired,
   ErrorCode.NotFound,
+  ErrorCode.SignInThrottled,
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 

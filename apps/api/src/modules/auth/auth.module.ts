@@ -8,6 +8,7 @@ import { AuthRepository } from './auth.repository.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { SessionService } from './session.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { TotpService } from './totp.service.js';
 import { ViewerService } from './viewer.service.js';
 
@@ -20,6 +21,7 @@ import { ViewerService } from './viewer.service.js';
     AuthService,
     AuthResolver,
     SessionService,
+    SignInThrottle,
     TotpService,
     ViewerService,
     { provide: APP_GUARD, useClass: AuthGuard },

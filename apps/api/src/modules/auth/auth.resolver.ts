@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Authenticated, Public, StepUp } from '../../common/authorization/public.decorator.js';
 import { CurrentSession } from '../../common/authorization/current-actor.decorator.js';
-import { b64, fromB64 } from '../../common/graphql/validators.js';
+import { b64, checkEmailArg, fromB64 } from '../../common/graphql/validators.js';
 import type { AuthState, GqlContext } from '../../common/request-context.js';
 import { ActorService } from './actor.service.js';
 import { toSessionInfo } from './auth.repository.js';
@@ -27,7 +27,7 @@ export class AuthResolver {
   async loginParameters(
     @Args('email', { type: () => String }) email: string,
   ): Promise<KdfParameters> {
-    const { salt, params } = await this.auth.loginParameters(email);
+    const { salt, params } = await this.auth.loginParameters(checkEmailArg(email));
     return { salt: b64(salt), ...params };
   }
 
@@ -52,6 +52,7 @@ export class AuthResolver {
         loginKey: fromB64(input.loginKey),
         totpCode: input.totpCode,
         userAgent: ctx.req.headers['user-agent'],
+        source: ctx.req.ip ?? ctx.req.socket.remoteAddress ?? 'unknown',
       },
       ctx.res,
     );
@@ -67,7 +68,7 @@ export class AuthResolver {
   async requestPasswordReset(
     @Args('email', { type: () => String }) email: string,
   ): Promise<boolean> {
-    await this.auth.requestPasswordReset(email);
+    await this.auth.requestPasswordReset(checkEmailArg(email));
     return true;
   }
 
@@ -115,6 +116,8 @@ export class AuthResolver {
       newKdfParams: { ...input.newKdfParams },
       newLoginKey: fromB64(input.newLoginKey),
       newEncryptedPrivateKey: fromB64(input.newEncryptedPrivateKey),
+      signingPublicKey: fromB64(input.signingPublicKey),
+      encryptedSigningKey: fromB64(input.encryptedSigningKey),
     });
     return true;
   }

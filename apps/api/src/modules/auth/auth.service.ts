@@ -10,15 +10,17 @@ import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { UserEntity } from '../users/user.entity.js';
+import { resealedKeys } from '../users/sealed-keys.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthException } from './auth.exception.js';
 import type { SessionEntity } from './session.entity.js';
 import { SessionService } from './session.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { TotpService } from './totp.service.js';
 
 export const SIGN_IN_FAILED =
-  'Sign-in failed: check the e-mail, password and code. After repeated failures sign-in pauses for a while.';
+  'Sign-in failed: check the e-mail, password and code. After repeated failures from one network, sign-in from it pauses for a while.';
 
 /** Costs what a real verification costs, so timing does not reveal accounts. */
 const DUMMY_VERIFIER = hashLoginKey(new Uint8Array(32));
@@ -28,6 +30,8 @@ export interface LoginInput {
   loginKey: Uint8Array;
   totpCode: string;
   userAgent: string | undefined;
+  /** The client's address (behind TRUST_PROXY proxies): what sign-in throttling counts. */
+  source: string;
 }
 
 export interface PasswordChange {
@@ -36,9 +40,21 @@ export interface PasswordChange {
   newKdfParams: KdfParams;
   newLoginKey: Uint8Array;
   newEncryptedPrivateKey: Uint8Array;
+  /** The current signing key re-sealed (or, for an older account, its first one). */
+  signingPublicKey: Uint8Array;
+  encryptedSigningKey: Uint8Array;
 }
 
 type Outcome = { ok: true; user: UserEntity } | { ok: false };
+
+function throttled(retryAfterSeconds: number): AuthException {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new AuthException(
+    ErrorCode.SignInThrottled,
+    `Too many failed sign-ins from this network: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retryAfterSeconds: String(retryAfterSeconds) },
+  );
+}
 
 @Injectable()
 export class AuthService {
@@ -49,6 +65,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly repository: AuthRepository,
     private readonly users: UsersRepository,
+    private readonly throttle: SignInThrottle,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -77,6 +94,9 @@ export class AuthService {
     res: Response,
   ): Promise<{ user: UserEntity; session: SessionEntity }> {
     const email = input.email.trim().toLowerCase();
+    const verdict = await this.throttle.check(input.source, email);
+    if (!verdict.allowed) throw throttled(verdict.retryAfterSeconds);
+    if (verdict.delayMs > 0) await new Promise((r) => setTimeout(r, verdict.delayMs));
     const outcome = await this.dataSource.transaction(async (m): Promise<Outcome> => {
       const user = await this.users.findByEmail(m, email, { lock: true });
       if (!user) {
@@ -84,9 +104,8 @@ export class AuthService {
         return { ok: false };
       }
       const keyOk = await verifyLoginKey(input.loginKey, user.loginVerifier);
-      const ok =
-        !user.disabledAt && keyOk && (await this.totp.verifyAndRecord(m, user, input.totpCode));
-      if (!keyOk) await this.totp.recordFailure(m, user);
+      // No failure counter on the account: throttling is per source (SignInThrottle).
+      const ok = !user.disabledAt && keyOk && (await this.totp.acceptCode(m, user, input.totpCode));
       if (!ok) {
         await this.audit.record(m, {
           actorUserId: null,
@@ -102,7 +121,11 @@ export class AuthService {
       }
       return { ok: true, user };
     });
-    if (!outcome.ok) throw new AuthException(ErrorCode.Unauthenticated, SIGN_IN_FAILED);
+    if (!outcome.ok) {
+      const pause = await this.throttle.recordFailure(input.source, email);
+      if (pause) throw throttled(pause.retryAfterSeconds);
+      throw new AuthException(ErrorCode.Unauthenticated, SIGN_IN_FAILED);
+    }
     const user = outcome.user;
     const session = await this.dataSource.transaction(async (m) => {
       const s = await this.sessions.open(m, user.id, input.userAgent, res);
@@ -171,7 +194,18 @@ export class AuthService {
     const at = await this.dataSource.transaction(async (m) => {
       const user = await this.users.findById(m, auth.actor.userId, { lock: true });
       if (!user) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
-      if (!(await this.totp.verifyAndRecord(m, user, code))) return null;
+      if (!(await this.totp.verifyAndRecord(m, user, code))) {
+        // A wrong or replayed code on a live session: someone may hold the session but not the phone.
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          organisationId: user.organisationId,
+          action: 'auth.step_up_failed',
+          subjectType: 'session',
+          subjectId: auth.sessionId,
+          change: { sessionId: auth.sessionId, alreadyPaused: this.totp.isLocked(user) },
+        });
+        return null;
+      }
       const now = new Date();
       await this.repository.markSteppedUp(m, auth.sessionId, now);
       await this.audit.record(m, {
@@ -200,14 +234,22 @@ export class AuthService {
     if (!(await verifyLoginKey(change.currentLoginKey, user.loginVerifier))) {
       throw new AuthException(ErrorCode.Unauthenticated, 'The current password is wrong');
     }
+    const keys = resealedKeys(user, {
+      encryptedPrivateKey: change.newEncryptedPrivateKey,
+      signingPublicKey: change.signingPublicKey,
+      encryptedSigningKey: change.encryptedSigningKey,
+    });
     const verifier = await hashLoginKey(change.newLoginKey);
     await this.dataSource.transaction(async (m) => {
       await this.users.update(m, user.id, {
         kdfSalt: Buffer.from(change.newKdfSalt),
         kdfParams: { ...change.newKdfParams },
         loginVerifier: verifier,
-        encryptedPrivateKey: Buffer.from(change.newEncryptedPrivateKey),
+        ...keys.patch,
       });
+      const forgotten = keys.signingKeyChanged
+        ? await this.users.forgetKeyTrust(m, user.id)
+        : null;
       await this.repository.revokeOtherSessions(m, user.id, auth.sessionId);
       await this.audit.record(m, {
         actorUserId: user.id,
@@ -215,7 +257,7 @@ export class AuthService {
         action: 'auth.password_change',
         subjectType: 'user',
         subjectId: user.id,
-        change: { otherSessionsRevoked: true },
+        change: { otherSessionsRevoked: true, signingKeyChanged: forgotten !== null, ...forgotten },
       });
     });
   }

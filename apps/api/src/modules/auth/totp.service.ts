@@ -5,7 +5,13 @@ import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 
-export const TOTP_PURPOSE = 'totp-secret';
+/** Seeds sealed before they were bound to their account; opened once more, then re-sealed. */
+export const LEGACY_TOTP_PURPOSE = 'totp-secret';
+/** A seed is bound to its account: copied into another user's row, it does not open. */
+export const totpPurpose = (userId: string): string => `totp-secret/${userId}`;
+/** A seed offered to one sign-up attempt, before its account exists. */
+export const pendingTotpPurpose = (invitationId: string, attemptHashHex: string): string =>
+  `totp-pending/${invitationId}/${attemptHashHex}`;
 const PERIOD = 30;
 
 export function totpFor(secret: Uint8Array, label: string): TOTP {
@@ -40,12 +46,41 @@ export class TotpService {
     private readonly users: UsersRepository,
   ) {}
 
-  seal(secret: Uint8Array): Buffer {
-    return this.runtime.secretBox.seal(secret, TOTP_PURPOSE);
+  seal(secret: Uint8Array, userId: string): Buffer {
+    return this.runtime.secretBox.seal(secret, totpPurpose(userId));
   }
 
-  open(sealed: Buffer): Buffer {
-    return this.runtime.secretBox.open(sealed, TOTP_PURPOSE);
+  /**
+   * The seed of `user`, whose row the caller holds FOR UPDATE, or null when
+   * the stored seed is not this user's (e.g. copied from another row): then
+   * no code matches. A seed sealed the old way (without the user id) opens
+   * once more and is re-sealed bound to the user.
+   */
+  async openFor(manager: EntityManager, user: UserEntity): Promise<Buffer | null> {
+    const box = this.runtime.secretBox;
+    const attempt = (purpose: string): Buffer | null => {
+      try {
+        return box.open(user.totpSecret, purpose);
+      } catch {
+        return null;
+      }
+    };
+    const bound = attempt(totpPurpose(user.id));
+    if (bound) return bound;
+    const legacy = attempt(LEGACY_TOTP_PURPOSE);
+    if (!legacy) return null;
+    const resealed = this.seal(legacy, user.id);
+    await this.users.update(manager, user.id, { totpSecret: resealed });
+    user.totpSecret = resealed;
+    return legacy;
+  }
+
+  sealPending(secret: Uint8Array, invitationId: string, attemptHashHex: string): Buffer {
+    return this.runtime.secretBox.seal(secret, pendingTotpPurpose(invitationId, attemptHashHex));
+  }
+
+  openPending(sealed: Buffer, invitationId: string, attemptHashHex: string): Buffer {
+    return this.runtime.secretBox.open(sealed, pendingTotpPurpose(invitationId, attemptHashHex));
   }
 
   isLocked(user: UserEntity, now = new Date()): boolean {
@@ -57,7 +92,8 @@ export class TotpService {
    * records the outcome (last step, or a failure that may lock the account).
    */
   async verifyAndRecord(manager: EntityManager, user: UserEntity, code: string): Promise<boolean> {
-    const step = this.isLocked(user) ? null : matchingStep(this.open(user.totpSecret), code);
+    const seed = this.isLocked(user) ? null : await this.openFor(manager, user);
+    const step = seed ? matchingStep(seed, code) : null;
     const fresh = step !== null && (user.totpLastStep === null || step > Number(user.totpLastStep));
     if (fresh) {
       await this.users.update(manager, user.id, {
@@ -69,6 +105,20 @@ export class TotpService {
     }
     await this.recordFailure(manager, user);
     return false;
+  }
+
+  /**
+   * Sign-in's check of a code: once per step, like `verifyAndRecord`, but it
+   * neither counts failures on the account nor honours a lock, because an
+   * outsider who knows only the e-mail could otherwise lock its owner out.
+   * Sign-in is throttled per source instead (SignInThrottle).
+   */
+  async acceptCode(manager: EntityManager, user: UserEntity, code: string): Promise<boolean> {
+    const seed = await this.openFor(manager, user);
+    const step = seed ? matchingStep(seed, code) : null;
+    const fresh = step !== null && (user.totpLastStep === null || step > Number(user.totpLastStep));
+    if (fresh) await this.users.update(manager, user.id, { totpLastStep: String(step) });
+    return fresh;
   }
 
   async recordFailure(manager: EntityManager, user: UserEntity): Promise<void> {

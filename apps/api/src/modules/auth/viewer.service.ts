@@ -39,6 +39,8 @@ export class ViewerService {
       },
       publicKey: b64(user.publicKey),
       encryptedPrivateKey: b64(user.encryptedPrivateKey),
+      signingPublicKey: user.signingPublicKey ? b64(user.signingPublicKey) : null,
+      encryptedSigningKey: user.encryptedSigningKey ? b64(user.encryptedSigningKey) : null,
       stepUpValidUntil: auth.stepUpAt ? new Date(auth.stepUpAt.getTime() + stepUpMs) : null,
     };
   }

@@ -7,6 +7,9 @@ export const CASES_ERROR_CODES = [
   ErrorCode.Forbidden,
   ErrorCode.CaseWithdrawn,
   ErrorCode.StaleEpoch,
+  ErrorCode.CaseTooManyFingerprints,
+  ErrorCode.CaseFingerprintsNotPadded,
+  ErrorCode.CaseFrozen,
 ] as const;
 export type CasesErrorCode = (typeof CASES_ERROR_CODES)[number];
 

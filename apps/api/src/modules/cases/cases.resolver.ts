@@ -9,7 +9,7 @@ import { CasesException } from './cases.exception.js';
 import { toTrackingCase } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { CaseInput, CaseUpdateInput } from './dto/case.input.js';
-import { CaseRegistration, TrackingCase } from './models/case.model.js';
+import { CaseRegistration, EarlierGroupKeyGrant, TrackingCase } from './models/case.model.js';
 
 @Resolver(() => TrackingCase)
 export class CasesResolver {
@@ -28,6 +28,18 @@ export class CasesResolver {
   @Query(() => TrackingCase)
   async case(@CurrentActor() actor: Actor, @UuidArg('id') id: string): Promise<TrackingCase> {
     return toTrackingCase(await this.service.get(actor, id));
+  }
+
+  @Authenticated()
+  @Query(() => [EarlierGroupKeyGrant], {
+    description:
+      "The caller's sealed copies of the group's earlier (retired) keys, newest first: an import run after a rotation derives each record's earlier idempotency key with them (CaseInput.supersedes).",
+  })
+  async earlierGroupKeyGrants(
+    @CurrentActor() actor: Actor,
+    @UuidArg('workingGroupId') workingGroupId: string,
+  ): Promise<EarlierGroupKeyGrant[]> {
+    return this.service.earlierGroupKeyGrants(actor, workingGroupId);
   }
 
   @Authenticated()

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Actor } from '@parallax/authz';
-import { ErrorCode } from '@parallax/domain';
+import { countFingerprintsByKind, ErrorCode, fingerprintCountProblem } from '@parallax/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { withOwnerRights } from '../../common/tenant/owner-rights.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { KeysService } from '../keys/keys.service.js';
+import { CaseChangesService } from './case-changes.service.js';
 import { CasesEvent, type CasesChangedEvent } from './cases.events.js';
 import { CasesException } from './cases.exception.js';
 import {
@@ -24,6 +25,8 @@ export interface NewCase extends CaseFields {
   idempotencyKey: string;
   epoch: number;
   fingerprints: FingerprintValue[];
+  /** The record's idempotency keys under earlier key epochs (re-fingerprinting after a rotation). */
+  supersedes?: string[] | null | undefined;
 }
 
 export interface CaseRegistrationResult {
@@ -37,6 +40,28 @@ function uniqueFingerprints(list: readonly FingerprintValue[]): FingerprintValue
   const seen = new Map<string, FingerprintValue>();
   for (const f of list) seen.set(`${f.kind}\u0000${f.fp}`, f);
   return [...seen.values()];
+}
+
+/**
+ * A case describes one person, padded (docs/probe-resistance.md): each
+ * kind's count is a size class within its limit, and the whole set within
+ * MAX_FINGERPRINTS_PER_CASE. Counted after deduplication, so repeating a
+ * fingerprint cannot fake the padding.
+ */
+function checkedFingerprints(list: readonly FingerprintValue[]): FingerprintValue[] {
+  const fps = uniqueFingerprints(list);
+  const problem = fingerprintCountProblem(countFingerprintsByKind(fps));
+  if (problem === 'CASE_TOO_MANY_FINGERPRINTS')
+    throw new CasesException(
+      ErrorCode.CaseTooManyFingerprints,
+      'A case describes one person: it carries more fingerprints than one person yields',
+    );
+  if (problem === 'CASE_FINGERPRINTS_NOT_PADDED')
+    throw new CasesException(
+      ErrorCode.CaseFingerprintsNotPadded,
+      'Each kind of fingerprint must be padded to a size class (4, 8, 16, 32, 64 or 128)',
+    );
+  return fps;
 }
 
 /**
@@ -57,6 +82,7 @@ export class CasesService {
     private readonly keys: KeysService,
     private readonly jobs: JobsService,
     private readonly events: EventEmitter2,
+    private readonly changes: CaseChangesService,
   ) {}
 
   async register(
@@ -65,18 +91,33 @@ export class CasesService {
     cases: NewCase[],
   ): Promise<CaseRegistrationResult[]> {
     const organisationId = this.assertMember(actor, workingGroupId);
+    // Every case is checked before any commits: a refused batch registers nothing.
+    const checked = cases.map((c) => checkedFingerprints(c.fingerprints));
     const out: CaseRegistrationResult[] = [];
     const created: string[] = [];
-    for (const input of cases) {
+    const refingerprinted: string[] = [];
+    for (const [index, input] of cases.entries()) {
+      const fps = checked[index] as FingerprintValue[];
       const result = await runAsTenant(this.dataSource, actor, async (m) => {
         const existing = await this.repository.findIdByIdempotencyKey(
           m,
           organisationId,
           input.idempotencyKey,
         );
-        if (existing) return { caseId: existing, created: false };
+        if (existing) return { caseId: existing, created: false, refingerprinted: false };
         await this.assertCurrentEpoch(m, workingGroupId, input.epoch);
-        const fps = uniqueFingerprints(input.fingerprints);
+        const earlier = await this.repository.findEarlierEpochCase(
+          m,
+          organisationId,
+          workingGroupId,
+          input.epoch,
+          input.supersedes ?? [],
+          input.reference.trim(),
+        );
+        if (earlier) {
+          await this.refingerprintEarlier(m, actor, earlier, input, fps);
+          return { caseId: earlier.id, created: false, refingerprinted: true };
+        }
         const caseId = await this.repository.insert(m, {
           workingGroupId,
           organisationId,
@@ -99,6 +140,7 @@ export class CasesService {
                 input.idempotencyKey,
               )) ?? '',
             created: false,
+            refingerprinted: false,
           };
         }
         await this.repository.insertFingerprints(m, caseId, workingGroupId, input.epoch, fps);
@@ -117,13 +159,50 @@ export class CasesService {
           },
         });
         await this.enqueueMatch(m, caseId);
-        return { caseId, created: true };
+        return { caseId, created: true, refingerprinted: false };
       });
-      out.push({ idempotencyKey: input.idempotencyKey, ...result });
+      out.push({
+        idempotencyKey: input.idempotencyKey,
+        caseId: result.caseId,
+        created: result.created,
+      });
       if (result.created) created.push(result.caseId);
+      if (result.refingerprinted) refingerprinted.push(result.caseId);
     }
     if (created.length) this.emit(CasesEvent.Registered, created);
+    if (refingerprinted.length) this.emit(CasesEvent.FingerprintsReplaced, refingerprinted);
     return out;
+  }
+
+  /**
+   * The same record registered again after a key rotation: the case of the
+   * earlier epoch gets the new fingerprints, epoch and idempotency key, and
+   * keeps its id, overlaps' history, verdicts and reference. Not counted
+   * toward the unusual-change alerts (every member re-fingerprints after a
+   * rotation, once per case: the case is then current and this path closes).
+   */
+  private async refingerprintEarlier(
+    m: EntityManager,
+    actor: Actor,
+    c: CaseRow,
+    input: NewCase,
+    fps: FingerprintValue[],
+  ): Promise<void> {
+    await this.repository.deleteFingerprints(m, c.id);
+    await this.repository.insertFingerprints(m, c.id, c.working_group_id, input.epoch, fps);
+    await this.repository.setFingerprintEpoch(m, c.id, input.epoch, fps.length);
+    await this.repository.setIdempotencyKey(m, c.id, input.idempotencyKey);
+    await this.changes.recordOnOverlaps(m, c, 'changed');
+    await this.audit.record(m, {
+      actorUserId: actor.userId,
+      organisationId: c.organisation_id,
+      workingGroupId: c.working_group_id,
+      action: 'case.refingerprint',
+      subjectType: 'case',
+      subjectId: c.id,
+      change: { fromEpoch: c.epoch, epoch: input.epoch, fingerprints: fps.length },
+    });
+    await this.enqueueMatch(m, c.id);
   }
 
   async update(
@@ -137,10 +216,16 @@ export class CasesService {
         'Send the epoch together with the new fingerprints',
       );
     }
+    const fps = fields.fingerprints ? checkedFingerprints(fields.fingerprints) : null;
     const row = await runAsTenant(this.dataSource, actor, async (m) => {
       const c = await this.loadOwn(m, actor, caseId, true);
       if (c.withdrawn_at)
         throw new CasesException(ErrorCode.CaseWithdrawn, 'This case was withdrawn');
+      if (c.frozen_at)
+        throw new CasesException(
+          ErrorCode.CaseFrozen,
+          'Your organisation left this working group: the case is frozen',
+        );
       const changes: string[] = [];
       if (
         fields.reference !== undefined ||
@@ -156,14 +241,17 @@ export class CasesService {
         });
         changes.push('fields');
       }
-      if (fields.fingerprints && fields.epoch !== undefined) {
+      if (fps && fields.epoch !== undefined) {
         await this.assertCurrentEpoch(m, c.working_group_id, fields.epoch);
-        const fps = uniqueFingerprints(fields.fingerprints);
         await this.repository.deleteFingerprints(m, caseId);
         await this.repository.insertFingerprints(m, caseId, c.working_group_id, fields.epoch, fps);
         await this.repository.setFingerprintEpoch(m, caseId, fields.epoch, fps.length);
         await this.enqueueMatch(m, caseId);
         changes.push('fingerprints');
+        // Never silent: the other parties of its overlaps see that the case changed.
+        await this.changes.recordOnOverlaps(m, c, 'changed');
+        // Re-fingerprinting a case of an earlier epoch (after a rotation) is expected, not counted.
+        if (c.epoch === fields.epoch) await this.changes.count(m, actor, c, 'fingerprint_changes');
       }
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -176,7 +264,7 @@ export class CasesService {
           changes,
           status: fields.status,
           epoch: fields.epoch,
-          fingerprints: fields.fingerprints?.length,
+          fingerprints: fps?.length,
         },
       });
       return this.loadOwn(m, actor, caseId, false);
@@ -190,8 +278,10 @@ export class CasesService {
     const row = await runAsTenant(this.dataSource, actor, async (m) => {
       const c = await this.loadOwn(m, actor, caseId, true);
       if (c.withdrawn_at) return c;
+      await this.changes.recordOnOverlaps(m, c, 'withdrawn');
       await this.repository.deleteFingerprints(m, caseId);
       await this.repository.markWithdrawn(m, caseId);
+      if (!c.frozen_at) await this.changes.count(m, actor, c, 'withdrawals');
       await this.audit.record(m, {
         actorUserId: actor.userId,
         organisationId: actor.organisationId,
@@ -214,6 +304,22 @@ export class CasesService {
     return runAsTenant(this.dataSource, actor, (m) =>
       this.repository.listOfOrganisation(m, organisationId, workingGroupId ?? null),
     );
+  }
+
+  /** The caller's sealed copies of the group's earlier keys (see CasesRepository.earlierGrantsOf). */
+  async earlierGroupKeyGrants(
+    actor: Actor,
+    workingGroupId: string,
+  ): Promise<Array<{ epoch: number; sealedKey: string; senderUserId: string | null }>> {
+    this.assertMember(actor, workingGroupId);
+    const rows = await runAsTenant(this.dataSource, actor, (m) =>
+      this.repository.earlierGrantsOf(m, actor.userId, workingGroupId),
+    );
+    return rows.map((r) => ({
+      epoch: r.epoch,
+      sealedKey: Buffer.from(r.sealed_key).toString('base64'),
+      senderUserId: r.granted_by,
+    }));
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseRow> {

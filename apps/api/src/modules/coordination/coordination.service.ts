@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode, type OverlapStrength } from '@parallax/domain';
+import { DataSource } from 'typeorm';
+import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
+import { AuditService } from '../audit/audit.service.js';
 import { CoordinationException } from './coordination.exception.js';
 import { CoordinationRepository, type OverlapEdge as Edge } from './coordination.repository.js';
 import type { ClusterSummary, CoordinatorPicture } from './models/picture.model.js';
@@ -35,7 +38,11 @@ function components(edges: Edge[]): Edge[][] {
  */
 @Injectable()
 export class CoordinationService {
-  constructor(private readonly repository: CoordinationRepository) {}
+  constructor(
+    private readonly repository: CoordinationRepository,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async picture(actor: Actor, workingGroupId: string): Promise<CoordinatorPicture> {
     if (!actor.coordinatorOf.includes(workingGroupId)) {
@@ -79,6 +86,16 @@ export class CoordinationService {
       cells.set(key, cell);
     }
     const open = edges.filter((e) => e.unresolved);
+    // Which organisations overlap is sensitive: each look is on record (once an hour per coordinator and group).
+    await runAsTenant(this.dataSource, actor, (m) =>
+      this.audit.recordRead(m, actor, {
+        action: 'coordination.picture_read',
+        workingGroupId,
+        subjectType: 'working_group',
+        subjectId: workingGroupId,
+        change: { clusters: clusters.length, overlaps: edges.length, organisations: organisations.length },
+      }),
+    );
     return {
       workingGroupId,
       clusters,

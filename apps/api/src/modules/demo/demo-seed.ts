@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createAccountMaterial } from '@parallax/identity';
+import { bundleOf, demoCertificate, demoKeys, type DemoKeys } from './demo-keys.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { UserRole } from '../users/user.entity.js';
@@ -60,6 +61,7 @@ const ORGS: DemoOrg[] = [
     name: 'Demo Rights Watch',
     kind: 'cso',
     users: [
+      { email: 'admin@drw.demo.parallax.test', name: 'Amal Admin', role: 'org_admin' },
       {
         email: 'investigator@drw.demo.parallax.test',
         name: 'Karim Investigator',
@@ -74,8 +76,20 @@ const ORGS: DemoOrg[] = [
   },
 ];
 
+interface SeededUser {
+  userId: string;
+  organisationId: string;
+  kind: DemoOrganisationKind;
+  role: UserRole;
+  coordinator: boolean;
+  keys: DemoKeys;
+}
+
 /**
- * Seeds a demo working group with organisations and users, once. Logins
+ * Seeds a demo working group with organisations and users, once. The
+ * coordinators come from the secretariat, which is not a member (issue 9,
+ * High 3), and the demo starts fully verified: the coordinator certified
+ * each member organisation's admin, each admin their investigators. Logins
  * (passwords and TOTP secrets) are printed and kept in the data folder, mode
  * 0600, so a second start can show them again.
  */
@@ -96,6 +110,7 @@ export async function seedDemo(
   const users = app.get(UsersService);
   const audit = app.get(AuditService);
   const lines: string[] = [];
+  const seeded: SeededUser[] = [];
   const groupId: string = await repository.transaction(async (m) => {
     const id = await repository.insertWorkingGroup(
       m,
@@ -136,16 +151,24 @@ export async function seedDemo(
     });
     for (const u of org.users) {
       const password = `demo-${randomBytes(6).toString('base64url')}`;
-      const material = await createAccountMaterial(password);
+      const keys = await demoKeys(password);
       const enrolment = await users.createAccount(
         {
           email: u.email,
           displayName: u.name,
           membership: { organisationId: orgId, role: u.role },
-          ...material,
+          ...keys.material,
         },
         null,
       );
+      seeded.push({
+        userId: enrolment.userId,
+        organisationId: orgId,
+        kind: org.kind,
+        role: u.role,
+        coordinator: u.coordinator ?? false,
+        keys,
+      });
       if (u.coordinator) {
         await repository.transaction(async (m) => {
           await repository.addCoordinator(m, groupId, enrolment.userId);
@@ -164,6 +187,8 @@ export async function seedDemo(
       );
     }
   }
+  await certifyDemo(repository, audit, groupId, seeded);
+  for (const s of seeded) s.keys.signingPrivateKey.fill(0);
   const adminPassword = `demo-${randomBytes(6).toString('base64url')}`;
   const admin = await users.createAccount(
     {
@@ -179,4 +204,66 @@ export async function seedDemo(
   const text = lines.join('\n') + '\n';
   await writeFile(loginsFile, text, { mode: 0o600 });
   say(`Demo logins (also in ${loginsFile}):\n${text}`);
+}
+
+/**
+ * The certificates a verified demo has: the coordinator vouches for the
+ * admin of each member organisation (org_admin, for the group), and each
+ * admin for the admins' and investigators' keys of their own organisation
+ * (member). Written as the issuers' clients would have sent them.
+ */
+async function certifyDemo(
+  repository: DemoRepository,
+  audit: AuditService,
+  groupId: string,
+  seeded: SeededUser[],
+): Promise<void> {
+  const coordinator = seeded.find((s) => s.coordinator);
+  if (!coordinator) throw new Error('The demo needs a coordinator');
+  const issued: Array<{ issuer: SeededUser; subject: SeededUser; kind: 'org_admin' | 'member' }> =
+    [];
+  for (const admin of seeded.filter((s) => s.kind === 'cso' && s.role === 'org_admin')) {
+    issued.push({ issuer: coordinator, subject: admin, kind: 'org_admin' });
+    for (const colleague of seeded) {
+      if (
+        colleague !== admin &&
+        colleague.organisationId === admin.organisationId &&
+        (colleague.role === 'org_admin' || colleague.role === 'investigator')
+      ) {
+        issued.push({ issuer: admin, subject: colleague, kind: 'member' });
+      }
+    }
+  }
+  await repository.transaction(async (m) => {
+    for (const { issuer, subject, kind } of issued) {
+      const certificate = demoCertificate(
+        kind,
+        kind === 'member' ? null : groupId,
+        bundleOf(subject.userId, subject.organisationId, subject.keys),
+        issuer.userId,
+        issuer.keys,
+      );
+      const id = await repository.insertCertificate(m, {
+        ...certificate,
+        subjectUserId: subject.userId,
+        subjectOrganisationId: subject.organisationId,
+        issuerUserId: issuer.userId,
+      });
+      await audit.record(m, {
+        actorUserId: issuer.userId,
+        organisationId: issuer.organisationId,
+        workingGroupId: certificate.workingGroupId,
+        action: 'keys.certify',
+        subjectType: 'user',
+        subjectId: subject.userId,
+        change: {
+          kind,
+          workingGroupId: certificate.workingGroupId,
+          subjectUserId: subject.userId,
+          certificateId: id,
+          demo: true,
+        },
+      });
+    }
+  });
 }

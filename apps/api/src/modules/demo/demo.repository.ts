@@ -68,6 +68,35 @@ export class DemoRepository {
     );
   }
 
+  async insertCertificate(
+    m: EntityManager,
+    c: {
+      kind: 'org_admin' | 'member' | 'coordinator';
+      workingGroupId: string | null;
+      subjectUserId: string;
+      subjectOrganisationId: string;
+      issuerUserId: string;
+      body: Uint8Array;
+      signature: Uint8Array;
+    },
+  ): Promise<string> {
+    return this.insertId(
+      m,
+      `INSERT INTO key_certificate
+         (kind, working_group_id, subject_user_id, subject_organisation_id, issuer_user_id, body, signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        c.kind,
+        c.workingGroupId,
+        c.subjectUserId,
+        c.subjectOrganisationId,
+        c.issuerUserId,
+        Buffer.from(c.body),
+        Buffer.from(c.signature),
+      ],
+    );
+  }
+
   private async insertId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {
     const [row] = await m.query<Array<{ id: string }>>(sql, params);
     if (!row) throw new Error(`Insert returned no id: ${sql}`);

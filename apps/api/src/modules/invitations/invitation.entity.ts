@@ -32,9 +32,13 @@ export class InvitationEntity {
   @Column({ name: 'coordinator_of', type: 'uuid', nullable: true })
   coordinatorOf: string | null;
 
-  /** Sealed TOTP seed offered when the invitee starts signing up. */
+  /** Sealed TOTP seed offered to the current sign-up attempt (bound to it). */
   @Column({ name: 'pending_totp_secret', type: 'bytea', nullable: true })
   pendingTotpSecret: Buffer | null;
+
+  /** SHA-256 of the one-time value held by the browser of the current sign-up attempt. */
+  @Column({ name: 'sign_up_attempt_hash', type: 'bytea', nullable: true })
+  signUpAttemptHash: Buffer | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

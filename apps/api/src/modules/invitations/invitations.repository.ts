@@ -96,7 +96,8 @@ export class InvitationsRepository {
     await m.update(InvitationEntity, { id }, { usedAt: at });
   }
 
-  async setPendingTotpSecret(m: EntityManager, id: string, sealed: Buffer): Promise<void> {
-    await m.update(InvitationEntity, { id }, { pendingTotpSecret: sealed });
+  /** The current sign-up attempt and the seed offered to it (replacing any earlier attempt). */
+  async setSignUpAttempt(m: EntityManager, id: string, attemptHash: Buffer, sealedSeed: Buffer): Promise<void> {
+    await m.update(InvitationEntity, { id }, { signUpAttemptHash: attemptHash, pendingTotpSecret: sealedSeed });
   }
 }

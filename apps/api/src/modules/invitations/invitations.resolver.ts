@@ -2,7 +2,9 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated, Public, StepUp } from '../../common/authorization/public.decorator.js';
-import { fromB64 } from '../../common/graphql/validators.js';
+import { decodedLength, fromB64 } from '../../common/graphql/validators.js';
+import { ErrorCode } from '@parallax/domain';
+import { InvitationsException } from './invitations.exception.js';
 import type { GqlContext } from '../../common/request-context.js';
 import { ActorService } from '../auth/actor.service.js';
 import { Viewer } from '../auth/models/viewer.model.js';
@@ -75,10 +77,21 @@ export class InvitationsResolver {
     return toInvitation(await this.service.revoke(actor, id));
   }
 
-  @Public('The single-use link is the credential.')
-  @Mutation(() => SignUpStart)
-  async startSignUp(@Args('token', { type: () => String }) token: string): Promise<SignUpStart> {
-    const r = await this.signUp.startSignUp(token);
+  @Public('The single-use link is the credential; the secret goes to this attempt only.')
+  @Mutation(() => SignUpStart, {
+    description:
+      'A fresh authenticator secret for one sign-up attempt: `attempt` is base64 of 32 random bytes the browser keeps and gives completeSignUp. Another attempt gets another secret and supersedes this one.',
+  })
+  async startSignUp(
+    @Args('token', { type: () => String }) token: string,
+    @Args('attempt', { type: () => String }) attempt: string,
+  ): Promise<SignUpStart> {
+    if (decodedLength(attempt) !== 32) {
+      throw new InvitationsException(ErrorCode.BadUserInput, 'attempt must be base64 of 32 random bytes', {
+        field: 'attempt',
+      });
+    }
+    const r = await this.signUp.startSignUp(token, attempt);
     return {
       invitation: toInvitationPreview(r),
       totpSecret: r.totpSecret,
@@ -102,7 +115,10 @@ export class InvitationsResolver {
         loginKey: fromB64(input.loginKey),
         publicKey: fromB64(input.publicKey),
         encryptedPrivateKey: fromB64(input.encryptedPrivateKey),
+        signingPublicKey: fromB64(input.signingPublicKey),
+        encryptedSigningKey: fromB64(input.encryptedSigningKey),
         totpCode: input.totpCode,
+        signUpAttempt: input.signUpAttempt,
       },
       ctx.req.headers['user-agent'],
       ctx.res,

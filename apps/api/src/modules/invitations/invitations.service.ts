@@ -15,6 +15,7 @@ import {
 } from '../users/users.service.js';
 import { hashToken, newToken } from '../auth/session-token.js';
 import { recordInvitationChange } from './invitations.audit.js';
+import { WorkingGroupRolesService } from '../working-groups/working-group-roles.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import type { InvitationEntity } from './invitation.entity.js';
 import { InvitationsRepository } from './invitations.repository.js';
@@ -35,7 +36,11 @@ export interface InvitationPreviewData {
   coordinatorOfWorkingGroupName: string | null;
 }
 
-export type SignUpCredentials = Omit<NewAccountCredentials, 'membership'> & { totpCode: string };
+export type SignUpCredentials = Omit<NewAccountCredentials, 'membership'> & {
+  totpCode: string;
+  /** The one-time value the invitee's browser gave `startSignUp`. */
+  signUpAttempt: string;
+};
 
 @Injectable()
 export class InvitationsService {
@@ -45,6 +50,7 @@ export class InvitationsService {
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly workingGroups: WorkingGroupsService,
+    private readonly roles: WorkingGroupRolesService,
     private readonly repository: InvitationsRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -53,20 +59,35 @@ export class InvitationsService {
     actor: Actor,
     input: NewInvitation,
   ): Promise<{ invitation: InvitationEntity; token: string }> {
-    assertMay(actor, 'create', 'Invitation', { id: '*', organisationId: input.organisationId });
-    if (input.coordinatorOfWorkingGroupId) {
-      assertMay(actor, 'appoint', 'WorkingGroup', { id: input.coordinatorOfWorkingGroupId });
-    }
+    // Cheap refusal before any read; the full rule (which needs the organisation's state) follows.
+    assertMay(actor, 'create', 'Invitation', {
+      id: '*',
+      organisationId: input.organisationId,
+      role: input.role,
+      organisationHasUsers: false,
+    });
     const email = input.email ? normaliseEmail(input.email) : null;
     return runAsTenant(this.dataSource, actor, async (m) => {
       if (!(await this.organisations.findById(m, input.organisationId))) {
         throw new InvitationsException(ErrorCode.NotFound, 'No such organisation');
       }
-      if (
-        input.coordinatorOfWorkingGroupId &&
-        !(await this.workingGroups.findById(m, input.coordinatorOfWorkingGroupId))
-      ) {
-        throw new InvitationsException(ErrorCode.NotFound, 'No such working group');
+      // A platform admin invites an organisation's first admin, never anyone into one that has people.
+      assertMay(actor, 'create', 'Invitation', {
+        id: '*',
+        organisationId: input.organisationId,
+        role: input.role,
+        organisationHasUsers: await this.users.organisationHasUsers(m, input.organisationId),
+      });
+      const wg = input.coordinatorOfWorkingGroupId;
+      if (wg) {
+        if (!(await this.workingGroups.lockById(m, wg))) {
+          throw new InvitationsException(ErrorCode.NotFound, 'No such working group');
+        }
+        assertMay(actor, 'appoint', 'WorkingGroup', {
+          id: wg,
+          hasCoordinators: await this.roles.hasCoordinators(m, wg),
+        });
+        await this.roles.assertMayCoordinate(m, wg, input.organisationId);
       }
       const { token, hash } = newToken();
       const invitation = await this.repository.insert(m, {
@@ -131,7 +152,11 @@ export class InvitationsService {
 
   async revoke(actor: Actor, id: string): Promise<InvitationEntity> {
     return runAsTenant(this.dataSource, actor, async (m) => {
-      const inv = await this.repository.findById(m, id, { lock: true });
+      const found = await this.repository.findById(m, id, { lock: true });
+      const inv = found && {
+        ...found,
+        organisationHasUsers: await this.users.organisationHasUsers(m, found.organisationId),
+      };
       assertCan(actor, 'delete', 'Invitation', inv);
       if (inv.usedAt || inv.revokedAt) return inv;
       const revokedAt = new Date();
@@ -149,6 +174,20 @@ export class InvitationsService {
     return new Date(Date.now() + this.runtime.config.INVITATION_TTL_HOURS * 3_600_000);
   }
 
+  /**
+   * A platform admin invites only an organisation's first admin: once anyone
+   * has an account there, the platform admin's other links are void, so a
+   * spare link kept back cannot plant an account later.
+   */
+  private async spentFirstAdminLink(m: EntityManager, invitation: InvitationEntity): Promise<boolean> {
+    if (invitation.purpose !== 'sign_up' || !invitation.createdBy) return false;
+    const creator = await this.users.findById(m, invitation.createdBy);
+    return (
+      creator?.isPlatformAdmin === true &&
+      (await this.users.organisationHasUsers(m, invitation.organisationId))
+    );
+  }
+
   /** The invitation behind a link, if the link may still be used; locked for the caller's transaction when asked. */
   async loadValid(m: EntityManager, token: string, lock: boolean): Promise<InvitationPreviewData> {
     const invitation = await this.repository.findByTokenHash(m, hashToken(token), { lock });
@@ -158,6 +197,9 @@ export class InvitationsService {
       invitation.revokedAt ||
       invitation.expiresAt <= new Date()
     ) {
+      throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
+    }
+    if (await this.spentFirstAdminLink(m, invitation)) {
       throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
     }
     const org = await this.organisations.findById(m, invitation.organisationId);

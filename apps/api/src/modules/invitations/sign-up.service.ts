@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@parallax/domain';
 import type { Response } from 'express';
@@ -20,6 +20,15 @@ import {
   type SignUpCredentials,
 } from './invitations.service.js';
 
+/** The one-time value a sign-up attempt is bound to, as the hub stores it. */
+export function attemptHash(attempt: string): Buffer {
+  return createHash('sha256').update(attempt, 'utf8').digest();
+}
+
+function sameAttempt(stored: Buffer | null, attempt: string): boolean {
+  return stored !== null && timingSafeEqual(stored, attemptHash(attempt));
+}
+
 /** Using an invitation or reset link: authenticator enrolment, then the account and its first session. */
 @Injectable()
 export class SignUpService {
@@ -34,28 +43,38 @@ export class SignUpService {
     private readonly repository: InvitationsRepository,
   ) {}
 
-  /** Offers the invitee a TOTP secret (the same one on every visit until used). */
+  /**
+   * Offers a fresh TOTP secret to one sign-up attempt: `attempt` is a random
+   * value the invitee's browser made and keeps, and `completeSignUp` must
+   * present it. The same attempt gets the same secret back (a retry); any
+   * other caller — the inviter opening the link too — gets a new secret and
+   * supersedes the earlier attempt, so nobody but the browser that finishes
+   * the sign-up ever saw the secret its account ends up with.
+   */
   async startSignUp(
     token: string,
+    attempt: string,
   ): Promise<InvitationPreviewData & { totpSecret: string; otpauthUri: string }> {
     return this.dataSource.transaction(async (m) => {
       const data = await this.invitations.loadValid(m, token, true);
+      const { invitation } = data;
+      const hash = attemptHash(attempt);
       let secret: Buffer;
-      if (data.invitation.pendingTotpSecret) {
-        secret = this.totp.open(data.invitation.pendingTotpSecret);
+      if (invitation.pendingTotpSecret && sameAttempt(invitation.signUpAttemptHash, attempt)) {
+        secret = this.totp.openPending(invitation.pendingTotpSecret, invitation.id, hash.toString('hex'));
       } else {
         secret = randomBytes(20);
-        await this.repository.setPendingTotpSecret(m, data.invitation.id, this.totp.seal(secret));
-        await recordInvitationChange(
-          this.audit,
+        await this.repository.setSignUpAttempt(
           m,
-          null,
-          data.invitation,
-          'invitation.start_sign_up',
-          {},
+          invitation.id,
+          hash,
+          this.totp.sealPending(secret, invitation.id, hash.toString('hex')),
         );
+        await recordInvitationChange(this.audit, m, null, invitation, 'invitation.start_sign_up', {
+          supersededAttempt: invitation.signUpAttemptHash !== null,
+        });
       }
-      const totp = totpFor(secret, data.invitation.email ?? data.organisationName);
+      const totp = totpFor(secret, invitation.email ?? data.organisationName);
       return { ...data, totpSecret: totp.secret.base32, otpauthUri: totp.toString() };
     });
   }
@@ -74,10 +93,11 @@ export class SignUpService {
     const verifier = await hashLoginKey(input.loginKey);
     return this.dataSource.transaction(async (m) => {
       const { invitation } = await this.invitations.loadValid(m, token, true);
-      if (!invitation.pendingTotpSecret) {
+      if (!invitation.pendingTotpSecret || !sameAttempt(invitation.signUpAttemptHash, input.signUpAttempt)) {
         throw new InvitationsException(
           ErrorCode.BadUserInput,
-          'Start the sign-up first: enrol your authenticator',
+          'This sign-up was not started here, or was started again elsewhere: start again and enrol the new authenticator secret',
+          { field: 'signUpAttempt' },
         );
       }
       const email = normaliseEmail(input.email);
@@ -88,7 +108,11 @@ export class SignUpService {
           { field: 'email' },
         );
       }
-      const secret = this.totp.open(invitation.pendingTotpSecret);
+      const secret = this.totp.openPending(
+        invitation.pendingTotpSecret,
+        invitation.id,
+        attemptHash(input.signUpAttempt).toString('hex'),
+      );
       const step = matchingStep(secret, input.totpCode);
       if (step === null) {
         throw new InvitationsException(
@@ -102,19 +126,23 @@ export class SignUpService {
         const existing = await this.users.findById(m, invitation.userId);
         if (!existing) throw new InvitationsException(ErrorCode.NotFound, INVALID_LINK);
         user = existing;
-        await this.users.replaceCredentials(m, user.id, {
+        const forgotten = await this.users.replaceCredentials(m, user.id, {
           kdfSalt: input.kdfSalt,
           kdfParams: input.kdfParams,
           loginVerifier: verifier,
           publicKey: input.publicKey,
           encryptedPrivateKey: input.encryptedPrivateKey,
-          sealedTotpSecret: invitation.pendingTotpSecret,
+          signingPublicKey: input.signingPublicKey,
+          encryptedSigningKey: input.encryptedSigningKey,
+          sealedTotpSecret: this.totp.seal(secret, user.id),
           totpStep: step,
         });
         await this.sessions.revokeAllOf(m, user.id);
         await recordInvitationChange(this.audit, m, null, invitation, 'user.reset_credentials', {
           userId: user.id,
           newPublicKey: true,
+          // Grants and certificates bound to the old keys are gone: re-certify, then re-seal.
+          ...forgotten,
         });
       } else {
         user = await this.users.insertAccount(
@@ -124,12 +152,17 @@ export class SignUpService {
             email,
             membership: { organisationId: invitation.organisationId, role: invitation.role },
           },
-          invitation.pendingTotpSecret,
+          (id) => this.totp.seal(secret, id),
           null,
         );
         await this.users.recordTotpStep(m, user.id, step);
         if (invitation.coordinatorOf) {
-          await this.workingGroupRoles.addCoordinatorOnSignUp(m, invitation.coordinatorOf, user.id);
+          await this.workingGroupRoles.addCoordinatorOnSignUp(
+            m,
+            invitation.coordinatorOf,
+            user.id,
+            invitation.organisationId,
+          );
           await this.audit.record(m, {
             actorUserId: invitation.createdBy,
             workingGroupId: invitation.coordinatorOf,

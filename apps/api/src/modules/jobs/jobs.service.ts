@@ -8,16 +8,18 @@ import {
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
+import { JOB_QUEUES, JOB_SCHEMA, MATCH_CASE_QUEUE } from './job-queues.js';
 
-export const MATCH_CASE_QUEUE = 'match-case';
+export { MATCH_CASE_QUEUE } from './job-queues.js';
 
 export type JobHandler = (caseIds: string[]) => Promise<void>;
 
 /**
  * The job queue lives in PostgreSQL (pg-boss, in its own `pgboss` schema, which
- * it creates and migrates itself), so any number of API replicas share it
- * safely. Jobs are enqueued inside the transaction of the change that causes
- * them: a crash can lose neither the change nor its job.
+ * start-up installs as the database owner: `database/job-schema.ts`), so any
+ * number of API replicas share it safely. Jobs are enqueued inside the
+ * transaction of the change that causes them: a crash can lose neither the
+ * change nor its job.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +31,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
     this.boss = new PgBoss({
       connectionString: runtime.databaseUrl,
-      schema: 'pgboss',
+      schema: JOB_SCHEMA,
       max: 4,
       application_name: 'parallax-jobs',
     });
@@ -55,13 +57,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   ensureStarted(): Promise<void> {
     this.started ??= (async () => {
+      // The schema and queues exist already (start-up installs them as the
+      // owner); this only checks them, with no DDL.
       await this.boss.start();
-      await this.boss.createQueue(MATCH_CASE_QUEUE, {
-        name: MATCH_CASE_QUEUE,
-        retryLimit: 5,
-        retryDelay: 2,
-        retryBackoff: true,
-      });
+      for (const queue of JOB_QUEUES) await this.boss.createQueue(queue.name, { ...queue });
     })();
     return this.started;
   }

@@ -8,6 +8,10 @@ export const KEYS_ERROR_CODES = [
   ErrorCode.Forbidden,
   ErrorCode.StaleEpoch,
   ErrorCode.BudgetExhausted,
+  ErrorCode.CertificateInvalid,
+  ErrorCode.CertificateSignatureInvalid,
+  ErrorCode.CertificateKeyMismatch,
+  ErrorCode.SigningKeyMissing,
 ] as const;
 export type KeysErrorCode = (typeof KEYS_ERROR_CODES)[number];
 

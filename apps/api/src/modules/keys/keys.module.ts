@@ -2,14 +2,29 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
+import { KeyCertificatesRepository } from './key-certificates.repository.js';
+import { KeyCertificatesService } from './key-certificates.service.js';
+import { KeyTrustResolver } from './key-trust.resolver.js';
 import { KeysRepository } from './keys.repository.js';
 import { KeysResolver } from './keys.resolver.js';
 import { KeysService } from './keys.service.js';
+import { OprfPool } from './oprf-pool.js';
+import { OprfRepository } from './oprf.repository.js';
 import { OprfService } from './oprf.service.js';
 
 @Module({
   imports: [NotificationsModule, OrganisationsModule, WorkingGroupsModule],
-  providers: [KeysRepository, KeysService, OprfService, KeysResolver],
+  providers: [
+    KeysRepository,
+    KeysService,
+    OprfRepository,
+    OprfPool,
+    OprfService,
+    KeysResolver,
+    KeyCertificatesRepository,
+    KeyCertificatesService,
+    KeyTrustResolver,
+  ],
   exports: [KeysService, OprfService],
 })
 export class KeysModule {}

@@ -12,11 +12,26 @@ export interface Holder {
   id: string;
   displayName: string;
   publicKey: Buffer;
+  signingPublicKey: Buffer | null;
+  organisationId: string | null;
 }
 
 export interface Grant {
   userId: string;
   sealedKey: Buffer;
+}
+
+/** A stored grant: who sealed it, and whether its recipient has fetched it yet. */
+export interface StoredGrant extends Grant {
+  grantedBy: string | null;
+  firstReadAt: Date | null;
+}
+
+/** The coordinator's signed commitment to an epoch's K_group. */
+export interface Commitment {
+  tag: Buffer;
+  signature: Buffer;
+  coordinatorUserId: string;
 }
 
 /** What the service knows of the caller's key epoch, before encoding. */
@@ -25,16 +40,26 @@ export interface KeyStatusData {
   mySealedKey: Buffer | null;
   pendingRecipients: Holder[];
   isCoordinator: boolean;
+  epochCommitment: Commitment | null;
+  mySealedKeySenderId: string | null;
 }
 
 interface HolderRow {
   id: string;
   display_name: string;
   public_key: Buffer;
+  signing_public_key: Buffer | null;
+  organisation_id: string | null;
 }
 
 export function toKeyRecipient(h: Holder): KeyRecipient {
-  return { userId: h.id, displayName: h.displayName, publicKey: b64(h.publicKey) };
+  return {
+    userId: h.id,
+    displayName: h.displayName,
+    publicKey: b64(h.publicKey),
+    signingPublicKey: h.signingPublicKey ? b64(h.signingPublicKey) : null,
+    organisationId: h.organisationId,
+  };
 }
 
 export function toGroupKeyStatus(workingGroupId: string, s: KeyStatusData): GroupKeyStatus {
@@ -44,6 +69,12 @@ export function toGroupKeyStatus(workingGroupId: string, s: KeyStatusData): Grou
     mySealedKey: s.mySealedKey ? b64(s.mySealedKey) : null,
     pendingRecipients: s.pendingRecipients.map(toKeyRecipient),
     isCoordinator: s.isCoordinator,
+    epochCommitment: s.epochCommitment && {
+      tag: b64(s.epochCommitment.tag),
+      signature: b64(s.epochCommitment.signature),
+      coordinatorUserId: s.epochCommitment.coordinatorUserId,
+    },
+    mySealedKeySenderId: s.mySealedKeySenderId,
   };
 }
 
@@ -74,8 +105,8 @@ export class KeysRepository {
    */
   async eligibleHolders(m: EntityManager, workingGroupId: string): Promise<Holder[]> {
     const rows = await m.query<HolderRow[]>(
-      `SELECT u.id, u.display_name, u.public_key
-       FROM app_user u
+      `SELECT u.id, u.display_name, u.public_key, u.signing_public_key, u.organisation_id
+       FROM user_directory u
        WHERE u.disabled_at IS NULL AND (
          EXISTS (SELECT 1 FROM working_group_coordinator c WHERE c.working_group_id = $1 AND c.user_id = u.id)
          OR (u.role IN ('org_admin', 'investigator') AND EXISTS (
@@ -84,7 +115,13 @@ export class KeysRepository {
        ORDER BY u.id`,
       [workingGroupId],
     );
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name, publicKey: r.public_key }));
+    return rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      publicKey: r.public_key,
+      signingPublicKey: r.signing_public_key,
+      organisationId: r.organisation_id,
+    }));
   }
 
   async currentEpoch(m: EntityManager, workingGroupId: string): Promise<number | null> {
@@ -102,18 +139,49 @@ export class KeysRepository {
     );
   }
 
-  /** `sealedOprfKey` is the hub's OPRF key sealed under the master key. */
+  /**
+   * `sealedOprfKey` is the hub's OPRF key sealed under the master key;
+   * `commitment` the coordinator's (`createdBy`) signed commitment to K_group.
+   */
   async insertEpoch(
     m: EntityManager,
     workingGroupId: string,
     epoch: number,
     sealedOprfKey: Buffer,
     createdBy: string,
+    commitment: { tag: Buffer; signature: Buffer },
   ): Promise<void> {
     await m.query(
-      'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, created_by) VALUES ($1, $2, $3, $4)',
-      [workingGroupId, epoch, sealedOprfKey, createdBy],
+      `INSERT INTO working_group_epoch
+         (working_group_id, epoch, oprf_key, created_by, commitment_tag, commitment_signature, commitment_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $4)`,
+      [workingGroupId, epoch, sealedOprfKey, createdBy, commitment.tag, commitment.signature],
     );
+  }
+
+  /** The epoch's commitment; null for an epoch made before commitments existed. */
+  async commitment(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+  ): Promise<Commitment | null> {
+    const [row] = await m.query<
+      Array<{
+        commitment_tag: Buffer | null;
+        commitment_signature: Buffer | null;
+        commitment_user_id: string | null;
+      }>
+    >(
+      `SELECT commitment_tag, commitment_signature, commitment_user_id
+       FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2`,
+      [workingGroupId, epoch],
+    );
+    if (!row?.commitment_tag || !row.commitment_signature || !row.commitment_user_id) return null;
+    return {
+      tag: row.commitment_tag,
+      signature: row.commitment_signature,
+      coordinatorUserId: row.commitment_user_id,
+    };
   }
 
   /** The sealed OPRF key of a current epoch; null for an unknown or retired one. */
@@ -129,12 +197,57 @@ export class KeysRepository {
     return row?.oprf_key ?? null;
   }
 
-  async grants(m: EntityManager, workingGroupId: string, epoch: number): Promise<Grant[]> {
-    const rows = await m.query<Array<{ user_id: string; sealed_key: Buffer }>>(
-      'SELECT user_id, sealed_key FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2',
+  async grants(m: EntityManager, workingGroupId: string, epoch: number): Promise<StoredGrant[]> {
+    const rows = await m.query<
+      Array<{
+        user_id: string;
+        sealed_key: Buffer;
+        granted_by: string | null;
+        first_read_at: Date | null;
+      }>
+    >(
+      `SELECT user_id, sealed_key, granted_by, first_read_at
+       FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2`,
       [workingGroupId, epoch],
     );
-    return rows.map((r) => ({ userId: r.user_id, sealedKey: r.sealed_key }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      sealedKey: r.sealed_key,
+      grantedBy: r.granted_by,
+      firstReadAt: r.first_read_at,
+    }));
+  }
+
+  /** Marks the recipient's first fetch of its copy; true only for the call that did it. */
+  async markGrantRead(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+    userId: string,
+  ): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, affected] = await m.query<[unknown[], number]>(
+      `UPDATE group_key_grant SET first_read_at = now()
+       WHERE working_group_id = $1 AND epoch = $2 AND user_id = $3 AND first_read_at IS NULL`,
+      [workingGroupId, epoch, userId],
+    );
+    return affected > 0;
+  }
+
+  /** Deletes one user's grant of an epoch; returns who had sealed it, or undefined if there was none. */
+  async deleteGrant(
+    m: EntityManager,
+    workingGroupId: string,
+    epoch: number,
+    userId: string,
+  ): Promise<{ grantedBy: string | null } | undefined> {
+    // TypeORM answers a DELETE … RETURNING with [rows, affected].
+    const [[row]] = await m.query<[Array<{ granted_by: string | null }>, number]>(
+      `DELETE FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2 AND user_id = $3
+       RETURNING granted_by`,
+      [workingGroupId, epoch, userId],
+    );
+    return row ? { grantedBy: row.granted_by } : undefined;
   }
 
   async hasGrant(

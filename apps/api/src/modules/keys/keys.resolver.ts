@@ -6,11 +6,12 @@ import { Authenticated, StepUp } from '../../common/authorization/public.decorat
 import { fromB64 } from '../../common/graphql/validators.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
+import { EpochCommitmentInput } from './dto/epoch-commitment.input.js';
 import { SealedGrantInput } from './dto/sealed-grant.input.js';
-import { KeysException } from './keys.exception.js';
 import { toGroupKeyStatus, toOprfEvaluation } from './keys.repository.js';
 import { KeysService } from './keys.service.js';
 import { GroupKeyStatus, OprfEvaluation } from './models/group-key-status.model.js';
+import { OprfException } from './oprf.exception.js';
 import { OprfService } from './oprf.service.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -34,17 +35,19 @@ export class KeysResolver {
   @StepUp()
   @Mutation(() => Int, {
     description:
-      'Coordinator: start a key epoch (first or rotation) with sealed copies of a new K_group.',
+      'Coordinator: start a key epoch (first or rotation) with sealed copies of a new K_group and a signed commitment to it.',
   })
   rotateGroupKey(
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
     @ListArg('grants', SealedGrantInput) grants: SealedGrantInput[],
+    @Args('commitment', { type: () => EpochCommitmentInput }) commitment: EpochCommitmentInput,
   ): Promise<number> {
     return this.keys.rotate(
       actor,
       workingGroupId,
       grants.map((g) => ({ userId: g.userId, sealedKey: fromB64(g.sealedKey) })),
+      { tag: fromB64(commitment.tag), signature: fromB64(commitment.signature) },
     );
   }
 
@@ -77,8 +80,15 @@ export class KeysResolver {
     @Args('epoch', { type: () => Int }) epoch: number,
     @Args('blindedElements', { type: () => [String] }) blindedElements: string[],
   ): Promise<OprfEvaluation> {
-    if (!blindedElements.every((e) => e.length <= 64 && BASE64.test(e))) {
-      throw new KeysException(ErrorCode.BadUserInput, 'Blinded elements are base64 strings');
+    // Every element is checked before any is evaluated: here its encoding,
+    // then its length and group membership in OprfService (on a worker).
+    const bad = blindedElements.findIndex((e) => e.length > 64 || !BASE64.test(e));
+    if (bad >= 0) {
+      throw new OprfException(
+        ErrorCode.InvalidBlindedElement,
+        `Blinded element ${bad} is not base64; nothing was evaluated`,
+        { index: String(bad) },
+      );
     }
     const { evaluated, budget } = await this.oprf.evaluate(
       actor,

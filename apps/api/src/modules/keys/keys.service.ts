@@ -7,12 +7,19 @@ import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
+import { epochCommitmentSignedBy } from './certificate-rules.js';
 import { KeysException } from './keys.exception.js';
-import { KeysRepository, type KeyStatusData } from './keys.repository.js';
+import { KeysRepository, type KeyStatusData, type StoredGrant } from './keys.repository.js';
 
 export interface SealedGrant {
   userId: string;
   sealedKey: Uint8Array;
+}
+
+/** The coordinator's commitment to a new epoch's K_group (see libs/identity epoch-commitment). */
+export interface EpochCommitmentData {
+  tag: Uint8Array;
+  signature: Uint8Array;
 }
 
 /** `pendingRecipients`: eligible users without a copy of the current epoch's key (shown to holders only). */
@@ -27,8 +34,6 @@ const oprfPurpose = (wg: string, epoch: number) => `oprf-key/${wg}/${epoch}`;
  */
 @Injectable()
 export class KeysService {
-  private readonly oprfKeys = new Map<string, Uint8Array>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -56,15 +61,20 @@ export class KeysService {
           mySealedKey: null,
           pendingRecipients: isCoordinator ? holders : [],
           isCoordinator,
+          epochCommitment: null,
+          mySealedKeySenderId: null,
         };
       const grants = await this.repository.grants(m, workingGroupId, epoch);
-      const mine = grants.find((g) => g.userId === actor.userId)?.sealedKey ?? null;
+      const mine = grants.find((g) => g.userId === actor.userId) ?? null;
+      if (mine && !mine.firstReadAt) await this.auditFirstRead(m, actor, workingGroupId, epoch, mine);
       const granted = new Set(grants.map((g) => g.userId));
       return {
         epoch,
-        mySealedKey: mine,
+        mySealedKey: mine?.sealedKey ?? null,
         pendingRecipients: mine ? holders.filter((h) => !granted.has(h.id)) : [],
         isCoordinator,
+        epochCommitment: await this.repository.commitment(m, workingGroupId, epoch),
+        mySealedKeySenderId: mine?.grantedBy ?? null,
       };
     });
   }
@@ -75,7 +85,12 @@ export class KeysService {
    * holder it chose (itself included). Cases keep their old fingerprints
    * until their clients re-fingerprint them for the new epoch.
    */
-  async rotate(actor: Actor, workingGroupId: string, grants: SealedGrant[]): Promise<number> {
+  async rotate(
+    actor: Actor,
+    workingGroupId: string,
+    grants: SealedGrant[],
+    commitment: EpochCommitmentData,
+  ): Promise<number> {
     if (!actor.coordinatorOf.includes(workingGroupId)) {
       throw new KeysException(
         ErrorCode.Forbidden,
@@ -85,12 +100,18 @@ export class KeysService {
     if (!grants.some((g) => g.userId === actor.userId)) {
       throw new KeysException(ErrorCode.BadUserInput, 'Include a sealed copy for yourself');
     }
+    // Clients verify the commitment; the hub only refuses what cannot be one.
+    if (commitment.tag.length !== 32 || commitment.signature.length !== 64) {
+      throw new KeysException(
+        ErrorCode.BadUserInput,
+        'The epoch commitment is a 32-byte tag and a 64-byte signature',
+      );
+    }
     return runAsTenant(this.dataSource, actor, async (m) => {
       // Serialises rotations of one group, so two coordinators cannot both start epoch n+1.
       await this.workingGroups.lockById(m, workingGroupId);
-      const holders = new Set(
-        (await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id),
-      );
+      const eligible = await this.repository.eligibleHolders(m, workingGroupId);
+      const holders = new Set(eligible.map((h) => h.id));
       const strangers = grants.filter((g) => !holders.has(g.userId));
       if (strangers.length)
         throw new KeysException(
@@ -99,12 +120,29 @@ export class KeysService {
         );
       const previous = await this.currentEpoch(m, workingGroupId);
       const epoch = (previous ?? 0) + 1;
+      const signingKey = eligible.find((h) => h.id === actor.userId)?.signingPublicKey;
+      if (!signingKey) {
+        throw new KeysException(
+          ErrorCode.SigningKeyMissing,
+          'A coordinator needs a signing key to start a key epoch',
+        );
+      }
+      // Junk kept out early: clients check the commitment against K_group themselves.
+      if (!epochCommitmentSignedBy({ workingGroupId, epoch, ...commitment }, signingKey)) {
+        throw new KeysException(
+          ErrorCode.BadUserInput,
+          'The epoch commitment is not signed with your signing key for this epoch',
+        );
+      }
       if (previous !== null) await this.repository.retireEpoch(m, workingGroupId, previous);
       const sealedOprfKey = this.runtime.secretBox.seal(
         generateOprfKey(),
         oprfPurpose(workingGroupId, epoch),
       );
-      await this.repository.insertEpoch(m, workingGroupId, epoch, sealedOprfKey, actor.userId);
+      await this.repository.insertEpoch(m, workingGroupId, epoch, sealedOprfKey, actor.userId, {
+        tag: Buffer.from(commitment.tag),
+        signature: Buffer.from(commitment.signature),
+      });
       await this.insertGrants(m, actor, workingGroupId, epoch, grants);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -127,16 +165,17 @@ export class KeysService {
     grants: SealedGrant[],
   ): Promise<number> {
     return runAsTenant(this.dataSource, actor, async (m) => {
+      // Who may hold the key first: an outsider learns nothing, not even whether the epoch is current.
+      const holders = new Set(
+        (await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id),
+      );
+      if (!holders.has(actor.userId))
+        throw new KeysException(ErrorCode.NotFound, 'No such working group');
       const current = await this.currentEpoch(m, workingGroupId);
       if (current !== epoch)
         throw new KeysException(ErrorCode.StaleEpoch, 'That key epoch is no longer current');
       if (!(await this.repository.hasGrant(m, workingGroupId, epoch, actor.userId)))
         throw new KeysException(ErrorCode.Forbidden, 'Only a holder of the key can share it');
-      const holders = new Set(
-        (await this.repository.eligibleHolders(m, workingGroupId)).map((h) => h.id),
-      );
-      if (!holders.has(actor.userId))
-        throw new KeysException(ErrorCode.Forbidden, 'You may no longer hold this key');
       const wanted = grants.filter((g) => holders.has(g.userId));
       if (wanted.length !== grants.length) {
         throw new KeysException(
@@ -160,22 +199,28 @@ export class KeysService {
     });
   }
 
-  /** The hub's OPRF secret for a group epoch, decrypted once and kept in memory. */
-  async oprfKey(
+  /**
+   * A sealed copy of K_group is the most sensitive thing the hub hands out:
+   * its first fetch per epoch is audited (not every poll, which would drown
+   * the log), and marked so later polls are not.
+   */
+  private async auditFirstRead(
     m: EntityManager,
+    actor: Actor,
     workingGroupId: string,
     epoch: number,
-  ): Promise<Uint8Array | null> {
-    const cacheKey = `${workingGroupId}/${epoch}`;
-    const cached = this.oprfKeys.get(cacheKey);
-    if (cached) return cached;
-    const sealed = await this.repository.sealedOprfKey(m, workingGroupId, epoch);
-    if (!sealed) return null;
-    const key = new Uint8Array(
-      this.runtime.secretBox.open(sealed, oprfPurpose(workingGroupId, epoch)),
-    );
-    this.oprfKeys.set(cacheKey, key);
-    return key;
+    grant: StoredGrant,
+  ): Promise<void> {
+    if (!(await this.repository.markGrantRead(m, workingGroupId, epoch, actor.userId))) return;
+    await this.audit.record(m, {
+      actorUserId: actor.userId,
+      organisationId: actor.organisationId,
+      workingGroupId,
+      action: 'keys.sealed_key_read',
+      subjectType: 'working_group',
+      subjectId: workingGroupId,
+      change: { epoch, sealedBy: grant.grantedBy },
+    });
   }
 
   private async insertGrants(

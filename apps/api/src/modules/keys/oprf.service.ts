@@ -1,45 +1,65 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
-import { evaluate, OPRF_ELEMENT_BYTES } from '@parallax/fingerprint';
+import { OPRF_ELEMENT_BYTES } from '@parallax/fingerprint';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { isFingerprintingMember } from './eligibility.js';
-import { KeysException } from './keys.exception.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { isFingerprintingMember } from './eligibility.js';
 import { KeysRepository } from './keys.repository.js';
-import { KeysService } from './keys.service.js';
+import { OprfException } from './oprf.exception.js';
+import { OprfPool } from './oprf-pool.js';
+import { OprfRepository } from './oprf.repository.js';
 
 export interface Budget {
   used: number;
   allowed: number;
 }
 
-class BudgetRefusal extends Error {
-  constructor(readonly budget: Budget) {
-    super('budget');
+type Scope = 'organisation' | 'user';
+
+/** Thrown inside the transaction so that it rolls back; handled after. */
+class Refusal extends Error {
+  constructor(
+    readonly reason: { kind: 'budget'; scope: Scope; budget: Budget } | { kind: 'invalid'; index: number },
+  ) {
+    super(reason.kind);
   }
 }
+
+const oprfPurpose = (wg: string, epoch: number) => `oprf-key/${wg}/${epoch}`;
 
 /**
  * Hub side of the OPRF (RFC 9497): evaluates blinded elements under the
  * group epoch's key. This is the only way to turn a guess into a
- * fingerprint, so every call is counted against a daily budget per
- * organisation (a base, plus an allowance per registered case, capped),
- * audited, and refused beyond the budget with an alert to the coordinators.
+ * fingerprint, so every call is bounded and watched:
+ * - two daily budgets, one per organisation and one per user, each a base
+ *   plus an allowance for every registered case that carries fingerprints
+ *   (empty cases earn nothing), capped;
+ * - one evaluation per GraphQL request (enforced at the edge, see
+ *   common/graphql/one-oprf-per-request.ts);
+ * - only the current epoch's key evaluates, checked in the database on
+ *   every call, so a retired key never does, even from this replica's cache;
+ * - every element is validated before any is evaluated, on a worker thread;
+ * - every call is audited, refusals too, and coordinators hear of refusals
+ *   and of unusual volumes of evaluations per case fingerprinted today.
  */
 @Injectable()
 export class OprfService {
+  /** Decrypted hub OPRF keys by `group/epoch`; entries of retired epochs are dropped when seen. */
+  private readonly oprfKeys = new Map<string, Uint8Array>();
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly keys: KeysService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly organisations: OrganisationsService,
-    private readonly repository: KeysRepository,
+    private readonly keysRepository: KeysRepository,
+    private readonly repository: OprfRepository,
+    private readonly pool: OprfPool,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -51,41 +71,39 @@ export class OprfService {
   ): Promise<{ evaluated: Uint8Array[]; budget: Budget }> {
     const { OPRF_MAX_BATCH } = this.runtime.config;
     if (blinded.length === 0 || blinded.length > OPRF_MAX_BATCH) {
-      throw new KeysException(
+      throw new OprfException(
         ErrorCode.BadUserInput,
         `Send between 1 and ${OPRF_MAX_BATCH} blinded elements per call`,
       );
     }
-    if (blinded.some((b) => b.length !== OPRF_ELEMENT_BYTES)) {
-      throw new KeysException(
-        ErrorCode.BadUserInput,
-        `Each blinded element is ${OPRF_ELEMENT_BYTES} bytes`,
+    const wrongLength = blinded.findIndex((b) => b.length !== OPRF_ELEMENT_BYTES);
+    if (wrongLength >= 0) {
+      throw new OprfException(
+        ErrorCode.InvalidBlindedElement,
+        `Each blinded element is ${OPRF_ELEMENT_BYTES} bytes (element ${wrongLength} is not); nothing was evaluated`,
+        { index: String(wrongLength) },
       );
     }
     if (!isFingerprintingMember(actor, workingGroupId) || !actor.organisationId) {
-      throw new KeysException(ErrorCode.NotFound, 'No such working group');
+      throw new OprfException(ErrorCode.NotFound, 'No such working group');
     }
     const organisationId = actor.organisationId;
     try {
-      return await runAsTenant(this.dataSource, actor, async (m) => {
-        const key = await this.keys.oprfKey(m, workingGroupId, epoch);
+      const result = await runAsTenant(this.dataSource, actor, async (m) => {
+        const key = await this.currentKey(m, workingGroupId, epoch);
         if (!key)
-          throw new KeysException(
+          throw new OprfException(
             ErrorCode.StaleEpoch,
             'That key epoch is not current: fetch the group key again',
           );
-        const budget = await this.reserve(m, organisationId, workingGroupId, blinded.length);
-        // Throwing rolls the reservation back: a refused call uses no budget.
-        if (budget.used > budget.allowed) throw new BudgetRefusal(budget);
-        let evaluated: Uint8Array[];
-        try {
-          evaluated = await evaluate(key, blinded);
-        } catch {
-          throw new KeysException(
-            ErrorCode.BadUserInput,
-            'A blinded element is not a valid group element',
-          );
-        }
+        const count = blinded.length;
+        const org = await this.reserveForOrganisation(m, organisationId, workingGroupId, count);
+        // Throwing rolls the reservations back: a refused call uses no budget.
+        if (org.used > org.allowed) throw new Refusal({ kind: 'budget', scope: 'organisation', budget: org });
+        const user = await this.reserveForUser(m, actor.userId, organisationId, workingGroupId, count);
+        if (user.used > user.allowed) throw new Refusal({ kind: 'budget', scope: 'user', budget: user });
+        const outcome = await this.pool.evaluate(key, blinded);
+        if (!outcome.ok) throw new Refusal({ kind: 'invalid', index: outcome.invalidIndex });
         await this.audit.record(m, {
           actorUserId: actor.userId,
           organisationId,
@@ -93,49 +111,181 @@ export class OprfService {
           action: 'oprf.evaluate',
           subjectType: 'working_group',
           subjectId: workingGroupId,
-          change: { epoch, count: blinded.length, usedToday: budget.used },
+          change: { epoch, count, usedToday: org.used, userUsedToday: user.used },
         });
-        return { evaluated, budget };
+        const unusual = await this.isUnusualVolume(m, organisationId, workingGroupId, org.used);
+        return { evaluated: outcome.evaluated, budget: org, unusual };
       });
+      if (result.unusual) await this.alertUnusualVolume(actor, organisationId, workingGroupId, result.unusual);
+      return { evaluated: result.evaluated, budget: result.budget };
     } catch (error) {
-      if (!(error instanceof BudgetRefusal)) throw error;
-      await this.recordRefusal(actor, organisationId, workingGroupId, blinded.length, error.budget);
-      throw new KeysException(
+      if (!(error instanceof Refusal)) throw error;
+      const { reason } = error;
+      if (reason.kind === 'invalid') {
+        await this.recordInvalidBatch(actor, organisationId, workingGroupId, epoch, blinded.length, reason.index);
+        throw new OprfException(
+          ErrorCode.InvalidBlindedElement,
+          `Blinded element ${reason.index} is not a valid group element; nothing was evaluated or charged`,
+          { index: String(reason.index) },
+        );
+      }
+      await this.recordRefusal(actor, organisationId, workingGroupId, blinded.length, reason.scope, reason.budget);
+      throw new OprfException(
         ErrorCode.BudgetExhausted,
-        `Fingerprinting budget for today is used up (${error.budget.allowed} evaluations). Register the cases fingerprinted so far, or try tomorrow; your coordinators have been told.`,
+        reason.scope === 'user'
+          ? `Your own fingerprinting budget for today is used up (${reason.budget.allowed} evaluations). Register the cases fingerprinted so far, or try tomorrow; your coordinators have been told.`
+          : `Fingerprinting budget for today is used up (${reason.budget.allowed} evaluations). Register the cases fingerprinted so far, or try tomorrow; your coordinators have been told.`,
+        { scope: reason.scope, allowed: String(reason.budget.allowed) },
       );
     }
   }
 
+  /** Today's usage and allowance of an organisation in a group (what `evaluateOprf` reports). */
   async budget(m: EntityManager, organisationId: string, workingGroupId: string): Promise<Budget> {
-    const used = await this.repository.evaluationsToday(m, organisationId, workingGroupId);
     return {
-      used,
-      allowed: this.allowance(
-        await this.repository.activeCaseCount(m, organisationId, workingGroupId),
-      ),
+      used: await this.keysRepository.evaluationsToday(m, organisationId, workingGroupId),
+      allowed: await this.organisationAllowance(m, organisationId, workingGroupId),
     };
   }
 
-  private allowance(cases: number): number {
+  /**
+   * The hub's OPRF secret for a group epoch, only while that epoch is
+   * current: the database says so on every call (a rotation on another
+   * replica is seen at once), and a retired epoch's cached key is dropped.
+   */
+  async currentKey(m: EntityManager, workingGroupId: string, epoch: number): Promise<Uint8Array | null> {
+    const cacheKey = `${workingGroupId}/${epoch}`;
+    if (!(await this.repository.isCurrentEpoch(m, workingGroupId, epoch))) {
+      // Stale: the group rotated; its current key is read again when next used.
+      this.forget(workingGroupId);
+      return null;
+    }
+    const cached = this.oprfKeys.get(cacheKey);
+    if (cached) return cached;
+    const sealed = await this.keysRepository.sealedOprfKey(m, workingGroupId, epoch);
+    if (!sealed) return null;
+    const key = new Uint8Array(this.runtime.secretBox.open(sealed, oprfPurpose(workingGroupId, epoch)));
+    this.forget(workingGroupId, epoch);
+    this.oprfKeys.set(cacheKey, key);
+    return key;
+  }
+
+  /** Drops (and wipes) the cached keys of a group, but for epoch `keep`: when an epoch is found retired or a newer one loaded. */
+  forget(workingGroupId: string, keep?: number): void {
+    for (const [cacheKey, key] of this.oprfKeys) {
+      if (cacheKey.startsWith(`${workingGroupId}/`) && cacheKey !== `${workingGroupId}/${keep}`) {
+        key.fill(0);
+        this.oprfKeys.delete(cacheKey);
+      }
+    }
+  }
+
+  /** How many keys this replica holds decrypted (for tests of the cache). */
+  get cachedKeyCount(): number {
+    return this.oprfKeys.size;
+  }
+
+  private async organisationAllowance(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+  ): Promise<number> {
     const { OPRF_BUDGET_BASE, OPRF_BUDGET_PER_CASE, OPRF_DAILY_CAP } = this.runtime.config;
+    const cases = await this.repository.fingerprintedCaseCount(m, organisationId, workingGroupId);
     return Math.min(OPRF_DAILY_CAP, OPRF_BUDGET_BASE + OPRF_BUDGET_PER_CASE * cases);
   }
 
-  /** Counts the request against today's usage (row-locked), rolled back with the transaction if refused. */
-  private async reserve(
+  /** Counts the request against the organisation's day (row-locked), rolled back with the transaction if refused. */
+  private async reserveForOrganisation(
     m: EntityManager,
     organisationId: string,
     workingGroupId: string,
     count: number,
   ): Promise<Budget> {
-    const used = await this.repository.addEvaluations(m, organisationId, workingGroupId, count);
-    return {
-      used,
-      allowed: this.allowance(
-        await this.repository.activeCaseCount(m, organisationId, workingGroupId),
-      ),
-    };
+    const used = await this.keysRepository.addEvaluations(m, organisationId, workingGroupId, count);
+    return { used, allowed: await this.organisationAllowance(m, organisationId, workingGroupId) };
+  }
+
+  /** The same for the user: a base, plus the per-case allowance for the user's own fingerprinted cases, capped. */
+  private async reserveForUser(
+    m: EntityManager,
+    userId: string,
+    organisationId: string,
+    workingGroupId: string,
+    count: number,
+  ): Promise<Budget> {
+    const { OPRF_USER_BUDGET_BASE, OPRF_BUDGET_PER_CASE, OPRF_USER_DAILY_CAP } = this.runtime.config;
+    const used = await this.repository.addUserEvaluations(m, userId, workingGroupId, count);
+    const cases = await this.repository.userFingerprintedCaseCount(m, userId, organisationId, workingGroupId);
+    return { used, allowed: Math.min(OPRF_USER_DAILY_CAP, OPRF_USER_BUDGET_BASE + OPRF_BUDGET_PER_CASE * cases) };
+  }
+
+  /**
+   * Probing shows as many evaluations for few cases: a legitimate client
+   * turns nearly every evaluation into a registered fingerprint. Returns the
+   * figures when today's evaluations exceed the alert base plus an
+   * allowance per case fingerprinted today, else null.
+   */
+  private async isUnusualVolume(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+    usedToday: number,
+  ): Promise<{ usedToday: number; casesToday: number } | null> {
+    const { OPRF_ALERT_BASE, OPRF_ALERT_PER_CASE } = this.runtime.config;
+    if (usedToday <= OPRF_ALERT_BASE) return null;
+    const casesToday = await this.repository.casesFingerprintedToday(m, organisationId, workingGroupId);
+    return usedToday > OPRF_ALERT_BASE + OPRF_ALERT_PER_CASE * casesToday ? { usedToday, casesToday } : null;
+  }
+
+  /** Tells the coordinators once per organisation, group and day (the flag is claimed atomically). */
+  private async alertUnusualVolume(
+    actor: Actor,
+    organisationId: string,
+    workingGroupId: string,
+    figures: { usedToday: number; casesToday: number },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (!(await this.repository.claimVolumeAlert(m, organisationId, workingGroupId))) return;
+      const org = await this.organisations.findById(m, organisationId);
+      await this.notifications.notifyCoordinators(m, workingGroupId, 'oprf.unusual_volume', {
+        organisationId,
+        organisationName: org?.name ?? '',
+        evaluationsToday: figures.usedToday,
+        casesFingerprintedToday: figures.casesToday,
+      });
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        workingGroupId,
+        action: 'oprf.unusual_volume',
+        subjectType: 'working_group',
+        subjectId: workingGroupId,
+        change: figures,
+      });
+    });
+  }
+
+  /** A batch refused for an invalid element: nothing evaluated or charged, but audited. */
+  private async recordInvalidBatch(
+    actor: Actor,
+    organisationId: string,
+    workingGroupId: string,
+    epoch: number,
+    count: number,
+    index: number,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId,
+        workingGroupId,
+        action: 'oprf.invalid_batch',
+        subjectType: 'working_group',
+        subjectId: workingGroupId,
+        change: { epoch, count, invalidIndex: index },
+      });
+    });
   }
 
   private async recordRefusal(
@@ -143,15 +293,11 @@ export class OprfService {
     organisationId: string,
     workingGroupId: string,
     count: number,
+    scope: Scope,
     budget: Budget,
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const refusedToday = await this.repository.addRefusals(
-        m,
-        organisationId,
-        workingGroupId,
-        count,
-      );
+      const refusedToday = await this.keysRepository.addRefusals(m, organisationId, workingGroupId, count);
       const org = await this.organisations.findById(m, organisationId);
       // One alert per organisation and day is enough to prompt a coordinator.
       if (refusedToday === count) {
@@ -159,6 +305,7 @@ export class OprfService {
           organisationId,
           organisationName: org?.name ?? '',
           allowed: budget.allowed,
+          scope,
         });
       }
       await this.audit.record(m, {
@@ -168,7 +315,7 @@ export class OprfService {
         action: 'oprf.budget_exceeded',
         subjectType: 'working_group',
         subjectId: workingGroupId,
-        change: { requested: count, allowed: budget.allowed, refusedToday },
+        change: { requested: count, allowed: budget.allowed, refusedToday, scope },
       });
     });
   }

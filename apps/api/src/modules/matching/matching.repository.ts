@@ -10,6 +10,10 @@ export interface CaseHead {
   reference: string;
   epoch: number;
   withdrawn_at: Date | null;
+  /** Set when the organisation left the group (see `member`). */
+  frozen_at: Date | null;
+  /** Whether the case's organisation is a current (active) member of its group. */
+  member: boolean;
   /** What must be unchanged for a match to stay valid: updated_at, epoch and the group's current epoch. */
   version: string;
   /** The group's current key epoch (null before its first key). */
@@ -97,7 +101,9 @@ export class MatchingRepository {
    */
   async lockCases(m: EntityManager, ids: readonly string[]): Promise<CaseHead[]> {
     return m.query<CaseHead[]>(
-      `SELECT c.id, c.working_group_id, c.organisation_id, c.reference, c.epoch, c.withdrawn_at,
+      `SELECT c.id, c.working_group_id, c.organisation_id, c.reference, c.epoch, c.withdrawn_at, c.frozen_at,
+              EXISTS (SELECT 1 FROM working_group_member wm WHERE wm.working_group_id = c.working_group_id
+                        AND wm.organisation_id = c.organisation_id AND wm.status = 'active') AS member,
               c.updated_at::text || '|' || c.epoch || '|' || coalesce(e.epoch::text, '-') AS version,
               e.epoch AS current_epoch
        FROM tracking_case c
@@ -142,7 +148,9 @@ export class MatchingRepository {
 
   /**
    * Other organisations' live cases that hold one of the probed (rare)
-   * fingerprints. A nested loop: for each probe row, an index scan of
+   * fingerprints — of current members only: a case frozen when its
+   * organisation left, or of an organisation no longer active in the group,
+   * is never a candidate. A nested loop: for each probe row, an index scan of
    * case_fingerprint_lookup on (working_group_id, epoch, fp), then the
    * holder's case by primary key. The probes are only fingerprints rare enough
    * to add evidence, so each scan returns few rows.
@@ -157,7 +165,10 @@ export class MatchingRepository {
        FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::bytea[]) AS g(mine, wg, epoch, org, fp)
        JOIN case_fingerprint o ON o.working_group_id = g.wg AND o.epoch = g.epoch AND o.fp = g.fp
        JOIN tracking_case oc ON oc.id = o.case_id
-       WHERE o.case_id <> g.mine AND oc.organisation_id <> g.org AND oc.withdrawn_at IS NULL`,
+       JOIN working_group_member wm ON wm.working_group_id = oc.working_group_id
+         AND wm.organisation_id = oc.organisation_id AND wm.status = 'active'
+       WHERE o.case_id <> g.mine AND oc.organisation_id <> g.org AND oc.withdrawn_at IS NULL
+         AND oc.frozen_at IS NULL`,
       [
         probes.map((p) => p.mine),
         probes.map((p) => p.workingGroupId),

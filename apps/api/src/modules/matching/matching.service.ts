@@ -25,9 +25,13 @@ const BATCH = 250;
 /** Remembered "already matched at this version" entries (see `matched`). */
 const MAX_REMEMBERED = 200_000;
 
-/** A case is matched while it is live and fingerprinted under its group's current key. */
+/**
+ * A case is matched while it is live, its organisation is a current member
+ * of the group (not frozen by leaving), and it is fingerprinted under its
+ * group's current key.
+ */
 function isMatchable(h: CaseHead): boolean {
-  return !h.withdrawn_at && h.epoch === h.current_epoch;
+  return !h.withdrawn_at && !h.frozen_at && h.member && h.epoch === h.current_epoch;
 }
 
 function byCasePair(x: AlertingPair, y: AlertingPair): number {

@@ -52,10 +52,11 @@ export function writeEntry(w: WrittenOverlap, p: AlertingPair): AuditInput {
     action: w.inserted ? 'overlap.detect' : 'overlap.rescore',
     subjectType: 'overlap',
     subjectId: w.id,
+    // The band, not the raw score: audit entries are read by people too, and
+    // a score to many decimals tells how many fingerprints matched.
     change: {
       caseA: p.caseA,
       caseB: p.caseB,
-      score: p.score,
       strength: p.strength,
       matched: p.matched,
     },

@@ -6,6 +6,7 @@ import type { Overlap } from './models/overlap.model.js';
 export type OverlapVerdict = 'confirmed' | 'false_match';
 export type ContactStatus = 'none' | 'requested' | 'accepted' | 'declined';
 export type OverlapSide = 'a' | 'b';
+export type CounterpartChangeKind = 'changed' | 'withdrawn' | 'left';
 
 /** An overlap joined with what one party (`$1`, its organisation) may see of it. */
 export interface OverlapRow {
@@ -19,6 +20,10 @@ export interface OverlapRow {
   strength: OverlapStrength;
   matched_kinds: string[];
   retracted_at: Date | null;
+  change_a: CounterpartChangeKind | null;
+  change_a_at: Date | null;
+  change_b: CounterpartChangeKind | null;
+  change_b_at: Date | null;
   verdict_a: OverlapVerdict | null;
   reason_a: string | null;
   verdict_b: OverlapVerdict | null;
@@ -49,6 +54,13 @@ const OVERLAP_SELECT = `
   JOIN tracking_case mc ON mc.id = CASE WHEN o.org_a = $1 THEN o.case_a ELSE o.case_b END
   JOIN organisation oo ON oo.id = CASE WHEN o.org_a = $1 THEN o.org_b ELSE o.org_a END`;
 
+function counterpartChangeOf(
+  kind: CounterpartChangeKind | null,
+  at: Date | null,
+): Overlap['counterpartChange'] {
+  return kind && at ? { kind, at } : null;
+}
+
 /** The overlap as the organisation `actorOrg` (one of its two parties) sees it. */
 export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
   const mineIsA = r.org_a === actorOrg;
@@ -61,7 +73,7 @@ export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
       r.revealed_at && r.other_name && r.other_kind && r.other_created_at
         ? { id: otherId, name: r.other_name, kind: r.other_kind, createdAt: r.other_created_at }
         : null,
-    score: Math.round(r.score * 1000) / 1000,
+    // The band only: a raw score to three decimals leaks how many fingerprints matched.
     strength: r.strength,
     matchedKinds: r.matched_kinds,
     myVerdict: mineIsA ? r.verdict_a : r.verdict_b,
@@ -71,13 +83,21 @@ export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
     revealed: r.revealed_at !== null,
     createdAt: r.created_at,
     retractedAt: r.retracted_at,
+    counterpartChange: counterpartChangeOf(
+      mineIsA ? r.change_b : r.change_a,
+      mineIsA ? r.change_b_at : r.change_a_at,
+    ),
   };
 }
 
 /** Overlaps as their parties read and answer them. Each method runs in the caller's (tenant) transaction. */
 @Injectable()
 export class OverlapsRepository {
-  /** Newest first, at most 1000 (served by overlap_org_a_idx / overlap_org_b_idx). */
+  /**
+   * Newest first, at most 1000 (served by overlap_org_a_idx / overlap_org_b_idx).
+   * A retracted overlap stays listed when the other party changed or
+   * withdrew its case: no retraction is silent.
+   */
   async listOfOrganisation(
     m: EntityManager,
     org: string,
@@ -88,7 +108,8 @@ export class OverlapsRepository {
        WHERE $1 IN (o.org_a, o.org_b)
          AND ($2::uuid IS NULL OR o.working_group_id = $2)
          AND ($3::uuid IS NULL OR mc.id = $3)
-         AND ($4 OR o.retracted_at IS NULL)
+         AND ($4 OR o.retracted_at IS NULL
+              OR (CASE WHEN o.org_a = $1 THEN o.change_b ELSE o.change_a END) IS NOT NULL)
        ORDER BY o.created_at DESC LIMIT 1000`,
       [org, filter.workingGroupId, filter.caseId, filter.includeRetracted],
     );

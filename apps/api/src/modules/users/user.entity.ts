@@ -39,6 +39,14 @@ export class UserEntity {
   @Column({ name: 'encrypted_private_key', type: 'bytea' })
   encryptedPrivateKey: Buffer;
 
+  /** Ed25519; null for an account made before signing keys (set at next unlock). */
+  @Column({ name: 'signing_public_key', type: 'bytea', nullable: true })
+  signingPublicKey: Buffer | null;
+
+  /** The signing private key sealed under the password-derived key, like the X25519 one. */
+  @Column({ name: 'encrypted_signing_key', type: 'bytea', nullable: true })
+  encryptedSigningKey: Buffer | null;
+
   /** Sealed under the master key (purpose `totp-secret`). */
   @Column({ name: 'totp_secret', type: 'bytea' })
   totpSecret: Buffer;

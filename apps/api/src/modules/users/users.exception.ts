@@ -7,6 +7,8 @@ export const USERS_ERROR_CODES = [
   ErrorCode.NotFound,
   ErrorCode.EmailTaken,
   ErrorCode.LastAdmin,
+  ErrorCode.Forbidden,
+  ErrorCode.SigningKeyExists,
 ] as const;
 export type UsersErrorCode = (typeof USERS_ERROR_CODES)[number];
 

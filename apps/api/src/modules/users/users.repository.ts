@@ -18,8 +18,19 @@ export type NewUser = Pick<
   | 'loginVerifier'
   | 'publicKey'
   | 'encryptedPrivateKey'
+  | 'signingPublicKey'
+  | 'encryptedSigningKey'
   | 'totpSecret'
->;
+> & {
+  /** Given when something must be bound to the id before the insert (the sealed TOTP seed). */
+  id?: string;
+};
+
+/** What went with a user's old keys. */
+export interface ForgottenKeyTrust {
+  grantsDeleted: number;
+  certificatesDeleted: number;
+}
 
 export interface FindOptions {
   /** Lock the row FOR UPDATE until the caller's transaction ends. */
@@ -58,6 +69,10 @@ export class UsersRepository {
     return m.getRepository(UserEntity).findOne({ where: { email }, ...lockFor(options) });
   }
 
+  organisationHasUsers(m: EntityManager, organisationId: string): Promise<boolean> {
+    return m.exists(UserEntity, { where: { organisationId } });
+  }
+
   emailExists(m: EntityManager, email: string): Promise<boolean> {
     return m.exists(UserEntity, { where: { email } });
   }
@@ -78,6 +93,42 @@ export class UsersRepository {
 
   setRole(m: EntityManager, id: string, role: UserRole): Promise<void> {
     return this.update(m, id, { role });
+  }
+
+  /** Sets the signing key only while the account has none; false when it already had one. */
+  async setSigningKeyIfNone(
+    m: EntityManager,
+    id: string,
+    signingPublicKey: Buffer,
+    encryptedSigningKey: Buffer,
+  ): Promise<boolean> {
+    const result = await m.update(
+      UserEntity,
+      { id, signingPublicKey: IsNull() },
+      { signingPublicKey, encryptedSigningKey },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Deletes what was bound to a user's old keys: the copies of K_group
+   * sealed to them or by them (an Auth-mode seal names its sender's key),
+   * and the certificates about them or signed by them. Each becomes pending
+   * again until an honest holder re-seals or a person re-certifies. Raw SQL
+   * because these tables have no entities (they belong to the keys module,
+   * which depends on this one).
+   */
+  async forgetKeyTrust(m: EntityManager, userId: string): Promise<ForgottenKeyTrust> {
+    // TypeORM answers a DELETE with [rows, affected].
+    const [, grantsDeleted] = await m.query<[unknown[], number]>(
+      'DELETE FROM group_key_grant WHERE user_id = $1 OR granted_by = $1',
+      [userId],
+    );
+    const [, certificatesDeleted] = await m.query<[unknown[], number]>(
+      'DELETE FROM key_certificate WHERE subject_user_id = $1 OR issuer_user_id = $1',
+      [userId],
+    );
+    return { grantsDeleted, certificatesDeleted };
   }
 
   countActiveAdmins(m: EntityManager, organisationId: string): Promise<number> {

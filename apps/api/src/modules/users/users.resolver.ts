@@ -3,6 +3,8 @@ import type { Actor } from '@parallax/authz';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
 import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
+import { Base64Arg } from '../../common/graphql/base64-arg.js';
+import { fromB64 } from '../../common/graphql/validators.js';
 import { User } from './models/user.model.js';
 import type { UserRole } from './user.entity.js';
 import { toUser } from './users.repository.js';
@@ -30,6 +32,20 @@ export class UsersResolver {
     @Args('role', { type: () => UserRoleEnum }) role: UserRole,
   ): Promise<User> {
     return toUser(await this.service.changeRole(actor, userId, role));
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, {
+    description:
+      'Accounts made before signing keys: store the Ed25519 key pair made at unlock (once; audited).',
+  })
+  async setSigningKey(
+    @CurrentActor() actor: Actor,
+    @Base64Arg('signingPublicKey', 32) signingPublicKey: string,
+    @Base64Arg('encryptedSigningKey', 128) encryptedSigningKey: string,
+  ): Promise<boolean> {
+    await this.service.setSigningKey(actor, fromB64(signingPublicKey), fromB64(encryptedSigningKey));
+    return true;
   }
 
   @StepUp()

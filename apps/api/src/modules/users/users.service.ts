@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
@@ -11,8 +11,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { totpFor, TotpService } from '../auth/totp.service.js';
 import type { UserEntity, UserRole } from './user.entity.js';
-import { UsersRepository } from './users.repository.js';
+import { UsersRepository, type ForgottenKeyTrust } from './users.repository.js';
 import { UsersException } from './users.exception.js';
+import { assertKeySizes } from './sealed-keys.js';
 
 export interface NewAccountCredentials {
   email: string;
@@ -24,6 +25,9 @@ export interface NewAccountCredentials {
   loginKey: Uint8Array;
   publicKey: Uint8Array;
   encryptedPrivateKey: Uint8Array;
+  /** Ed25519: certificates and epoch commitments are signed with it. */
+  signingPublicKey: Uint8Array;
+  encryptedSigningKey: Uint8Array;
 }
 
 export interface ReplacedCredentials {
@@ -33,6 +37,8 @@ export interface ReplacedCredentials {
   loginVerifier: string;
   publicKey: Uint8Array;
   encryptedPrivateKey: Uint8Array;
+  signingPublicKey: Uint8Array;
+  encryptedSigningKey: Uint8Array;
   sealedTotpSecret: Buffer;
   totpStep: number;
 }
@@ -44,6 +50,7 @@ export interface TotpEnrolment {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 
 export function normaliseEmail(email: string): string {
   const e = email.trim().toLowerCase();
@@ -88,21 +95,22 @@ export class UsersService {
   async insertAccount(
     manager: EntityManager,
     input: NewAccountCredentials,
-    sealedTotpSecret: Buffer,
+    /** Seals the new account's TOTP seed bound to its id (known only here, before the insert). */
+    sealTotp: (userId: string) => Buffer,
     actorUserId: string | null,
   ): Promise<UserEntity> {
     const email = normaliseEmail(input.email);
     const displayName = normaliseDisplayName(input.displayName);
-    if (input.publicKey.length !== 32) {
-      throw new UsersException(ErrorCode.BadUserInput, 'The public key must be 32 bytes');
-    }
+    assertKeySizes(input);
     const verifier = await hashLoginKey(input.loginKey);
     if (await this.repository.emailExists(manager, email)) {
       throw new UsersException(ErrorCode.EmailTaken, 'An account with this e-mail already exists', {
         field: 'email',
       });
     }
+    const id = randomUUID();
     const user = await this.repository.insert(manager, {
+      id,
       email,
       displayName,
       isPlatformAdmin: !input.membership,
@@ -113,7 +121,9 @@ export class UsersService {
       loginVerifier: verifier,
       publicKey: Buffer.from(input.publicKey),
       encryptedPrivateKey: Buffer.from(input.encryptedPrivateKey),
-      totpSecret: sealedTotpSecret,
+      signingPublicKey: Buffer.from(input.signingPublicKey),
+      encryptedSigningKey: Buffer.from(input.encryptedSigningKey),
+      totpSecret: sealTotp(id),
     });
     await this.audit.record(manager, {
       actorUserId,
@@ -133,7 +143,7 @@ export class UsersService {
   ): Promise<TotpEnrolment> {
     const secret = randomBytes(20);
     const user = await this.dataSource.transaction((m) =>
-      this.insertAccount(m, input, this.totp.seal(secret), actorUserId),
+      this.insertAccount(m, input, (id) => this.totp.seal(secret, id), actorUserId),
     );
     const totp = totpFor(secret, user.email);
     return { userId: user.id, totpSecret: totp.secret.base32, otpauthUri: totp.toString() };
@@ -188,6 +198,11 @@ export class UsersService {
     });
   }
 
+  /** Whether anyone has an account in the organisation (then a platform admin no longer invites into it). */
+  organisationHasUsers(m: EntityManager, organisationId: string): Promise<boolean> {
+    return this.repository.organisationHasUsers(m, organisationId);
+  }
+
   /** For another module's transaction; that module applies the policy to what it reads. */
   findById(
     m: EntityManager,
@@ -199,23 +214,66 @@ export class UsersService {
 
   /**
    * A reset link: the member chose a new password (new keys) and enrolled a
-   * new authenticator, whose first code `totpStep` they just used.
+   * new authenticator, whose first code `totpStep` they just used. What was
+   * bound to the old keys (grants, certificates) is deleted in the same
+   * transaction; the caller audits the returned counts with the reset.
    */
   async replaceCredentials(
     m: EntityManager,
     userId: string,
     credentials: ReplacedCredentials,
-  ): Promise<void> {
+  ): Promise<ForgottenKeyTrust> {
+    assertKeySizes(credentials);
     await this.repository.update(m, userId, {
       kdfSalt: Buffer.from(credentials.kdfSalt),
       kdfParams: { ...credentials.kdfParams },
       loginVerifier: credentials.loginVerifier,
       publicKey: Buffer.from(credentials.publicKey),
       encryptedPrivateKey: Buffer.from(credentials.encryptedPrivateKey),
+      signingPublicKey: Buffer.from(credentials.signingPublicKey),
+      encryptedSigningKey: Buffer.from(credentials.encryptedSigningKey),
       totpSecret: credentials.sealedTotpSecret,
       totpLastStep: String(credentials.totpStep),
       totpFailures: 0,
       lockedUntil: null,
+    });
+    return this.repository.forgetKeyTrust(m, userId);
+  }
+
+  /**
+   * Upgrade of an account made before signing keys: the client made a
+   * signing key pair at unlock. Allowed once: a key change otherwise goes
+   * through a password reset, which re-certification follows.
+   */
+  async setSigningKey(
+    actor: Actor,
+    signingPublicKey: Uint8Array,
+    encryptedSigningKey: Uint8Array,
+  ): Promise<void> {
+    if (signingPublicKey.length !== 32 || encryptedSigningKey.length < 33) {
+      throw new UsersException(
+        ErrorCode.BadUserInput,
+        'A signing key is 32 bytes and its sealed private half at least 33',
+      );
+    }
+    await runAsTenant(this.dataSource, actor, async (m) => {
+      const set = await this.repository.setSigningKeyIfNone(
+        m,
+        actor.userId,
+        Buffer.from(signingPublicKey),
+        Buffer.from(encryptedSigningKey),
+      );
+      if (!set) {
+        throw new UsersException(ErrorCode.SigningKeyExists, 'This account already has a signing key');
+      }
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId: actor.organisationId,
+        action: 'user.set_signing_key',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        change: { signingPublicKey: Buffer.from(signingPublicKey).toString('base64') },
+      });
     });
   }
 

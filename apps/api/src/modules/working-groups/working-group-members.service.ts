@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan, assertMay } from '../../common/authorization/policy.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CaseChangesService } from '../cases/case-changes.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Membership } from './models/working-group.model.js';
 import { recordGroupChange } from './working-groups.audit.js';
@@ -19,6 +20,7 @@ export class WorkingGroupMembersService {
     private readonly audit: AuditService,
     private readonly repository: WorkingGroupsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly caseChanges: CaseChangesService,
   ) {}
 
   /** Working-group invitations waiting for the caller's organisation (its admins answer them). */
@@ -43,6 +45,13 @@ export class WorkingGroupMembersService {
         throw new WorkingGroupsException(
           ErrorCode.BadUserInput,
           'Only civil-society organisations can be members; add donors as donors',
+        );
+      }
+      // A coordinator sees which organisations overlap; a member organisation must not (issue 9, High 3).
+      if (await this.repository.organisationCoordinates(m, workingGroupId, organisationId)) {
+        throw new WorkingGroupsException(
+          ErrorCode.CoordinatorFromMember,
+          "One of this organisation's users coordinates the group, so it cannot be a member",
         );
       }
       const status = await this.repository.lockMembershipStatus(m, workingGroupId, organisationId);
@@ -80,8 +89,11 @@ export class WorkingGroupMembersService {
           'No pending invitation from this working group',
         );
       }
-      if (accept) await this.repository.markJoined(m, workingGroupId, organisationId);
-      else await this.repository.markLeft(m, workingGroupId, organisationId);
+      if (accept) {
+        await this.repository.markJoined(m, workingGroupId, organisationId);
+        // Back in the group: cases frozen when it left are matched again.
+        await this.caseChanges.unfreezeReturning(m, organisationId, workingGroupId);
+      } else await this.repository.markLeft(m, workingGroupId, organisationId);
       await recordGroupChange(
         this.audit,
         m,
@@ -108,6 +120,8 @@ export class WorkingGroupMembersService {
       const current = await this.repository.membership(m, workingGroupId, organisationId);
       assertCan(actor, 'delete', 'Membership', current ? { workingGroupId, organisationId } : null);
       await this.repository.markLeft(m, workingGroupId, organisationId);
+      // Its cases stop matching at once, and the key it holds must be replaced.
+      const frozenCases = await this.caseChanges.freezeDeparted(m, organisationId, workingGroupId);
       await recordGroupChange(
         this.audit,
         m,
@@ -116,7 +130,7 @@ export class WorkingGroupMembersService {
         'working_group.remove_organisation',
         'organisation',
         organisationId,
-        { organisationId },
+        { organisationId, frozenCases },
       );
       return this.membership(m, workingGroupId, organisationId);
     });

@@ -25,16 +25,49 @@ export class WorkingGroupRolesService {
     private readonly users: UsersService,
   ) {}
 
+  /** Whether the group has a coordinator yet (a platform admin may only appoint the first). */
+  async hasCoordinators(m: EntityManager, workingGroupId: string): Promise<boolean> {
+    return (await this.repository.lockCoordinatorIds(m, workingGroupId)).length > 0;
+  }
+
+  /**
+   * Issue 9, High 3: a coordinator sees which organisations overlap (matrix,
+   * clusters), so a coordinator comes from a secretariat that is not, and
+   * was not invited to be, a member of the group.
+   */
+  async assertMayCoordinate(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string | null,
+  ): Promise<void> {
+    const org = organisationId ? await this.organisations.findById(m, organisationId) : null;
+    const status = org
+      ? await this.repository.lockMembershipStatus(m, workingGroupId, org.id)
+      : null;
+    if (!org || org.kind !== 'secretariat' || status === 'invited' || status === 'active') {
+      throw new WorkingGroupsException(
+        ErrorCode.CoordinatorFromMember,
+        'A coordinator must come from a secretariat that is not a member of the group',
+      );
+    }
+  }
+
   async appointCoordinator(
     actor: Actor,
     workingGroupId: string,
     userId: string,
   ): Promise<WorkingGroup> {
-    assertMay(actor, 'create', 'Coordinator', { workingGroupId, userId });
     await runAsTenant(this.dataSource, actor, async (m) => {
-      if (!(await this.repository.findById(m, workingGroupId))) {
+      // Locks the group so the "first coordinator" check cannot race another appointment.
+      if (!(await this.repository.lockById(m, workingGroupId))) {
+        assertMay(actor, 'create', 'Coordinator', { workingGroupId, userId });
         throw new WorkingGroupsException(ErrorCode.NotFound, 'No such working group');
       }
+      assertMay(actor, 'create', 'Coordinator', {
+        workingGroupId,
+        userId,
+        groupHasCoordinators: await this.hasCoordinators(m, workingGroupId),
+      });
       const user = await this.users.findById(m, userId);
       if (!user || user.disabledAt)
         throw new WorkingGroupsException(ErrorCode.NotFound, 'No such user');
@@ -44,6 +77,7 @@ export class WorkingGroupRolesService {
           'Platform admins see no case data and cannot coordinate',
         );
       }
+      await this.assertMayCoordinate(m, workingGroupId, user.organisationId);
       if (await this.repository.addCoordinator(m, workingGroupId, userId)) {
         await recordGroupChange(
           this.audit,
@@ -145,11 +179,14 @@ export class WorkingGroupRolesService {
    * transaction (the platform admin who invited was allowed to appoint).
    * The caller writes the audit entry, which names the invitation.
    */
-  addCoordinatorOnSignUp(
+  async addCoordinatorOnSignUp(
     m: EntityManager,
     workingGroupId: string,
     userId: string,
+    organisationId: string,
   ): Promise<boolean> {
+    // Checked again: the organisation may have joined the group since the invitation.
+    await this.assertMayCoordinate(m, workingGroupId, organisationId);
     return this.repository.addCoordinator(m, workingGroupId, userId);
   }
 }

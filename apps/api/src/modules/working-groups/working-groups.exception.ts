@@ -8,6 +8,7 @@ export const WORKING_GROUPS_ERROR_CODES = [
   ErrorCode.NameTaken,
   ErrorCode.AlreadyMember,
   ErrorCode.LastCoordinator,
+  ErrorCode.CoordinatorFromMember,
 ] as const;
 export type WorkingGroupsErrorCode = (typeof WORKING_GROUPS_ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseChangesModule } from '../cases/case-changes.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { WorkingGroupsRepository } from './working-groups.repository.js';
@@ -8,7 +9,7 @@ import { WorkingGroupRolesService } from './working-group-roles.service.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
 @Module({
-  imports: [OrganisationsModule, UsersModule],
+  imports: [OrganisationsModule, UsersModule, CaseChangesModule],
   providers: [
     WorkingGroupsRepository,
     WorkingGroupsService,

@@ -181,7 +181,7 @@ export class WorkingGroupsRepository {
   async coordinators(m: EntityManager, workingGroupId: string): Promise<Coordinator[]> {
     const rows = await m.query<CoordinatorRow[]>(
       `SELECT u.id, u.display_name, o.name AS organisation_name FROM working_group_coordinator c
-       JOIN app_user u ON u.id = c.user_id LEFT JOIN organisation o ON o.id = u.organisation_id
+       JOIN user_directory u ON u.id = c.user_id LEFT JOIN organisation o ON o.id = u.organisation_id
        WHERE c.working_group_id = $1 ORDER BY u.display_name`,
       [workingGroupId],
     );
@@ -195,6 +195,20 @@ export class WorkingGroupsRepository {
       [workingGroupId],
     );
     return rows.map((r) => r.user_id);
+  }
+
+  /** Whether a user of the organisation coordinates the group. */
+  async organisationCoordinates(
+    m: EntityManager,
+    workingGroupId: string,
+    organisationId: string,
+  ): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `SELECT 1 FROM working_group_coordinator c JOIN user_directory u ON u.id = c.user_id
+       WHERE c.working_group_id = $1 AND u.organisation_id = $2 LIMIT 1`,
+      [workingGroupId, organisationId],
+    );
+    return rows.length > 0;
   }
 
   /** False when the user already coordinates the group. */

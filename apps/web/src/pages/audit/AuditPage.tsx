@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { AuditEntries } from '../../features/audit/components/AuditEntries';
 import { AuditFilters } from '../../features/audit/components/AuditFilters';
 import { ChainBanner } from '../../features/audit/components/ChainBanner';
+import { CheckpointBanner } from '../../features/audit/components/CheckpointBanner';
 import { AUDIT_PAGE_SIZE, useAuditLog } from '../../features/audit/hooks/useAuditLog';
 import { AuditLogDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../shell/usePageTitle';
@@ -28,6 +29,7 @@ export function AuditPage() {
         <FormattedMessage id="audit.intro" />
       </Text>
       {first && <ChainBanner verification={first.auditLog.verification} />}
+      <CheckpointBanner />
       <AuditFilters filter={log.filter} onChange={log.setFilter} />
       <AuditEntries log={log} />
     </Stack>

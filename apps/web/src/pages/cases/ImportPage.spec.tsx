@@ -5,7 +5,7 @@ import {
   keyedViewer,
   loginParametersHandler,
   oprfHandler,
-  sealedStatus,
+  readyGroupKeyHandlers,
 } from '../../test/keys-fixture';
 import { renderApp } from '../../test/render-app';
 
@@ -18,8 +18,9 @@ const CSV = [
 
 describe('importing a file', () => {
   it('previews locally, masked, then registers chunk by chunk with derived keys', async () => {
-    const { viewer } = keyedViewer({ role: 'investigator' }, { role: 'investigator' });
-    const status = await sealedStatus(viewer, new Uint8Array(32).fill(5));
+    const keyed = keyedViewer({ role: 'investigator' }, { role: 'investigator' });
+    const { viewer } = keyed;
+    const keyHandlers = await readyGroupKeyHandlers(keyed, new Uint8Array(32).fill(5));
     const registered = new Set<string>();
     const server = fakeServer({
       viewer,
@@ -38,9 +39,7 @@ describe('importing a file', () => {
             ],
           },
         }),
-        GroupKeyStatus: () => ({
-          data: { groupKeyStatus: { __typename: 'GroupKeyStatus', ...status } },
-        }),
+        ...keyHandlers,
         EvaluateOprf: oprfHandler(),
         RegisterCases: (v) => ({
           data: {

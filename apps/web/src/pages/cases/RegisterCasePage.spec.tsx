@@ -5,7 +5,7 @@ import {
   keyedViewer,
   loginParametersHandler,
   oprfHandler,
-  sealedStatus,
+  readyGroupKeyHandlers,
 } from '../../test/keys-fixture';
 import { renderApp } from '../../test/render-app';
 
@@ -42,20 +42,19 @@ const CASE = {
   createdAt: '2025-01-01T10:00:00Z',
   updatedAt: '2025-01-01T10:00:00Z',
   withdrawnAt: null,
+  frozenAt: null,
 };
 
 async function registrationServer() {
-  const { viewer } = keyedViewer({ role: 'investigator' }, { role: 'investigator' });
+  const keyed = keyedViewer({ role: 'investigator' }, { role: 'investigator' });
+  const { viewer } = keyed;
   const groupKey = new Uint8Array(32).fill(5);
-  const status = await sealedStatus(viewer, groupKey);
   const server = fakeServer({
     viewer,
     handlers: {
+      ...(await readyGroupKeyHandlers(keyed, groupKey)),
       LoginParameters: loginParametersHandler,
       WorkingGroups: () => GROUPS,
-      GroupKeyStatus: () => ({
-        data: { groupKeyStatus: { __typename: 'GroupKeyStatus', ...status } },
-      }),
       EvaluateOprf: oprfHandler(),
       RegisterCases: (variables) => ({
         data: {
@@ -192,7 +191,7 @@ describe('registering a case', () => {
     fireEvent.change(within(prompt).getByLabelText(/^Password/), { target: { value: 'pw' } });
     fireEvent.click(within(prompt).getByRole('button', { name: 'Unlock keys' }));
     expect((await screen.findByTestId('group-key-pending')).textContent).toMatch(
-      /another member’s app will share it/,
+      /shared with you once your key has been verified/,
     );
     expect((screen.getByTestId('register-case-submit') as HTMLButtonElement).disabled).toBe(true);
   });

@@ -9,6 +9,11 @@ import { usePageTitle } from '../../shell/usePageTitle';
 import { InvitationsSection } from '../../features/organisation/components/InvitationsSection';
 import { PendingGroupInvitations } from '../../features/organisation/components/PendingGroupInvitations';
 import { UsersSection } from '../../features/organisation/components/UsersSection';
+import { UnlockKeys } from '../../features/auth/components/UnlockKeys';
+import { fingerprintingGroups } from '../../features/group-keys/utils/eligibility';
+import { CoordinatorPinsSection } from '../../features/key-verification/components/CoordinatorPinsSection';
+import { MemberVerificationSection } from '../../features/key-verification/components/MemberVerificationSection';
+import { useWorkingGroups } from '../../features/working-groups/hooks/useWorkingGroups';
 
 /**
  * The viewer's organisation: its people, invitations and working-group
@@ -26,6 +31,13 @@ export function OrganisationPage() {
   const organisationId = viewer.organisation?.id ?? params.get('id') ?? directory[0]?.id ?? null;
   const organisation =
     viewer.organisation ?? directory.find((o) => o.id === organisationId) ?? null;
+  // Org admins (who may update their organisation's users) verify their colleagues' keys.
+  const mayVerifyMembers =
+    organisationId !== null &&
+    viewer.organisation?.id === organisationId &&
+    can({ action: 'update', subject: 'User', record: { id: '', organisationId } });
+  const keyGroups = fingerprintingGroups(viewer.actor);
+  const { names } = useWorkingGroups();
   const mayReadInvitations =
     organisationId !== null &&
     can({ action: 'read', subject: 'Invitation', record: { id: '', organisationId } });
@@ -64,6 +76,18 @@ export function OrganisationPage() {
         </Text>
       ) : (
         <>
+          {(mayVerifyMembers || keyGroups.length > 0) && <UnlockKeys />}
+          {keyGroups.length > 0 && (
+            <CoordinatorPinsSection
+              groups={keyGroups.map((id) => ({ id, name: names.get(id) ?? id }))}
+            />
+          )}
+          {mayVerifyMembers && (
+            <MemberVerificationSection
+              organisationId={organisationId}
+              workingGroupId={keyGroups[0] ?? null}
+            />
+          )}
           <UsersSection organisationId={organisationId} />
           {mayReadInvitations && <InvitationsSection organisationId={organisationId} />}
         </>

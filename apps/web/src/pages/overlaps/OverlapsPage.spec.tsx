@@ -6,7 +6,6 @@ import { renderApp } from '../../test/render-app';
 const base = {
   __typename: 'Overlap',
   workingGroupId: 'group-1',
-  score: 0.8,
   contactRequestedByMe: false,
   revealed: false,
   otherOrganisation: null,
@@ -14,6 +13,7 @@ const base = {
   myReason: null,
   createdAt: '2025-03-01T10:00:00Z',
   retractedAt: null,
+  counterpartChange: null,
 };
 const ref = (id: string, reference: string) => ({ __typename: 'OwnCaseRef', id, reference });
 
@@ -54,6 +54,11 @@ const OVERLAPS = [
     matchedKinds: ['name.full'],
     contactStatus: 'none',
     retractedAt: '2025-03-02T10:00:00Z',
+    counterpartChange: {
+      __typename: 'CounterpartChange',
+      kind: 'changed',
+      at: '2025-03-02T09:59:00Z',
+    },
   },
 ];
 
@@ -135,6 +140,13 @@ describe('the overlaps inbox', () => {
     const retracted = card('o-retracted');
     expect(retracted.getAttribute('data-state')).toBe('retracted');
     expect(retracted.textContent).toContain('Retracted');
+    // Never silent: the other side's change is on record, with its date.
+    expect(within(retracted).getByTestId('overlap-counterpart-change').textContent).toMatch(
+      /^The other organisation changed its case on .*2025/,
+    );
+    expect(within(card('o-new')).queryByTestId('overlap-counterpart-change')).toBeNull();
+    // A band, never a raw score.
+    expect(screen.getByText(/Probable: name pair/).textContent).not.toMatch(/0\.\d/);
     expect(buttons('o-retracted')).toEqual([]);
     // Open ones first, retracted ones last.
     expect(screen.getAllByTestId('overlap').at(-1)).toBe(retracted);

@@ -128,6 +128,7 @@ describe('sign-up from an invitation link', () => {
     ).toBeTruthy();
     expect(router.state.location.pathname).toBe('/');
     const call = server.calls.find((c) => c.operationName === 'CompleteSignUp');
+    const start = server.calls.find((c) => c.operationName === 'StartSignUp');
     expect(call?.variables['input']).toEqual({
       token: 'token-1',
       email: 'nadia@example.org',
@@ -137,8 +138,14 @@ describe('sign-up from an invitation link', () => {
       loginKey: bytesToBase64(new Uint8Array(32).fill(1)),
       publicKey: bytesToBase64(new Uint8Array(32).fill(4)),
       encryptedPrivateKey: bytesToBase64(new Uint8Array(73).fill(6)),
+      // The Ed25519 signing key, made and sealed on the device like the X25519 one.
+      signingPublicKey: bytesToBase64(new Uint8Array(32).fill(7)),
+      encryptedSigningKey: bytesToBase64(new Uint8Array(73).fill(9)),
       totpCode: '123456',
+      // The same one-time value the authenticator secret was asked with: 32 random bytes.
+      signUpAttempt: start?.variables['attempt'],
     });
+    expect(atob(String(start?.variables['attempt'])).length).toBe(32);
   });
 
   it('asks for a new code when the server rejects it', async () => {
@@ -150,5 +157,15 @@ describe('sign-up from an invitation link', () => {
     submit();
     expect(await screen.findByText(/This code was not accepted/)).toBeTruthy();
     await waitFor(() => expect(field(/^Authenticator code/).value).toBe(''));
+  });
+
+  it('says so when someone else who holds the link started the sign-up again', async () => {
+    await openForm(signUpServer(() => graphqlError('BAD_USER_INPUT', { field: 'signUpAttempt' })));
+    type(/^Your name/, 'Nadia');
+    type(/^Password/, 'correct horse battery');
+    type(/^Repeat the password/, 'correct horse battery');
+    type(/^Authenticator code/, '123456');
+    submit();
+    expect(await screen.findByText(/This sign-up was started again elsewhere/)).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { CoordinatorsSection } from '../../features/working-groups/components/CoordinatorsSection';
 import { DonorsSection } from '../../features/working-groups/components/DonorsSection';
 import { GroupKeySection } from '../../features/working-groups/components/GroupKeySection';
+import { GroupVerificationSection } from '../../features/key-verification/components/GroupVerificationSection';
 import { MembersSection } from '../../features/working-groups/components/MembersSection';
 
 /** One working group: its members, coordinators and donors; coordinators manage them. */
@@ -60,6 +61,10 @@ export function WorkingGroupPage() {
               )}
             </Group>
             <GroupKeySection workingGroupId={workingGroup.id} />
+            {/* Coordinators (who may update the group) verify its admins' and co-coordinators' keys. */}
+            <Can<AppAbility> I="update" this={subject('WorkingGroup', { id: workingGroup.id })}>
+              <GroupVerificationSection workingGroupId={workingGroup.id} />
+            </Can>
             <MembersSection
               workingGroupId={workingGroup.id}
               members={workingGroup.members}

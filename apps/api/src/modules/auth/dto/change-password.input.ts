@@ -26,4 +26,14 @@ export class ChangePasswordInput {
   @Field(() => String)
   @IsBase64Bytes(128)
   newEncryptedPrivateKey: string;
+
+  @Field(() => String, {
+    description: 'base64 Ed25519 public key: the current one (re-sealed below) or, for an older account, a new one.',
+  })
+  @IsBase64Bytes(32)
+  signingPublicKey: string;
+
+  @Field(() => String, { description: 'The signing private key sealed under the new password-derived key.' })
+  @IsBase64Bytes(128)
+  encryptedSigningKey: string;
 }

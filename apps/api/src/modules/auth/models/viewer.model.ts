@@ -47,6 +47,18 @@ export class Viewer {
   @Field(() => String, { description: 'base64 private key sealed under the password-derived key' })
   encryptedPrivateKey: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'base64 Ed25519 public key; null for an account made before signing keys (set it with setSigningKey).',
+  })
+  signingPublicKey: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'base64 Ed25519 private key sealed under the password-derived key.',
+  })
+  encryptedSigningKey: string | null;
+
   @Field(() => Date, { nullable: true, description: 'Until when sensitive actions need no new code.' })
   stepUpValidUntil: Date | null;
 }

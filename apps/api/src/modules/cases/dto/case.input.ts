@@ -23,6 +23,14 @@ import {
 } from 'class-validator';
 import { CaseStatusEnum, CrimeCategoryEnum, SituationEnum } from '../../../common/graphql/enums.js';
 
+/**
+ * The most fingerprints an input may list before validation refuses it
+ * outright. Between MAX_FINGERPRINTS_PER_CASE and this bound the service
+ * refuses with the specific CASE_TOO_MANY_FINGERPRINTS, so a client learns
+ * why; beyond it the request is simply malformed.
+ */
+const FINGERPRINT_INPUT_BOUND = 4 * MAX_FINGERPRINTS_PER_CASE;
+
 @InputType({
   description:
     'One keyed fingerprint: HMAC-SHA256 under K_group of the OPRF output; the hub cannot invert it.',
@@ -76,11 +84,23 @@ export class CaseInput extends CaseFieldsInput {
   @Min(1)
   epoch: number;
 
-  @Field(() => [FingerprintInput])
-  @ArrayMaxSize(MAX_FINGERPRINTS_PER_CASE)
+  @Field(() => [FingerprintInput], {
+    description: `Padded per kind to a size class (4, 8, 16…); at most ${MAX_FINGERPRINTS_PER_CASE} in all.`,
+  })
+  @ArrayMaxSize(FINGERPRINT_INPUT_BOUND)
   @ValidateNested({ each: true })
   @Type(() => FingerprintInput)
   fingerprints: FingerprintInput[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "The record's idempotency keys under earlier key epochs: re-fingerprinting after a rotation updates that case instead of registering a second one.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(16)
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { each: true, message: 'supersedes holds idempotency keys' })
+  supersedes?: string[] | null;
 }
 
 /** Every field optional: only those sent change (PartialType keeps their validation and makes each optional). */
@@ -98,10 +118,11 @@ export class CaseUpdateInput extends PartialType(CaseFieldsInput) {
 
   @Field(() => [FingerprintInput], {
     nullable: true,
-    description: 'Replaces all fingerprints of the case, in one transaction.',
+    description:
+      'Replaces all fingerprints of the case, in one transaction (padded, as at registration).',
   })
   @IsOptional()
-  @ArrayMaxSize(MAX_FINGERPRINTS_PER_CASE)
+  @ArrayMaxSize(FINGERPRINT_INPUT_BOUND)
   @ValidateNested({ each: true })
   @Type(() => FingerprintInput)
   fingerprints?: FingerprintInput[];

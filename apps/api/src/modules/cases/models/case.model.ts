@@ -44,6 +44,31 @@ export class TrackingCase {
 
   @Field(() => Date, { nullable: true })
   withdrawnAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Set when the organisation left the working group: the case is no longer matched and cannot change.',
+  })
+  frozenAt: Date | null;
+}
+
+@ObjectType({
+  description:
+    "The caller's own sealed copy of a retired epoch's K_group, kept so that re-importing after a rotation updates cases instead of doubling them.",
+})
+export class EarlierGroupKeyGrant {
+  @Field(() => Int)
+  epoch: number;
+
+  @Field(() => String, { description: 'base64 HPKE-sealed copy, as groupKeyStatus gave it then.' })
+  sealedKey: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who sealed it (its X25519 key opens the Auth-mode seal).',
+  })
+  senderUserId: string | null;
 }
 
 @ObjectType()

@@ -42,6 +42,18 @@ export class CompleteSignUpInput {
   @IsBase64Bytes(128)
   encryptedPrivateKey: string;
 
+  @Field(() => String, { description: 'base64 Ed25519 public key.' })
+  @IsBase64Bytes(32)
+  signingPublicKey: string;
+
+  @Field(() => String, { description: 'base64 Ed25519 private key sealed under the password-derived key.' })
+  @IsBase64Bytes(128)
+  encryptedSigningKey: string;
+
+  @Field(() => String, { description: 'base64 of the 32 random bytes this browser gave startSignUp.' })
+  @IsBase64Bytes(32, 32)
+  signUpAttempt: string;
+
   @Field(() => String, { description: 'A code from the authenticator just enrolled.' })
   @IsTotpCode()
   totpCode: string;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { EpochCommitment } from './key-directory.model.js';
 
 @ObjectType()
 export class KeyRecipient {
@@ -10,6 +11,12 @@ export class KeyRecipient {
 
   @Field(() => String, { description: 'base64 X25519 public key to seal K_group to.' })
   publicKey: string;
+
+  @Field(() => String, { nullable: true, description: 'base64 Ed25519 public key; null for an account made before signing keys.' })
+  signingPublicKey: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId: string | null;
 }
 
 @ObjectType({ description: "The caller's view of a working group's key epoch." })
@@ -28,6 +35,12 @@ export class GroupKeyStatus {
 
   @Field(() => Boolean)
   isCoordinator: boolean;
+
+  @Field(() => EpochCommitment, { nullable: true, description: 'Null before the first epoch.' })
+  epochCommitment: EpochCommitment | null;
+
+  @Field(() => ID, { nullable: true, description: "Who sealed the caller's copy (its X25519 key opens the Auth-mode seal)." })
+  mySealedKeySenderId: string | null;
 }
 
 @ObjectType()

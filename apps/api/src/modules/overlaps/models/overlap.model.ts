@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { OverlapStrength } from '@parallax/domain';
 import { OverlapStrengthEnum } from '../../../common/graphql/enums.js';
 import { Organisation } from '../../organisations/models/organisation.model.js';
@@ -10,6 +10,17 @@ export class OwnCaseRef {
 
   @Field(() => String)
   reference: string;
+}
+
+@ObjectType({
+  description: 'A change the other organisation made to its side of an overlap: never silent.',
+})
+export class CounterpartChange {
+  @Field(() => String, { description: 'changed, withdrawn or left' })
+  kind: 'changed' | 'withdrawn' | 'left';
+
+  @Field(() => Date)
+  at: Date;
 }
 
 @ObjectType({
@@ -32,10 +43,10 @@ export class Overlap {
   })
   otherOrganisation: Organisation | null;
 
-  @Field(() => Float)
-  score: number;
-
-  @Field(() => OverlapStrengthEnum)
+  @Field(() => OverlapStrengthEnum, {
+    description:
+      'The band (strong, probable, possible); the raw score is never shown, as it would leak how much matched.',
+  })
   strength: OverlapStrength;
 
   @Field(() => [String], { description: 'Which key kinds matched: the only explanation given.' })
@@ -67,4 +78,11 @@ export class Overlap {
     description: 'Set when the cases no longer overlap (updated or withdrawn).',
   })
   retractedAt: Date | null;
+
+  @Field(() => CounterpartChange, {
+    nullable: true,
+    description:
+      'What the other organisation last did to its case while the overlap stood (changed, withdrew, left the group), and when.',
+  })
+  counterpartChange: CounterpartChange | null;
 }

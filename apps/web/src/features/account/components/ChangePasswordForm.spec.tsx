@@ -1,4 +1,5 @@
-import { openPrivateKey, sealPrivateKey } from '@parallax/identity';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { openPrivateKey, openSigningKey, sealPrivateKey, sealSigningKey } from '@parallax/identity';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../crypto/base64';
@@ -24,6 +25,7 @@ const byPassword: KeyDerivation = {
 };
 
 const PRIVATE_KEY = new Uint8Array(32).fill(9);
+const SIGNING_KEY = new Uint8Array(32).fill(10);
 const OLD_PASSWORD = 'old password here';
 const NEW_PASSWORD = 'new password here';
 const encryptionKeyOf = (password: string) => new Uint8Array(32).fill(password.charCodeAt(0) + 1);
@@ -34,6 +36,10 @@ function accountServer(changePassword: Handler) {
       ...ORG_ADMIN_VIEWER,
       encryptedPrivateKey: bytesToBase64(
         sealPrivateKey(PRIVATE_KEY, encryptionKeyOf(OLD_PASSWORD)),
+      ),
+      signingPublicKey: bytesToBase64(ed25519.getPublicKey(SIGNING_KEY)),
+      encryptedSigningKey: bytesToBase64(
+        sealSigningKey(SIGNING_KEY, encryptionKeyOf(OLD_PASSWORD)),
       ),
     },
     handlers: {
@@ -66,7 +72,7 @@ async function change(current: string, next: string, server: ReturnType<typeof a
 }
 
 describe('password change', () => {
-  it('re-seals the same private key under the new password', async () => {
+  it('re-seals the same private keys (encryption and signing) under the new password', async () => {
     const server = accountServer(() => ({ data: { changePassword: true } }));
     await change(OLD_PASSWORD, NEW_PASSWORD, server);
     expect(await screen.findByText(/Your password has been changed/)).toBeTruthy();
@@ -82,6 +88,14 @@ describe('password change', () => {
       encryptionKeyOf(NEW_PASSWORD),
     );
     expect(reopened).toEqual(PRIVATE_KEY);
+    // The same signing key too: certificates others signed over it stay valid.
+    expect(
+      openSigningKey(
+        base64ToBytes(input['encryptedSigningKey'] ?? ''),
+        encryptionKeyOf(NEW_PASSWORD),
+      ),
+    ).toEqual(SIGNING_KEY);
+    expect(input['signingPublicKey']).toBe(bytesToBase64(ed25519.getPublicKey(SIGNING_KEY)));
   });
 
   it('says the current password is wrong without sending anything', async () => {

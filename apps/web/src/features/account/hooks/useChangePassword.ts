@@ -1,5 +1,14 @@
 import { notifications } from '@mantine/notifications';
-import { DEFAULT_KDF_PARAMS, newKdfSalt, openPrivateKey, sealPrivateKey } from '@parallax/identity';
+import {
+  DEFAULT_KDF_PARAMS,
+  generateSigningKeyPair,
+  newKdfSalt,
+  openPrivateKey,
+  openSigningKey,
+  sealPrivateKey,
+  sealSigningKey,
+} from '@parallax/identity';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import type { CombinedError } from '@urql/core';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
@@ -18,8 +27,10 @@ type Field = PasswordFormField;
 
 /**
  * A new password means a new salt, new login key and new encryption key; the
- * SAME private key is sealed again under the new encryption key (a new key
- * pair would orphan every working-group key sealed to the old one).
+ * SAME private keys are sealed again under the new encryption key (a new key
+ * pair would orphan every working-group key sealed to the old one, and void
+ * every certificate others signed over the user's keys). An account made
+ * before signing keys existed gets its signing key here if it has none yet.
  */
 export function useChangePassword(onChanged: () => void) {
   const intl = useIntl();
@@ -64,12 +75,16 @@ export function useChangePassword(onChanged: () => void) {
         return;
       }
       let privateKey: Uint8Array;
+      let signingPrivateKey: Uint8Array;
       try {
         // Also proves the current password before the slow second derivation.
         privateKey = openPrivateKey(
           base64ToBytes(viewer.encryptedPrivateKey),
           current.keys.encryptionKey,
         );
+        signingPrivateKey = viewer.encryptedSigningKey
+          ? openSigningKey(base64ToBytes(viewer.encryptedSigningKey), current.keys.encryptionKey)
+          : generateSigningKeyPair().privateKey;
       } catch {
         setErrors({ currentPassword: 'account.currentPasswordWrong' });
         return;
@@ -83,6 +98,8 @@ export function useChangePassword(onChanged: () => void) {
           newKdfParams: { ...DEFAULT_KDF_PARAMS },
           newLoginKey: bytesToBase64(next.loginKey),
           newEncryptedPrivateKey: bytesToBase64(sealPrivateKey(privateKey, next.encryptionKey)),
+          signingPublicKey: bytesToBase64(ed25519.getPublicKey(signingPrivateKey)),
+          encryptedSigningKey: bytesToBase64(sealSigningKey(signingPrivateKey, next.encryptionKey)),
         },
       });
       current.keys.loginKey.fill(0);
@@ -95,7 +112,12 @@ export function useChangePassword(onChanged: () => void) {
         }
         return;
       }
-      keyStore.set({ userId: viewer.user.id, encryptionKey: next.encryptionKey, privateKey });
+      keyStore.set({
+        userId: viewer.user.id,
+        encryptionKey: next.encryptionKey,
+        privateKey,
+        signingPrivateKey,
+      });
       setValues({ currentPassword: '', password: '', confirmPassword: '' });
       notifications.show({
         color: 'teal',

@@ -6,6 +6,32 @@ import { formatDateTime } from '../../../ui/format';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import type { AuditEntry, useAuditLog } from '../hooks/useAuditLog';
 
+const REDACTED = '[redacted]';
+
+/** One recorded value, short: ids and tokens as they are, lists by count past a few. */
+function shown(value: unknown, redacted: string): string {
+  if (value === REDACTED) return redacted;
+  if (Array.isArray(value)) {
+    return value.length > 3 ? `[${value.length}]` : `[${value.map((v) => shown(v, redacted)).join(', ')}]`;
+  }
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** What changed: field names and the non-identifying values the hub keeps (withheld ones say so). */
+function ChangeCell({ change }: { change: unknown }) {
+  const intl = useIntl();
+  if (change === null || typeof change !== 'object' || Array.isArray(change)) return null;
+  const redacted = intl.formatMessage({ id: 'audit.redacted' });
+  const fields = Object.entries(change as Record<string, unknown>);
+  if (fields.length === 0) return null;
+  return (
+    <Text size="xs" dir="ltr" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="audit-change">
+      {fields.map(([field, value]) => `${field}: ${shown(value, redacted)}`).join(' · ')}
+    </Text>
+  );
+}
+
 function useAuditColumns(): Column<AuditEntry>[] {
   const intl = useIntl();
   return useMemo(
@@ -50,6 +76,11 @@ function useAuditColumns(): Column<AuditEntry>[] {
             </Code>
           ),
       },
+      {
+        key: 'change',
+        header: 'audit.change',
+        cell: (entry) => <ChangeCell change={entry.change} />,
+      },
     ],
     [intl],
   );
@@ -66,7 +97,7 @@ export function AuditEntries({ log }: { log: ReturnType<typeof useAuditLog> }) {
           rows={log.entries}
           rowKey={(entry) => entry.seq}
           rowTestId={() => 'audit-entry'}
-          minWidth={640}
+          minWidth={820}
           data-testid="audit-entries"
         />
       )}

@@ -42,7 +42,12 @@ export function UnlockKeys() {
     }
     derived.keys.loginKey.fill(0);
     try {
-      keyStore.unlock(viewer.user.id, derived.keys.encryptionKey, viewer.encryptedPrivateKey);
+      keyStore.unlock(
+        viewer.user.id,
+        derived.keys.encryptionKey,
+        viewer.encryptedPrivateKey,
+        viewer.encryptedSigningKey ?? null,
+      );
       setPassword('');
     } catch {
       setWrong(true);

@@ -25,6 +25,11 @@ function CaseStatus({ kase: c }: { kase: CaseRow }) {
           <FormattedMessage id="cases.needsRefingerprintBadge" />
         </Badge>
       )}
+      {c.frozenAt && !c.withdrawnAt && (
+        <Badge color="gray" variant="outline" tt="none" data-testid="case-frozen">
+          <FormattedMessage id="cases.frozenBadge" />
+        </Badge>
+      )}
     </Group>
   );
 }

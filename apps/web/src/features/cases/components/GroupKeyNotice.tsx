@@ -7,6 +7,8 @@ import { useUnlockedKeys } from '../../../crypto/key-store';
 import { useGroupKey, type GroupKeyState } from '../../group-keys/hooks/store';
 import { hubErrorMessageId } from '../../../hub/hub-request';
 import { AlertIcon, KeyIcon } from '../../../ui/icons';
+import { refusalMessageId } from '../../group-keys/utils/waiting-reason';
+import { CoordinatorChangedBanner } from '../../key-verification/components/CoordinatorChangedBanner';
 
 /**
  * Why fingerprinting for this group cannot start yet, if it cannot: keys
@@ -25,13 +27,49 @@ export function GroupKeyNotice({
   const keys = useUnlockedKeys(viewer.user.id);
   const state = useGroupKey(workingGroupId);
   if (!keys) return unlock ? <UnlockKeys /> : null;
-  return <GroupKeyStateNotice state={state} />;
+  return <GroupKeyStateNotice state={state} workingGroupId={workingGroupId} />;
 }
 
-export function GroupKeyStateNotice({ state }: { state: GroupKeyState }) {
+export function GroupKeyStateNotice({
+  state,
+  workingGroupId,
+}: {
+  state: GroupKeyState;
+  workingGroupId: string;
+}) {
   switch (state.status) {
     case 'ready':
-      return null;
+      // The key works here; a changed coordinator key only stops sharing it.
+      return (
+        <CoordinatorChangedBanner
+          workingGroupId={workingGroupId}
+          changed={state.changedCoordinators}
+        />
+      );
+    case 'blocked':
+      return (
+        <CoordinatorChangedBanner
+          workingGroupId={workingGroupId}
+          changed={state.changedCoordinators}
+        />
+      );
+    case 'refused':
+      return (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<AlertIcon />}
+          role="alert"
+          title={<FormattedMessage id="groupKey.rejectedTitle" />}
+          data-testid="group-key-refused"
+          data-reason={state.reason}
+          data-reported={state.reported}
+        >
+          <Text size="sm">
+            <FormattedMessage id={refusalMessageId(state.reason)} />
+          </Text>
+        </Alert>
+      );
     case 'unknown':
       return (
         <Group gap="xs" role="status" data-testid="group-key-checking">
@@ -67,7 +105,7 @@ export function GroupKeyStateNotice({ state }: { state: GroupKeyState }) {
           data-testid="group-key-pending"
         >
           <Text size="sm">
-            <FormattedMessage id="groupKey.waiting" />
+            <FormattedMessage id="groupKey.awaitingVerification" />
           </Text>
         </Alert>
       );

@@ -1,3 +1,4 @@
+import { padFingerprints } from '@parallax/hub-client';
 import { useState, type FormEvent } from 'react';
 import { fingerprintPerson } from '../utils/register';
 import { useUnlockedKeys } from '../../../crypto/key-store';
@@ -45,7 +46,8 @@ export function useRefingerprint(kase: CaseFieldsFragment, onDone: () => void) {
       });
       const result = await update.run({
         caseId: kase.id,
-        input: { epoch: groupKey.epoch, fingerprints },
+        // Padded like every upload (registerCases pads on its own): the hub refuses an unpadded set.
+        input: { epoch: groupKey.epoch, fingerprints: padFingerprints(fingerprints) },
       });
       if (!result.error) {
         setPerson(emptyPerson());

@@ -1,3 +1,4 @@
+import { countFingerprintsByKind, fingerprintCountProblem } from '@parallax/domain';
 import {
   createLocalEvaluator,
   evaluate,
@@ -145,12 +146,16 @@ describe('the registration path', () => {
     const wire = JSON.stringify(hub.calls.map((c) => c.variables));
     for (const needle of needles(keys.map((k) => k.value))) expect(wire).not.toContain(needle);
 
-    // What was sent is exactly the person's fingerprints under this group key.
+    // What was sent is the person's fingerprints under this group key, each
+    // kind padded to a size class with random dummies (and nothing else).
     const [expected] = await fingerprintPersons([person], {
       groupKey,
       evaluator: createLocalEvaluator(hub.oprfKey),
     });
     const registered = hub.calls.find((c) => c.query.includes('registerCases'))?.variables;
+    const sent =
+      (registered?.['cases'] as Array<{ fingerprints: Array<{ kind: string; fp: string }> }>)[0]
+        ?.fingerprints ?? [];
     expect(registered).toEqual({
       wg: 'group-1',
       cases: [
@@ -158,10 +163,16 @@ describe('the registration path', () => {
           idempotencyKey: 'key-of-this-submission-0001',
           ...meta,
           epoch: 1,
-          fingerprints: expected?.fingerprints.map((f) => ({ kind: f.kind, fp: f.fp })),
+          fingerprints: sent,
         },
       ],
     });
+    expect(sent).toEqual(
+      expect.arrayContaining(expected?.fingerprints.map((f) => ({ kind: f.kind, fp: f.fp })) ?? []),
+    );
+    const counts = countFingerprintsByKind(sent);
+    expect(fingerprintCountProblem(counts)).toBeNull();
+    expect(new Set(counts.keys())).toEqual(new Set(expected?.fingerprints.map((f) => f.kind)));
     // The OPRF saw as many blinded elements as there are keys, and nothing else.
     const evaluated = hub.calls.filter((c) => c.query.includes('evaluateOprf'));
     expect(evaluated.flatMap((c) => c.variables['blinded'] as string[])).toHaveLength(keys.length);

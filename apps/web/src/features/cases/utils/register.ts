@@ -1,5 +1,6 @@
 import type { Fingerprint, FtmPerson } from '@parallax/fingerprint';
 import {
+  assertNameLimits,
   caseFields,
   hubEvaluator,
   registerCases,
@@ -55,6 +56,8 @@ export async function fingerprintPerson({
   defaultPhoneCountry,
   onProgress,
 }: FingerprintPerson): Promise<Fingerprint[]> {
+  // A case describes one person: refused here (CASE_TOO_MANY_NAMES) before any evaluation is spent.
+  assertNameLimits(person);
   const { fingerprints } = await fingerprinter.run(
     {
       kind: 'person',

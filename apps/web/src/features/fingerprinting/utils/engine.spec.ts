@@ -41,6 +41,33 @@ describe('the import dry run', () => {
     ]);
   });
 
+  it('counts a record with more names than one person has, and neither fingerprints nor evaluates it', async () => {
+    const dictionary = Array.from({ length: 40 }, (_, i) => `Name${i} Family${i}`).join(';');
+    const csv = ['Record ID,Full name', `d1,${dictionary}`, 'p1,Olena Petrenko'].join('\n');
+    const engine = new FingerprintEngine();
+    const preview = await engine.run(
+      { kind: 'parse', file: new Blob([csv]), format: 'csv' },
+      noHub,
+      () => undefined,
+    );
+    expect(preview.tooManyNames).toBe(1);
+    expect(preview.keys).toBe(
+      extractKeys({ id: 'p1', properties: { name: ['Olena Petrenko'] } }).length,
+    );
+    let evaluated = 0;
+    const chunk = await engine.run(
+      { kind: 'chunk', start: 0, end: 2, groupKey: new Uint8Array(32) },
+      async (blinded) => {
+        evaluated += blinded.length;
+        return blinded;
+      },
+      () => undefined,
+    );
+    expect(chunk.records[0]).toMatchObject({ recordId: 'd1', fingerprints: [] });
+    expect(chunk.records[1]?.fingerprints.length).toBeGreaterThan(0);
+    expect(evaluated).toBe(preview.keys);
+  });
+
   it('shows masked samples only', async () => {
     const engine = new FingerprintEngine();
     const preview = await engine.run(

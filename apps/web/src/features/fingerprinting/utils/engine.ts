@@ -5,9 +5,11 @@ import {
   parsePersonsCsv,
   parsePersonsJsonl,
   type ExtractKeysOptions,
+  type Fingerprint,
   type FtmPerson,
   type OprfEvaluator,
 } from '@parallax/fingerprint';
+import { nameLimitProblem } from '@parallax/hub-client';
 import { CSV_IDENTIFIER_TYPES } from './engine-constants';
 import { maskValue } from './masking';
 import type {
@@ -115,7 +117,12 @@ export class FingerprintEngine {
     const distinct = new Set<string>();
     let keys = 0;
     let withoutKeys = 0;
+    let tooManyNames = 0;
     for (const person of persons) {
+      if (nameLimitProblem(person) !== null) {
+        tooManyNames++;
+        continue;
+      }
       const list = extractKeys(person, options);
       if (list.length === 0) withoutKeys++;
       keys += list.length;
@@ -141,6 +148,7 @@ export class FingerprintEngine {
       distinctKeys: distinct.size,
       withoutKeys,
       duplicateIds,
+      tooManyNames,
       mapping,
       targets,
       hasIdColumn: job.format === 'jsonl' || (mapping ?? []).some((m) => m.target === 'id'),
@@ -156,18 +164,24 @@ export class FingerprintEngine {
     onProgress: ProgressListener,
   ): Promise<ChunkResult> {
     const slice = this.persons.slice(job.start, job.end);
-    const fingerprinted = await fingerprintPersons(slice, {
+    // A record with more names than one person has is not fingerprinted (no
+    // evaluation spent): it yields no fingerprints and is not registered,
+    // exactly as in the CLI (libs/hub-client local-fingerprints.ts).
+    const within = slice.filter((p) => nameLimitProblem(p) === null);
+    const byPerson = new Map<FtmPerson, readonly Fingerprint[]>();
+    const done = await fingerprintPersons(within, {
       ...extractOptions(job.defaultPhoneCountry),
       groupKey: job.groupKey,
       evaluator,
       batchSize: EVALUATION_BATCH,
       onProgress: ({ done, total }) => onProgress(done, total),
     });
+    within.forEach((p, i) => byPerson.set(p, done[i]?.fingerprints ?? []));
     return {
       records: slice.map((person, i) => ({
         index: job.start + i,
         recordId: person.id,
-        fingerprints: [...(fingerprinted[i]?.fingerprints ?? [])],
+        fingerprints: [...(byPerson.get(person) ?? [])],
       })),
     };
   }

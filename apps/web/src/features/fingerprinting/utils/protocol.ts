@@ -63,6 +63,11 @@ export interface ImportPreview {
   withoutKeys: number;
   /** Records whose id repeats an earlier one. */
   duplicateIds: number;
+  /**
+   * Records with more names than one person has (CASE_TOO_MANY_NAMES): not
+   * fingerprinted, not registered (a case describes one person).
+   */
+  tooManyNames: number;
   /** CSV: the mapping used, in header order. */
   mapping: Array<{ header: string; target: string }> | null;
   /** CSV: the targets a column may take. */

@@ -5,14 +5,15 @@ import { useUnlockedKeys } from '../../../crypto/key-store';
 import { urqlHubRequest } from '../../../hub/hub-request';
 import { keyHolderGroups } from '../utils/eligibility';
 import { useGroupKeyStore } from '../hooks/store';
+import { browserPinStore } from '../utils/pin-store';
 
 /** How often an open client looks for new members waiting for a key, and for rotations. */
 const GROUP_KEY_SYNC_MS = 15_000;
 
 /**
  * Runs while the app is open with the user's keys unlocked: for every group
- * whose key the user may hold, opens their copy and shares it with members
- * still waiting. Renders nothing.
+ * whose key the user may hold, opens (and checks) their copy and shares it
+ * with waiting members whose keys this device has verified. Renders nothing.
  */
 export function GroupKeySync() {
   const { viewer } = useSession();
@@ -30,7 +31,12 @@ export function GroupKeySync() {
     if (!keys || groupList === '') return;
     // Background work never prompts for a second factor: no step-up here.
     const request = urqlHubRequest(client);
-    const me = { userId: keys.userId, privateKey: keys.privateKey };
+    const me = {
+      userId: keys.userId,
+      privateKey: keys.privateKey,
+      signingPrivateKey: keys.signingPrivateKey,
+    };
+    const pins = browserPinStore();
     const ids = groupList.split(' ');
     let stopped = false;
     const running = new Set<string>();
@@ -45,7 +51,7 @@ export function GroupKeySync() {
       try {
         // The HPKE code that opens and seals group keys loads only when needed.
         const { syncGroupKey } = await import('../utils/sync');
-        await syncGroupKey(request, store, workingGroupId, me, () => stopped);
+        await syncGroupKey(request, store, workingGroupId, me, pins, () => stopped);
       } finally {
         running.delete(workingGroupId);
         if (again.delete(workingGroupId)) void syncOne(workingGroupId);

@@ -1,4 +1,22 @@
+import type { GroupKeyRefusal } from '@parallax/hub-client';
+import type { UntrustReason } from '@parallax/identity';
 import { createContext, useContext, useSyncExternalStore } from 'react';
+
+/** Someone the hub lists, by name (names are the hub's word: shown, never trusted). */
+export interface NamedUser {
+  userId: string;
+  displayName: string;
+}
+
+/** A member this device does not seal the key to (yet), and why. */
+export interface WaitingHolder extends NamedUser {
+  reason: UntrustReason;
+  /** Their role: says who must verify them (a coordinator for an org admin, their admin otherwise). */
+  role: string | null;
+  isCoordinator: boolean;
+  /** Their account has no signing key yet (made before verified keys; it gets one at its next unlock). */
+  noSigningKey: boolean;
+}
 
 /** What this device knows of one working group's key K_group. */
 export type GroupKeyState =
@@ -8,13 +26,29 @@ export type GroupKeyState =
   | { status: 'no-epoch'; isCoordinator: boolean }
   /** An epoch exists but nobody has sealed a copy for this user yet. */
   | { status: 'pending'; epoch: number; isCoordinator: boolean }
+  /**
+   * This device refused its copy (it does not match the coordinator's
+   * commitment, or is vouched for by nobody it trusts). `reported`: the hub
+   * was told, dropped the copy and alerted the coordinators.
+   */
+  | {
+      status: 'refused';
+      epoch: number | null;
+      isCoordinator: boolean;
+      reason: GroupKeyRefusal;
+      reported: boolean;
+    }
+  /** A pinned coordinator's key changed: nothing is accepted or sealed until the user verifies it again. */
+  | { status: 'blocked'; epoch: number; isCoordinator: boolean; changedCoordinators: NamedUser[] }
   | {
       status: 'ready';
       epoch: number;
       groupKey: Uint8Array;
       isCoordinator: boolean;
-      /** Members still waiting for a copy after the last sync (this client seals for them). */
-      pendingCount: number;
+      /** Members this device does not seal the key to yet, with the reason (after the last sync). */
+      waiting: WaitingHolder[];
+      /** Pinned coordinators whose key changed: while any, this device seals for nobody. */
+      changedCoordinators: NamedUser[];
     };
 
 const UNKNOWN: GroupKeyState = { status: 'unknown' };

@@ -38,6 +38,22 @@ export function PreviewPanel({ preview, disabled, onRemap }: Props) {
             </Text>
           </Alert>
         )}
+        {preview.tooManyNames > 0 && (
+          <Alert
+            color="yellow"
+            variant="light"
+            icon={<AlertIcon />}
+            role="note"
+            data-testid="preview-too-many-names"
+          >
+            <Text size="sm">
+              <FormattedMessage
+                id="import.tooManyNames"
+                values={{ count: n(preview.tooManyNames) }}
+              />
+            </Text>
+          </Alert>
+        )}
         {!preview.hasIdColumn && (
           <Alert color="yellow" variant="light" icon={<AlertIcon />} role="note">
             <Text size="sm">

@@ -1,13 +1,21 @@
 import {
   caseFields,
+  earlierGroupKeys,
   ImportInterrupted,
   runImport,
+  type EarlierGroupKey,
+  type HubRequest,
   type ImportProgress,
 } from '@parallax/hub-client';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useFingerprinterFactory, type Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
+import {
+  useFingerprinterFactory,
+  type Fingerprinter,
+} from '../../fingerprinting/utils/fingerprinter';
 import type { ImportFormat } from '../../fingerprinting/utils/protocol';
+import { useUnlockedKeys } from '../../../crypto/key-store';
 import { useHubRequest } from '../../../hub/hub-request';
+import { useViewer } from '../../auth/hooks/session';
 import { workerChunkFingerprinter } from '../utils/worker-fingerprints';
 import { importReducer, initialImportState, type ImportState } from './import-state';
 
@@ -63,9 +71,29 @@ const noProgress = (total: number, next: number): ImportProgress => ({
  * (the CLI's) fingerprints it there chunk by chunk and registers the cases,
  * with the same chunking, retries, budget handling and idempotency keys.
  */
+/**
+ * The group's earlier keys this user can open, so that a file imported again
+ * after a key rotation updates its cases instead of doubling them; none
+ * (records then recognised by their own reference only) if that fails.
+ */
+async function earlierKeys(
+  request: HubRequest,
+  workingGroupId: string,
+  me: { userId: string; privateKey: Uint8Array } | null,
+): Promise<EarlierGroupKey[]> {
+  if (!me) return [];
+  try {
+    return await earlierGroupKeys(request, workingGroupId, me);
+  } catch {
+    return [];
+  }
+}
+
 export function useImportRun(): ImportRun {
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const request = useHubRequest();
+  const viewer = useViewer();
+  const keys = useUnlockedKeys(viewer.user.id);
   const factory = useFingerprinterFactory();
   const fingerprinter = useRef<Fingerprinter | null>(null);
   const file = useRef<File | null>(null);
@@ -124,12 +152,18 @@ export function useImportRun(): ImportRun {
       running.current = controller;
       dispatch({ type: 'start', from });
       const { groupKey, defaultPhoneCountry } = options;
+      const earlier = await earlierKeys(
+        request,
+        options.workingGroupId,
+        keys ? { userId: keys.userId, privateKey: keys.privateKey } : null,
+      );
       try {
         const result = await runImport({
           request,
           workingGroupId: options.workingGroupId,
           epoch: options.epoch,
           groupKey,
+          earlierGroupKeys: earlier,
           fields: caseFields(options.fields),
           referencePrefix: options.referencePrefix,
           total,
@@ -159,10 +193,11 @@ export function useImportRun(): ImportRun {
           dispatch({ type: 'ended', progress, records: [], withoutFingerprints: [], error });
         }
       } finally {
+        for (const k of earlier) k.groupKey.fill(0);
         if (running.current === controller) running.current = null;
       }
     },
-    [request, state.preview, worker],
+    [request, state.preview, worker, keys],
   );
 
   const stop = useCallback(() => running.current?.abort(new Error('Stopped by the user')), []);

@@ -12,6 +12,9 @@ interface Payload {
   matched?: string[];
   organisationName?: string;
   allowed?: number;
+  change?: string;
+  evaluationsToday?: number;
+  epoch?: number;
 }
 
 /** The payload's known fields, checked: it is JSON from the server. */
@@ -27,6 +30,7 @@ function payloadOf(notification: AppNotification): Payload {
     'caseReference',
     'strength',
     'organisationName',
+    'change',
   ] as const) {
     const v = str(k);
     if (v !== undefined) out[k] = v;
@@ -34,7 +38,10 @@ function payloadOf(notification: AppNotification): Payload {
   if (Array.isArray(p['matched'])) {
     out.matched = p['matched'].filter((m): m is string => typeof m === 'string');
   }
-  if (typeof p['allowed'] === 'number') out.allowed = p['allowed'];
+  for (const k of ['allowed', 'evaluationsToday', 'epoch'] as const) {
+    const v = p[k];
+    if (typeof v === 'number') out[k] = v;
+  }
   return out;
 }
 
@@ -74,6 +81,33 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
           allowed: intl.formatNumber(p.allowed ?? 0),
         },
       );
+    case 'overlap.counterpart_changed':
+      return intl.formatMessage(
+        { id: 'notification.counterpartChanged' },
+        { reference, change: p.change ?? 'changed' },
+      );
+    case 'cases.unusual_changes':
+      return intl.formatMessage(
+        { id: 'notification.unusualChanges' },
+        { organisation: p.organisationName ?? '—' },
+      );
+    case 'oprf.unusual_volume':
+      return intl.formatMessage(
+        { id: 'notification.unusualVolume' },
+        {
+          organisation: p.organisationName ?? '—',
+          evaluations: intl.formatNumber(p.evaluationsToday ?? 0),
+        },
+      );
+    case 'keys.rotation_recommended':
+      return intl.formatMessage(
+        { id: 'notification.rotationRecommended' },
+        { organisation: p.organisationName ?? '—' },
+      );
+    case 'keys.grant_rejected':
+      return intl.formatMessage({ id: 'notification.grantRejected' }, { epoch: p.epoch ?? 0 });
+    case 'keys.certified':
+      return intl.formatMessage({ id: 'notification.certified' });
     default:
       return intl.formatMessage({ id: 'notification.other' }, { kind: notification.kind });
   }
@@ -84,8 +118,16 @@ export function notificationLink(notification: AppNotification): string | null {
   const p = payloadOf(notification);
   if (notification.kind.startsWith('overlap.'))
     return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
-  if (notification.kind === 'oprf.budget_exceeded' && notification.workingGroupId) {
+  const coordinatorAlerts = new Set([
+    'oprf.budget_exceeded',
+    'oprf.unusual_volume',
+    'cases.unusual_changes',
+  ]);
+  if (coordinatorAlerts.has(notification.kind) && notification.workingGroupId) {
     return `/working-groups/${notification.workingGroupId}/dashboard`;
+  }
+  if (notification.kind.startsWith('keys.') && notification.workingGroupId) {
+    return `/working-groups/${notification.workingGroupId}`;
   }
   return null;
 }

@@ -92,6 +92,14 @@ export function OverlapCard({
             }}
           />
         </Text>
+        {overlap.counterpartChange && (
+          <Text size="sm" fw={600} data-testid="overlap-counterpart-change">
+            <FormattedMessage
+              id={`overlap.counterpart.${overlap.counterpartChange.kind === 'withdrawn' ? 'withdrawn' : overlap.counterpartChange.kind === 'left' ? 'left' : 'changed'}`}
+              values={{ date: formatDateTime(intl, overlap.counterpartChange.at) }}
+            />
+          </Text>
+        )}
         {retracted && (
           <Text size="sm">
             <FormattedMessage id="overlap.retractedBody" />

@@ -12,6 +12,8 @@ import { TotpEnrolment } from './TotpEnrolment';
 
 interface SignUpFormProps {
   token: string;
+  /** The one-time value this browser gave startSignUp. */
+  signUpAttempt: string;
   /** Set when the invitation is for one address: prefilled and locked. */
   invitedEmail: string | null;
   totpSecret: string;
@@ -26,6 +28,7 @@ interface SignUpFormProps {
  */
 export function SignUpForm({
   token,
+  signUpAttempt,
   invitedEmail,
   totpSecret,
   otpauthUri,
@@ -36,6 +39,7 @@ export function SignUpForm({
   const form = useRef<HTMLFormElement>(null);
   const { values, errors, phase, keysFailed, set, submit, otherError } = useSignUp({
     token,
+    signUpAttempt,
     invitedEmail,
     onCompleted,
     form,

@@ -53,17 +53,22 @@ function reducer(state: State, event: Event): State {
 }
 
 /**
- * The sign-up flow: validation, then a worker makes the key pair and derives
- * the keys from the password (about a second); the server receives only the
- * login key, the public key and the private key sealed under a key it never sees.
+ * The sign-up flow: validation, then a worker makes the key pairs (X25519 to
+ * receive group keys, Ed25519 to sign) and derives the keys from the password
+ * (about a second); the server receives only the login key, the public keys
+ * and the private keys sealed under a key it never sees. A password reset
+ * goes through here too: new key pairs, so the user must be verified again.
  */
 export function useSignUp({
   token,
+  signUpAttempt,
   invitedEmail,
   onCompleted,
   form,
 }: {
   token: string;
+  /** The one-time value this browser gave startSignUp: the authenticator secret is this attempt's only. */
+  signUpAttempt: string;
   invitedEmail: string | null;
   onCompleted: () => void;
   form: RefObject<HTMLFormElement | null>;
@@ -127,6 +132,9 @@ export function useSignUp({
         loginKey: bytesToBase64(keys.loginKey),
         publicKey: bytesToBase64(keys.publicKey),
         encryptedPrivateKey: bytesToBase64(keys.encryptedPrivateKey),
+        signingPublicKey: bytesToBase64(keys.signingPublicKey),
+        signUpAttempt,
+        encryptedSigningKey: bytesToBase64(keys.encryptedSigningKey),
         totpCode: values.totpCode,
       },
     });
@@ -137,6 +145,14 @@ export function useSignUp({
         dispatch({
           type: 'rejected',
           errors: { totpCode: 'signup.codeRejected' },
+          clearCode: true,
+        });
+        focusField('totpCode');
+      } else if (field === 'signUpAttempt') {
+        // Someone else (who also holds the link) started again meanwhile: this secret is void.
+        dispatch({
+          type: 'rejected',
+          errors: { totpCode: 'signup.attemptSuperseded' },
           clearCode: true,
         });
         focusField('totpCode');
@@ -152,6 +168,7 @@ export function useSignUp({
       userId: user.id,
       encryptionKey: keys.encryptionKey,
       privateKey: keys.privateKey,
+      signingPrivateKey: keys.signingPrivateKey,
     });
     keys.loginKey.fill(0);
     made.current = null;

@@ -24,7 +24,8 @@ export function CoordinatorsSection({
   const mayAppoint = can({
     action: 'create',
     subject: 'Coordinator',
-    record: { workingGroupId, userId: '' },
+    // A platform admin appoints only a new group's first coordinator (the shared policy).
+    record: { workingGroupId, userId: '', groupHasCoordinators: coordinators.length > 0 },
   });
 
   return (

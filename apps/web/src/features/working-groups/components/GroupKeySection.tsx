@@ -3,19 +3,23 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { UnlockKeys } from '../../auth/components/UnlockKeys';
 import { useViewer } from '../../auth/hooks/session';
-import { base64ToBytes } from '../../../crypto/base64';
 import { useUnlockedKeys } from '../../../crypto/key-store';
 import { keyHolderGroups } from '../../group-keys/utils/eligibility';
 import { useGroupKey, useGroupKeyStore } from '../../group-keys/hooks/store';
+import { browserPinStore } from '../../group-keys/utils/pin-store';
+import { isGroupKeyRefused, refusalMessageId } from '../../group-keys/utils/waiting-reason';
+import { WaitingList } from '../../group-keys/components/WaitingList';
 import { hubErrorMessageId, isRetryableHubError, useHubRequest } from '../../../hub/hub-request';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { AlertIcon, KeyIcon } from '../../../ui/icons';
 import { GroupKeyStateNotice } from '../../cases/components/GroupKeyNotice';
+import { CoordinatorChangedBanner } from '../../key-verification/components/CoordinatorChangedBanner';
 
 /**
  * The working group's key K_group as this device sees it. Coordinators make
- * the first one here (on this device, sealed to each member) and may rotate
- * it; members see whether their copy has arrived.
+ * the first one here (on this device, sealed to each verified member) and
+ * may rotate it; members see whether their copy has arrived; everyone sees
+ * who is still waiting and why, and is stopped by a changed coordinator key.
  */
 export function GroupKeySection({ workingGroupId }: { workingGroupId: string }) {
   const viewer = useViewer();
@@ -36,6 +40,10 @@ export function GroupKeySection({ workingGroupId }: { workingGroupId: string }) 
         <UnlockKeys />
       ) : state.status === 'ready' ? (
         <Stack gap="sm">
+          <CoordinatorChangedBanner
+            workingGroupId={workingGroupId}
+            changed={state.changedCoordinators}
+          />
           <Alert
             color="teal"
             variant="light"
@@ -47,18 +55,14 @@ export function GroupKeySection({ workingGroupId }: { workingGroupId: string }) 
             <Text size="sm">
               <FormattedMessage id="groupKey.ready" values={{ epoch: state.epoch }} />
             </Text>
-            {state.pendingCount > 0 && (
-              <Text size="sm">
-                <FormattedMessage id="groupKey.sharing" values={{ count: state.pendingCount }} />
-              </Text>
-            )}
           </Alert>
+          <WaitingList waiting={state.waiting} />
           {isCoordinator && <CreateKey workingGroupId={workingGroupId} rotate />}
         </Stack>
       ) : state.status === 'no-epoch' && isCoordinator ? (
         <CreateKey workingGroupId={workingGroupId} rotate={false} />
       ) : (
-        <GroupKeyStateNotice state={state} />
+        <GroupKeyStateNotice state={state} workingGroupId={workingGroupId} />
       )}
     </Stack>
   );
@@ -67,21 +71,29 @@ export function GroupKeySection({ workingGroupId }: { workingGroupId: string }) 
 function CreateKey({ workingGroupId, rotate }: { workingGroupId: string; rotate: boolean }) {
   const intl = useIntl();
   const viewer = useViewer();
+  const keys = useUnlockedKeys(viewer.user.id);
   const store = useGroupKeyStore();
   const request = useHubRequest();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const run = async () => {
-    if (busy) return;
+    if (busy || !keys) return;
     setBusy(true);
     setError(null);
     try {
       const { createGroupKey } = await import('../../group-keys/utils/sync');
-      await createGroupKey(request, store, workingGroupId, {
-        userId: viewer.user.id,
-        publicKey: base64ToBytes(viewer.publicKey),
-      });
+      await createGroupKey(
+        request,
+        store,
+        workingGroupId,
+        {
+          userId: keys.userId,
+          privateKey: keys.privateKey,
+          signingPrivateKey: keys.signingPrivateKey,
+        },
+        browserPinStore(),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -121,7 +133,13 @@ function CreateKey({ workingGroupId, rotate }: { workingGroupId: string; rotate:
         <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">
-              <FormattedMessage id={hubErrorMessageId(error)} />
+              <FormattedMessage
+                id={
+                  isGroupKeyRefused(error)
+                    ? refusalMessageId(error.reason)
+                    : hubErrorMessageId(error)
+                }
+              />
             </Text>
             {isRetryableHubError(error) && (
               <Group>

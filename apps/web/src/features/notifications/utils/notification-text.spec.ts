@@ -1,0 +1,57 @@
+import { createIntl } from 'react-intl';
+import { describe, expect, it } from 'vitest';
+import ar from '../../../i18n/messages/ar.json';
+import en from '../../../i18n/messages/en.json';
+import es from '../../../i18n/messages/es.json';
+import fr from '../../../i18n/messages/fr.json';
+import uk from '../../../i18n/messages/uk.json';
+import { notificationLink, notificationText, type AppNotification } from './notification-text';
+
+const catalogues = { en, fr, es, ar, uk };
+
+const note = (kind: string, payload: Record<string, unknown>): AppNotification => ({
+  id: 'n1',
+  kind,
+  payload,
+  createdAt: '2026-11-27T08:00:00Z',
+  readAt: null,
+  workingGroupId: 'wg-1',
+});
+
+// The alerts of the probe-resistance and key-verification work (issue 9) each
+// have their own sentence: a coordinator must understand them without a manual.
+const ALERTS = [
+  note('overlap.counterpart_changed', { caseId: 'c1', caseReference: 'SYR-1', change: 'withdrawn' }),
+  note('cases.unusual_changes', { organisationName: 'Org A' }),
+  note('oprf.unusual_volume', { organisationName: 'Org A', evaluationsToday: 4200 }),
+  note('keys.rotation_recommended', { organisationName: 'Org A' }),
+  note('keys.grant_rejected', { epoch: 3 }),
+  note('keys.certified', { kind: 'member' }),
+];
+
+describe('notification text', () => {
+  for (const [locale, messages] of Object.entries(catalogues)) {
+    it(`names every alert in ${locale}, never with the generic fallback`, () => {
+      const intl = createIntl({ locale, messages });
+      const generic = intl.formatMessage({ id: 'notification.other' }, { kind: 'x' });
+      for (const n of ALERTS) {
+        const text = notificationText(intl, n);
+        expect(text).not.toBe(generic.replace('x', n.kind));
+        expect(text).not.toContain('{');
+      }
+    });
+  }
+
+  it('fills in the figures and the kind of change', () => {
+    const intl = createIntl({ locale: 'en', messages: en });
+    expect(notificationText(intl, ALERTS[0] as AppNotification)).toContain('withdrew');
+    expect(notificationText(intl, ALERTS[0] as AppNotification)).toContain('SYR-1');
+    expect(notificationText(intl, ALERTS[2] as AppNotification)).toContain('4,200');
+  });
+
+  it('leads coordinators to the group', () => {
+    expect(notificationLink(ALERTS[1] as AppNotification)).toBe('/working-groups/wg-1/dashboard');
+    expect(notificationLink(ALERTS[3] as AppNotification)).toBe('/working-groups/wg-1');
+    expect(notificationLink(ALERTS[0] as AppNotification)).toBe('/cases/c1');
+  });
+});
