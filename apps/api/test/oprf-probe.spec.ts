@@ -25,6 +25,7 @@ const t = useTestApp({
   OPRF_USER_BUDGET_BASE: '60',
   OPRF_ALERT_BASE: '40',
   OPRF_ALERT_PER_CASE: '5',
+  OPRF_ALERT_ABSOLUTE: '80',
 });
 let db: DataSource;
 beforeAll(async () => {
@@ -219,6 +220,14 @@ describe('batch validation', () => {
 });
 
 describe('unusual volume', () => {
+  const volumeAlerts = async (g: Group): Promise<number> =>
+    (
+      (await db.query(
+        `SELECT 1 FROM notification WHERE kind = 'oprf.unusual_volume' AND working_group_id = $1`,
+        [g.wg],
+      )) as unknown[]
+    ).length;
+
   it('tells the coordinators once a day when evaluations far exceed the cases fingerprinted today, without any refusal', async () => {
     const g = await group();
     const [u1, u2] = g.members;
@@ -248,7 +257,18 @@ describe('unusual volume', () => {
     await seedCases(g, 4, true, u.id);
     // 55 evaluations for 4 cases fingerprinted today: under 40 + 5 × 4 = 60.
     await t.graphql(EVALUATE, { w: g.wg, e: 1, b: elements(55) }, u.headers);
-    const n = await db.query(`SELECT 1 FROM notification WHERE kind = 'oprf.unusual_volume' AND working_group_id = $1`, [g.wg]);
-    expect(n).toHaveLength(0);
+    expect(await volumeAlerts(g)).toBe(0);
+  });
+
+  it('cannot be silenced by registering cases of dummy fingerprints (the hub cannot tell them from real ones)', async () => {
+    const g = await group();
+    const [u] = g.members;
+    // 20 "cases" raise the relative threshold to 40 + 5 × 20 = 140 …
+    await seedCases(g, 20, true, u.id);
+    await t.graphql(EVALUATE, { w: g.wg, e: 1, b: elements(60) }, u.headers);
+    expect(await volumeAlerts(g)).toBe(0);
+    // … but not the absolute one (80): 90 evaluations alert the coordinators.
+    await t.graphql(EVALUATE, { w: g.wg, e: 1, b: elements(30) }, u.headers);
+    expect(await volumeAlerts(g)).toBe(1);
   });
 });

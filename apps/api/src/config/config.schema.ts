@@ -63,6 +63,7 @@ export const configSchema = z.object({
   // evaluations exceed this base plus this many per case fingerprinted today.
   OPRF_ALERT_BASE: z.coerce.number().int().min(0).default(1_000),
   OPRF_ALERT_PER_CASE: z.coerce.number().int().min(1).default(40),
+  OPRF_ALERT_ABSOLUTE: z.coerce.number().int().min(1).default(20_000),
   OPRF_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   JOBS_ENABLED: bool.default(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

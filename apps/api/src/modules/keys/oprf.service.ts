@@ -224,7 +224,10 @@ export class OprfService {
    * Probing shows as many evaluations for few cases: a legitimate client
    * turns nearly every evaluation into a registered fingerprint. Returns the
    * figures when today's evaluations exceed the alert base plus an
-   * allowance per case fingerprinted today, else null.
+   * allowance per case fingerprinted today, else null. Cases cannot buy
+   * silence: the hub cannot tell padded dummy cases from real ones, so
+   * beyond an absolute daily volume the coordinators are told whatever was
+   * registered.
    */
   private async isUnusualVolume(
     m: EntityManager,
@@ -232,10 +235,12 @@ export class OprfService {
     workingGroupId: string,
     usedToday: number,
   ): Promise<{ usedToday: number; casesToday: number } | null> {
-    const { OPRF_ALERT_BASE, OPRF_ALERT_PER_CASE } = this.runtime.config;
+    const { OPRF_ALERT_BASE, OPRF_ALERT_PER_CASE, OPRF_ALERT_ABSOLUTE } = this.runtime.config;
     if (usedToday <= OPRF_ALERT_BASE) return null;
     const casesToday = await this.repository.casesFingerprintedToday(m, organisationId, workingGroupId);
-    return usedToday > OPRF_ALERT_BASE + OPRF_ALERT_PER_CASE * casesToday ? { usedToday, casesToday } : null;
+    const unusual =
+      usedToday > OPRF_ALERT_ABSOLUTE || usedToday > OPRF_ALERT_BASE + OPRF_ALERT_PER_CASE * casesToday;
+    return unusual ? { usedToday, casesToday } : null;
   }
 
   /** Tells the coordinators once per organisation, group and day (the flag is claimed atomically). */
