@@ -1,11 +1,8 @@
 import type { GroupTrust } from '@parallax/identity';
-import {
-  GroupKeyRefused,
-  groupKeyStatus,
-  sealPendingForTrusted,
-  unlockGroupKey,
-  type PendingHolder,
-} from './group-key.js';
+import { sealPendingForTrusted } from './group-key-fulfil.js';
+import { GroupKeyRefused } from './group-key-refused.js';
+import { groupKeyStatus, type PendingHolder } from './group-key-status.js';
+import { unlockGroupKey } from './group-key-unlock.js';
 import type { KeyDirectory } from './key-directory.js';
 import type { KeyOwner } from './key-owner.js';
 import type { PinStore } from './pins.js';

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoLogins, freshTotp, type DemoLogin } from '../support/demo-logins.js';
-import { launchSharedBrowser, seriousViolations, signInThroughUi } from '../support/people.js';
+import {
+  confirmStepUpIfAsked,
+  demoLoginOf,
+  launchSharedBrowser,
+  newPersonPage,
+  openNav,
+  seriousViolations,
+  signInThroughUi,
+} from '../support/people.js';
 
 /**
  * Issue 9, Critical 1, end to end through the UI: a new organisation admin
@@ -33,30 +41,9 @@ let logins: Map<string, DemoLogin>;
 let coordinator: Page;
 let admin: Page;
 
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
+const personPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-function demo(email: string): DemoLogin {
-  const login = logins.get(email);
-  if (!login) throw new Error(`No demo login for ${email}`);
-  return login;
-}
-
-async function openNav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-}
-
-/** Confirms a step-up prompt if the API asked for one (a fresh login usually suffices). */
-async function confirmStepUpIfAsked(page: Page, login: DemoLogin): Promise<void> {
-  const prompt = page.getByTestId('step-up-form');
-  if (!(await prompt.isVisible())) return;
-  await prompt.getByLabel(/^Authenticator code/).fill(await freshTotp(login.totpSecret));
-  await prompt.getByRole('button', { name: 'Confirm' }).click();
-  await prompt.waitFor({ state: 'detached' });
-}
+const demo = (email: string): DemoLogin => demoLoginOf(logins, email);
 
 /** What the hub holds for the signed-in user of `page` (asked from that page, with its session). */
 async function mySealedKey(page: Page): Promise<{ epoch: number | null; sealed: boolean }> {

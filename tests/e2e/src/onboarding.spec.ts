@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoLogins, freshTotp, type DemoLogin } from '../support/demo-logins.js';
-import { launchSharedBrowser, seriousViolations, signInThroughUi } from '../support/people.js';
+import {
+  confirmStepUpIfAsked,
+  demoLoginOf,
+  launchSharedBrowser,
+  newPersonPage,
+  seriousViolations,
+  signInThroughUi,
+} from '../support/people.js';
 
 /**
  * The identity issue end to end, through the UI only: a platform admin
@@ -27,26 +34,9 @@ let newcomerPage: Page;
 let coordinator: Page;
 let invitationLink = '';
 
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
+const personPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-function demo(email: string): DemoLogin {
-  const login = logins.get(email);
-  if (!login) throw new Error(`No demo login for ${email}`);
-  return login;
-}
-
-/** Confirms a step-up prompt if the API asked for one (a fresh login usually suffices). */
-async function confirmStepUpIfAsked(page: Page, login: DemoLogin): Promise<void> {
-  const prompt = page.getByTestId('step-up-form');
-  if (!(await prompt.isVisible())) return;
-  await prompt.getByLabel(/^Authenticator code/).fill(await freshTotp(login.totpSecret));
-  await prompt.getByRole('button', { name: 'Confirm' }).click();
-  await prompt.waitFor({ state: 'detached' });
-}
+const demo = (email: string): DemoLogin => demoLoginOf(logins, email);
 
 beforeAll(async () => {
   baseUrl = inject('baseUrl');

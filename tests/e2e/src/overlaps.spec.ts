@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoLogins, freshTotp, type DemoLogin } from '../support/demo-logins.js';
-import { launchSharedBrowser, seriousViolations, signInThroughUi } from '../support/people.js';
+import {
+  demoLoginOf,
+  launchSharedBrowser,
+  newPersonPage,
+  openNav,
+  seriousViolations,
+  signInThroughUi,
+} from '../support/people.js';
 
 /**
  * Overlap detection end to end, through the UI only, on the shared demo app:
@@ -36,27 +43,15 @@ let ddc: Page;
 let dja: Page;
 let drw: Page;
 
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
+const personPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-function demo(email: string): DemoLogin {
-  const login = logins.get(email);
-  if (!login) throw new Error(`No demo login for ${email}`);
-  return login;
-}
+const demo = (email: string): DemoLogin => demoLoginOf(logins, email);
 
 /** Signs in, then goes through the menu (never a page load: that would lock the keys in memory). */
 async function signIn(email: string): Promise<Page> {
   const page = await personPage();
   await signInThroughUi(page, baseUrl, demo(email));
   return page;
-}
-
-async function openNav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 }
 
 /** Registers a case through the form; returns the page once the case page shows. */

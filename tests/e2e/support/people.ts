@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from './browser.js';
 import { freshTotp, type DemoLogin } from './demo-logins.js';
 
@@ -50,4 +50,32 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`)
           .join('; ')})`,
     );
+}
+
+/** A new person: a fresh context (own cookies), remembered in `contexts` so the suite closes it. */
+export async function newPersonPage(browser: Browser, contexts: BrowserContext[]): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** The demo login of `email`, or a clear failure when the demo seed has none. */
+export function demoLoginOf(logins: ReadonlyMap<string, DemoLogin>, email: string): DemoLogin {
+  const login = logins.get(email);
+  if (!login) throw new Error(`No demo login for ${email}`);
+  return login;
+}
+
+/** Goes through the menu (never a page load: that would lock the keys in memory). */
+export async function openNav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+}
+
+/** Confirms a step-up prompt if the API asked for one (a fresh login usually suffices). */
+export async function confirmStepUpIfAsked(page: Page, login: DemoLogin): Promise<void> {
+  const prompt = page.getByTestId('step-up-form');
+  if (!(await prompt.isVisible())) return;
+  await prompt.getByLabel(/^Authenticator code/).fill(await freshTotp(login.totpSecret));
+  await prompt.getByRole('button', { name: 'Confirm' }).click();
+  await prompt.waitFor({ state: 'detached' });
 }

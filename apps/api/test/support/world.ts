@@ -200,24 +200,20 @@ export async function buildWorld(
   // Key epochs in both groups, and an overlap inside tenant B's group.
   await openEpoch(t, people.coordinator1, wg1);
   await openEpoch(t, people.coordinator2, wg2);
-  if (!opts.withCases) {
-    return {
-      orgA,
-      orgB,
-      orgA2,
-      orgB2,
-      donor,
-      secretariat,
-      wg1,
-      wg2,
-      ...people,
-      invitationB,
-      sessionB,
-      caseB: '',
-      overlapB: '',
-      notificationB: '',
-    };
-  }
+  const base = {
+    orgA,
+    orgB,
+    orgA2,
+    orgB2,
+    donor,
+    secretariat,
+    wg1,
+    wg2,
+    ...people,
+    invitationB,
+    sessionB,
+  };
+  if (!opts.withCases) return { ...base, caseB: '', overlapB: '', notificationB: '' };
   const [caseB = ''] = await registerPersons(t, people.investigatorB, wg2, [PERSON_LATIN]);
   await registerPersons(t, people.investigatorB2, wg2, [PERSON_CYRILLIC]);
   const overlapB = (
@@ -234,22 +230,7 @@ export async function buildWorld(
     `SELECT id FROM notification WHERE recipient_organisation_id = $1 LIMIT 1`,
     [orgB],
   );
-  return {
-    orgA,
-    orgB,
-    orgA2,
-    orgB2,
-    donor,
-    secretariat,
-    wg1,
-    wg2,
-    ...people,
-    invitationB,
-    sessionB,
-    caseB,
-    overlapB,
-    notificationB,
-  };
+  return { ...base, caseB, overlapB, notificationB };
 }
 
 async function certifyWorld(

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { CaseChangesRepository } from './case-changes.repository.js';
 import { CaseChangesService } from './case-changes.service.js';
-import { CasesRepository } from './cases.repository.js';
 
 /**
  * What changes to cases leave for others (records on overlaps, alerts,
@@ -12,7 +12,7 @@ import { CasesRepository } from './cases.repository.js';
  */
 @Module({
   imports: [NotificationsModule, OrganisationsModule],
-  providers: [CasesRepository, CaseChangesService],
+  providers: [CaseChangesRepository, CaseChangesService],
   exports: [CaseChangesService],
 })
 export class CaseChangesModule {}

@@ -11,7 +11,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { CasesRepository, type CaseRow, type CounterpartChange } from './cases.repository.js';
+import {
+  CaseChangesRepository,
+  type ChangedOverlap,
+  type CounterpartChange,
+} from './case-changes.repository.js';
+import type { CaseRow } from './case-rows.js';
 
 /**
  * What a change of a case's fingerprints (or its withdrawal) leaves behind,
@@ -27,7 +32,7 @@ import { CasesRepository, type CaseRow, type CounterpartChange } from './cases.r
 @Injectable()
 export class CaseChangesService {
   constructor(
-    private readonly repository: CasesRepository,
+    private readonly repository: CaseChangesRepository,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
@@ -39,28 +44,36 @@ export class CaseChangesService {
     const changed = await this.repository.markOverlapsChanged(m, c.id, change);
     if (changed.length === 0) return 0;
     // The other side's notification names its own case: only the owner may read that reference.
-    await withOwnerRights(m, async () => {
-      const refs = await this.repository.referencesOf(
-        m,
-        changed.map((o) => o.other_case),
-      );
-      await this.notifications.notifyMany(
-        m,
-        changed.map((o) => ({
-          recipientOrganisationId: o.other_org,
-          workingGroupId: c.working_group_id,
-          kind: 'overlap.counterpart_changed',
-          payload: {
-            overlapId: o.overlap_id,
-            caseId: o.other_case,
-            caseReference: refs.get(o.other_case) ?? '',
-            change,
-            at: o.at.toISOString(),
-          },
-        })),
-      );
-    });
+    await withOwnerRights(m, () => this.notifyOtherParties(m, c.working_group_id, changed, change));
     return changed.length;
+  }
+
+  /** Tells each overlap's other party what happened to this side's case. Needs the owner's rights. */
+  private async notifyOtherParties(
+    m: EntityManager,
+    workingGroupId: string,
+    changed: readonly ChangedOverlap[],
+    change: CounterpartChange,
+  ): Promise<void> {
+    const refs = await this.repository.referencesOf(
+      m,
+      changed.map((o) => o.other_case),
+    );
+    await this.notifications.notifyMany(
+      m,
+      changed.map((o) => ({
+        recipientOrganisationId: o.other_org,
+        workingGroupId,
+        kind: 'overlap.counterpart_changed',
+        payload: {
+          overlapId: o.overlap_id,
+          caseId: o.other_case,
+          caseReference: refs.get(o.other_case) ?? '',
+          change,
+          at: o.at.toISOString(),
+        },
+      })),
+    );
   }
 
   /**
@@ -78,29 +91,11 @@ export class CaseChangesService {
   ): Promise<number> {
     return withOwnerRights(m, async () => {
       const frozen = await this.repository.freezeCasesOf(m, organisationId, workingGroupId);
-      const changed = [];
+      const changed: ChangedOverlap[] = [];
       // One statement per case, in order, in the removal's transaction.
       for (const id of frozen)
         changed.push(...(await this.repository.markOverlapsChanged(m, id, 'left')));
-      const refs = await this.repository.referencesOf(
-        m,
-        changed.map((o) => o.other_case),
-      );
-      await this.notifications.notifyMany(
-        m,
-        changed.map((o) => ({
-          recipientOrganisationId: o.other_org,
-          workingGroupId,
-          kind: 'overlap.counterpart_changed',
-          payload: {
-            overlapId: o.overlap_id,
-            caseId: o.other_case,
-            caseReference: refs.get(o.other_case) ?? '',
-            change: 'left',
-            at: o.at.toISOString(),
-          },
-        })),
-      );
+      await this.notifyOtherParties(m, workingGroupId, changed, 'left');
       const org = await this.organisations.findById(m, organisationId);
       await this.notifications.notifyCoordinators(m, workingGroupId, 'keys.rotation_recommended', {
         organisationId,

@@ -5,6 +5,7 @@ import { CurrentActor } from '../../common/authorization/current-actor.decorator
 import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
+import { CaseReimportService } from './case-reimport.service.js';
 import { CasesException } from './cases.exception.js';
 import { toTrackingCase } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
@@ -13,7 +14,10 @@ import { CaseRegistration, EarlierGroupKeyGrant, TrackingCase } from './models/c
 
 @Resolver(() => TrackingCase)
 export class CasesResolver {
-  constructor(private readonly service: CasesService) {}
+  constructor(
+    private readonly service: CasesService,
+    private readonly reimport: CaseReimportService,
+  ) {}
 
   @Authenticated()
   @Query(() => [TrackingCase], { description: "The caller's organisation's cases." })
@@ -39,7 +43,7 @@ export class CasesResolver {
     @CurrentActor() actor: Actor,
     @UuidArg('workingGroupId') workingGroupId: string,
   ): Promise<EarlierGroupKeyGrant[]> {
-    return this.service.earlierGroupKeyGrants(actor, workingGroupId);
+    return this.reimport.earlierGroupKeyGrants(actor, workingGroupId);
   }
 
   @Authenticated()

@@ -1,67 +1,28 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Actor } from '@parallax/authz';
-import { countFingerprintsByKind, ErrorCode, fingerprintCountProblem } from '@parallax/domain';
+import { ErrorCode } from '@parallax/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { withOwnerRights } from '../../common/tenant/owner-rights.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { JobsService } from '../jobs/jobs.service.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { KeysService } from '../keys/keys.service.js';
+import { assertFingerprintingMember } from './case-access.js';
 import { CaseChangesService } from './case-changes.service.js';
+import { checkedFingerprints } from './case-fingerprint-rules.js';
+import { CaseMatchQueue } from './case-match-queue.service.js';
+import { CaseReimportService } from './case-reimport.service.js';
+import type { CaseFields, CaseRow, FingerprintValue, NewCase } from './case-rows.js';
 import { CasesEvent, type CasesChangedEvent } from './cases.events.js';
 import { CasesException } from './cases.exception.js';
-import {
-  CasesRepository,
-  type CaseFields,
-  type CaseRow,
-  type FingerprintValue,
-} from './cases.repository.js';
+import { CasesRepository } from './cases.repository.js';
 
-export type { CaseFields, CaseRow, FingerprintValue } from './cases.repository.js';
-
-export interface NewCase extends CaseFields {
-  idempotencyKey: string;
-  epoch: number;
-  fingerprints: FingerprintValue[];
-  /** The record's idempotency keys under earlier key epochs (re-fingerprinting after a rotation). */
-  supersedes?: string[] | null | undefined;
-}
+export type { CaseFields, CaseRow, FingerprintValue, NewCase } from './case-rows.js';
 
 export interface CaseRegistrationResult {
   idempotencyKey: string;
   caseId: string;
   created: boolean;
-}
-
-/** Deduplicated, so a repeated fingerprint in the input cannot fail the insert. */
-function uniqueFingerprints(list: readonly FingerprintValue[]): FingerprintValue[] {
-  const seen = new Map<string, FingerprintValue>();
-  for (const f of list) seen.set(`${f.kind}\u0000${f.fp}`, f);
-  return [...seen.values()];
-}
-
-/**
- * A case describes one person, padded (docs/probe-resistance.md): each
- * kind's count is a size class within its limit, and the whole set within
- * MAX_FINGERPRINTS_PER_CASE. Counted after deduplication, so repeating a
- * fingerprint cannot fake the padding.
- */
-function checkedFingerprints(list: readonly FingerprintValue[]): FingerprintValue[] {
-  const fps = uniqueFingerprints(list);
-  const problem = fingerprintCountProblem(countFingerprintsByKind(fps));
-  if (problem === 'CASE_TOO_MANY_FINGERPRINTS')
-    throw new CasesException(
-      ErrorCode.CaseTooManyFingerprints,
-      'A case describes one person: it carries more fingerprints than one person yields',
-    );
-  if (problem === 'CASE_FINGERPRINTS_NOT_PADDED')
-    throw new CasesException(
-      ErrorCode.CaseFingerprintsNotPadded,
-      'Each kind of fingerprint must be padded to a size class (4, 8, 16, 32, 64 or 128)',
-    );
-  return fps;
 }
 
 /**
@@ -73,16 +34,15 @@ function checkedFingerprints(list: readonly FingerprintValue[]): FingerprintValu
  */
 @Injectable()
 export class CasesService {
-  private readonly logger = new Logger('Cases');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: CasesRepository,
     private readonly audit: AuditService,
     private readonly keys: KeysService,
-    private readonly jobs: JobsService,
     private readonly events: EventEmitter2,
     private readonly changes: CaseChangesService,
+    private readonly reimport: CaseReimportService,
+    private readonly matchQueue: CaseMatchQueue,
   ) {}
 
   async register(
@@ -90,7 +50,7 @@ export class CasesService {
     workingGroupId: string,
     cases: NewCase[],
   ): Promise<CaseRegistrationResult[]> {
-    const organisationId = this.assertMember(actor, workingGroupId);
+    const organisationId = assertFingerprintingMember(actor, workingGroupId);
     // Every case is checked before any commits: a refused batch registers nothing.
     const checked = cases.map((c) => checkedFingerprints(c.fingerprints));
     const out: CaseRegistrationResult[] = [];
@@ -106,16 +66,10 @@ export class CasesService {
         );
         if (existing) return { caseId: existing, created: false, refingerprinted: false };
         await this.assertCurrentEpoch(m, workingGroupId, input.epoch);
-        const earlier = await this.repository.findEarlierEpochCase(
-          m,
-          organisationId,
-          workingGroupId,
-          input.epoch,
-          input.supersedes ?? [],
-          input.reference.trim(),
-        );
+        // The same record re-imported after a key rotation updates its earlier case.
+        const earlier = await this.reimport.findEarlier(m, organisationId, workingGroupId, input);
         if (earlier) {
-          await this.refingerprintEarlier(m, actor, earlier, input, fps);
+          await this.reimport.refingerprint(m, actor, earlier, input, fps);
           return { caseId: earlier.id, created: false, refingerprinted: true };
         }
         const caseId = await this.repository.insert(m, {
@@ -158,7 +112,7 @@ export class CasesService {
             fingerprints: fps.length,
           },
         });
-        await this.enqueueMatch(m, caseId);
+        await this.matchQueue.enqueue(m, caseId);
         return { caseId, created: true, refingerprinted: false };
       });
       out.push({
@@ -172,37 +126,6 @@ export class CasesService {
     if (created.length) this.emit(CasesEvent.Registered, created);
     if (refingerprinted.length) this.emit(CasesEvent.FingerprintsReplaced, refingerprinted);
     return out;
-  }
-
-  /**
-   * The same record registered again after a key rotation: the case of the
-   * earlier epoch gets the new fingerprints, epoch and idempotency key, and
-   * keeps its id, overlaps' history, verdicts and reference. Not counted
-   * toward the unusual-change alerts (every member re-fingerprints after a
-   * rotation, once per case: the case is then current and this path closes).
-   */
-  private async refingerprintEarlier(
-    m: EntityManager,
-    actor: Actor,
-    c: CaseRow,
-    input: NewCase,
-    fps: FingerprintValue[],
-  ): Promise<void> {
-    await this.repository.deleteFingerprints(m, c.id);
-    await this.repository.insertFingerprints(m, c.id, c.working_group_id, input.epoch, fps);
-    await this.repository.setFingerprintEpoch(m, c.id, input.epoch, fps.length);
-    await this.repository.setIdempotencyKey(m, c.id, input.idempotencyKey);
-    await this.changes.recordOnOverlaps(m, c, 'changed');
-    await this.audit.record(m, {
-      actorUserId: actor.userId,
-      organisationId: c.organisation_id,
-      workingGroupId: c.working_group_id,
-      action: 'case.refingerprint',
-      subjectType: 'case',
-      subjectId: c.id,
-      change: { fromEpoch: c.epoch, epoch: input.epoch, fingerprints: fps.length },
-    });
-    await this.enqueueMatch(m, c.id);
   }
 
   async update(
@@ -243,10 +166,8 @@ export class CasesService {
       }
       if (fps && fields.epoch !== undefined) {
         await this.assertCurrentEpoch(m, c.working_group_id, fields.epoch);
-        await this.repository.deleteFingerprints(m, caseId);
-        await this.repository.insertFingerprints(m, caseId, c.working_group_id, fields.epoch, fps);
-        await this.repository.setFingerprintEpoch(m, caseId, fields.epoch, fps.length);
-        await this.enqueueMatch(m, caseId);
+        await this.repository.replaceFingerprints(m, caseId, c.working_group_id, fields.epoch, fps);
+        await this.matchQueue.enqueue(m, caseId);
         changes.push('fingerprints');
         // Never silent: the other parties of its overlaps see that the case changed.
         await this.changes.recordOnOverlaps(m, c, 'changed');
@@ -291,7 +212,7 @@ export class CasesService {
         subjectId: caseId,
         change: { caseId },
       });
-      await this.enqueueMatch(m, caseId);
+      await this.matchQueue.enqueue(m, caseId);
       return this.loadOwn(m, actor, caseId, false);
     });
     this.emit(CasesEvent.Withdrawn, [caseId]);
@@ -304,22 +225,6 @@ export class CasesService {
     return runAsTenant(this.dataSource, actor, (m) =>
       this.repository.listOfOrganisation(m, organisationId, workingGroupId ?? null),
     );
-  }
-
-  /** The caller's sealed copies of the group's earlier keys (see CasesRepository.earlierGrantsOf). */
-  async earlierGroupKeyGrants(
-    actor: Actor,
-    workingGroupId: string,
-  ): Promise<Array<{ epoch: number; sealedKey: string; senderUserId: string | null }>> {
-    this.assertMember(actor, workingGroupId);
-    const rows = await runAsTenant(this.dataSource, actor, (m) =>
-      this.repository.earlierGrantsOf(m, actor.userId, workingGroupId),
-    );
-    return rows.map((r) => ({
-      epoch: r.epoch,
-      sealedKey: Buffer.from(r.sealed_key).toString('base64'),
-      senderUserId: r.granted_by,
-    }));
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseRow> {
@@ -343,14 +248,6 @@ export class CasesService {
     return c;
   }
 
-  /** The caller's organisation, when it may fingerprint in the group. */
-  private assertMember(actor: Actor, workingGroupId: string): string {
-    if (!actor.organisationId || !isFingerprintingMember(actor, workingGroupId)) {
-      throw new CasesException(ErrorCode.NotFound, 'No such working group');
-    }
-    return actor.organisationId;
-  }
-
   private async assertCurrentEpoch(
     m: EntityManager,
     workingGroupId: string,
@@ -363,18 +260,6 @@ export class CasesService {
         'The fingerprints were made under an old group key: fetch the key and fingerprint again',
       );
     }
-  }
-
-  /** The job table is the hub's, not a tenant's: enqueue with the owner's rights, in the same transaction. */
-  private async enqueueMatch(m: EntityManager, caseId: string): Promise<void> {
-    await withOwnerRights(m, async () => {
-      try {
-        await this.jobs.enqueueMatch(m, caseId);
-      } catch (e) {
-        this.logger.error(`Could not enqueue matching for case ${caseId}: ${String(e)}`);
-        throw e;
-      }
-    });
   }
 
   private emit(event: (typeof CasesEvent)[keyof typeof CasesEvent], caseIds: string[]): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { b64 } from '../../common/graphql/validators.js';
 import type { CertificateKind } from './certificate-rules.js';
+import { ELIGIBLE_HOLDER } from './keys.repository.js';
 import type { KeyCertificate, KeyHolder } from './models/key-directory.model.js';
 
 /** A user the directory lists for a group, with the keys the hub holds for them. */
@@ -113,10 +114,11 @@ export function toKeyCertificate(c: CertificateRow): KeyCertificate {
 @Injectable()
 export class KeyCertificatesRepository {
   /**
-   * The group's eligible key holders as `KeysRepository.eligibleHolders`
-   * defines them (coordinators, org admins and investigators of active
-   * member organisations, not disabled), with what a client needs to check
-   * their certificates: organisation, role and both public keys.
+   * The group's eligible key holders, by the same `ELIGIBLE_HOLDER` rule as
+   * `KeysRepository.eligibleHolders` (coordinators, org admins and
+   * investigators of active member organisations, not disabled), with what
+   * a client needs to check their certificates: organisation, role and both
+   * public keys.
    */
   async directory(m: EntityManager, workingGroupId: string): Promise<DirectoryEntry[]> {
     const rows = await m.query<DirectoryRow[]>(
@@ -125,11 +127,7 @@ export class KeyCertificatesRepository {
                       WHERE c.working_group_id = $1 AND c.user_id = u.id) AS is_coordinator,
               u.public_key, u.signing_public_key
        FROM user_directory u LEFT JOIN organisation o ON o.id = u.organisation_id
-       WHERE u.disabled_at IS NULL AND (
-         EXISTS (SELECT 1 FROM working_group_coordinator c WHERE c.working_group_id = $1 AND c.user_id = u.id)
-         OR (u.role IN ('org_admin', 'investigator') AND EXISTS (
-           SELECT 1 FROM working_group_member m
-           WHERE m.working_group_id = $1 AND m.organisation_id = u.organisation_id AND m.status = 'active')))
+       WHERE ${ELIGIBLE_HOLDER}
        ORDER BY u.id`,
       [workingGroupId],
     );

@@ -8,6 +8,8 @@ import { KeyTrustResolver } from './key-trust.resolver.js';
 import { KeysRepository } from './keys.repository.js';
 import { KeysResolver } from './keys.resolver.js';
 import { KeysService } from './keys.service.js';
+import { OprfAlerts } from './oprf-alerts.js';
+import { OprfBudget } from './oprf-budget.js';
 import { OprfPool } from './oprf-pool.js';
 import { OprfRepository } from './oprf.repository.js';
 import { OprfService } from './oprf.service.js';
@@ -19,6 +21,8 @@ import { OprfService } from './oprf.service.js';
     KeysService,
     OprfRepository,
     OprfPool,
+    OprfBudget,
+    OprfAlerts,
     OprfService,
     KeysResolver,
     KeyCertificatesRepository,

@@ -90,6 +90,17 @@ export function toOprfEvaluation(
 }
 
 /**
+ * Whether the user `u` (of `user_directory`) may hold the key of group `$1`.
+ * Shared with the key directory (`KeyCertificatesRepository.directory`) so
+ * that the holders sealed to and the holders listed never disagree.
+ */
+export const ELIGIBLE_HOLDER = `u.disabled_at IS NULL AND (
+         EXISTS (SELECT 1 FROM working_group_coordinator c WHERE c.working_group_id = $1 AND c.user_id = u.id)
+         OR (u.role IN ('org_admin', 'investigator') AND EXISTS (
+           SELECT 1 FROM working_group_member m
+           WHERE m.working_group_id = $1 AND m.organisation_id = u.organisation_id AND m.status = 'active')))`;
+
+/**
  * Key epochs (`working_group_epoch`), sealed copies of K_group
  * (`group_key_grant`) and the OPRF budget counters (`oprf_usage`).
  */
@@ -107,11 +118,7 @@ export class KeysRepository {
     const rows = await m.query<HolderRow[]>(
       `SELECT u.id, u.display_name, u.public_key, u.signing_public_key, u.organisation_id
        FROM user_directory u
-       WHERE u.disabled_at IS NULL AND (
-         EXISTS (SELECT 1 FROM working_group_coordinator c WHERE c.working_group_id = $1 AND c.user_id = u.id)
-         OR (u.role IN ('org_admin', 'investigator') AND EXISTS (
-           SELECT 1 FROM working_group_member m
-           WHERE m.working_group_id = $1 AND m.organisation_id = u.organisation_id AND m.status = 'active')))
+       WHERE ${ELIGIBLE_HOLDER}
        ORDER BY u.id`,
       [workingGroupId],
     );

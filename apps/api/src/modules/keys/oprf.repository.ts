@@ -22,48 +22,31 @@ export class OprfRepository {
    * earn OPRF allowance (an empty case costs nothing to register, so
    * counting it would let anyone raise its own budget at will).
    */
-  async fingerprintedCaseCount(
+  fingerprintedCaseCount(
     m: EntityManager,
     organisationId: string,
     workingGroupId: string,
   ): Promise<number> {
-    const [row] = await m.query<Array<{ n: string }>>(
-      `SELECT count(*) AS n FROM tracking_case
-       WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL AND fingerprint_count > 0`,
-      [organisationId, workingGroupId],
-    );
-    return Number(row?.n ?? 0);
+    return this.countFingerprintedCases(m, organisationId, workingGroupId);
   }
 
   /** The same, for the cases this user registered: what earns the user's own allowance. */
-  async userFingerprintedCaseCount(
+  userFingerprintedCaseCount(
     m: EntityManager,
     userId: string,
     organisationId: string,
     workingGroupId: string,
   ): Promise<number> {
-    const [row] = await m.query<Array<{ n: string }>>(
-      `SELECT count(*) AS n FROM tracking_case
-       WHERE organisation_id = $1 AND working_group_id = $2 AND created_by = $3
-         AND withdrawn_at IS NULL AND fingerprint_count > 0`,
-      [organisationId, workingGroupId, userId],
-    );
-    return Number(row?.n ?? 0);
+    return this.countFingerprintedCases(m, organisationId, workingGroupId, 'AND created_by = $3', [userId]);
   }
 
   /** Cases with fingerprints registered or changed today: the work today's evaluations should account for. */
-  async casesFingerprintedToday(
+  casesFingerprintedToday(
     m: EntityManager,
     organisationId: string,
     workingGroupId: string,
   ): Promise<number> {
-    const [row] = await m.query<Array<{ n: string }>>(
-      `SELECT count(*) AS n FROM tracking_case
-       WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL
-         AND fingerprint_count > 0 AND updated_at >= current_date`,
-      [organisationId, workingGroupId],
-    );
-    return Number(row?.n ?? 0);
+    return this.countFingerprintedCases(m, organisationId, workingGroupId, 'AND updated_at >= current_date');
   }
 
   /** Adds to the user's evaluations today (row-locked until the transaction ends); returns the new total. */
@@ -97,5 +80,26 @@ export class OprfRepository {
     // node-postgres returns [rows, count] for an UPDATE through TypeORM.
     const first = rows[0];
     return Array.isArray(first) ? first.length > 0 : rows.length > 0;
+  }
+
+  /**
+   * The organisation's registered (not withdrawn) cases in the group that
+   * carry fingerprints, narrowed by `extra`: one of the fixed conditions
+   * above, never input, whose parameters follow the organisation and group.
+   */
+  private async countFingerprintedCases(
+    m: EntityManager,
+    organisationId: string,
+    workingGroupId: string,
+    extra: '' | 'AND created_by = $3' | 'AND updated_at >= current_date' = '',
+    params: string[] = [],
+  ): Promise<number> {
+    const [row] = await m.query<Array<{ n: string }>>(
+      `SELECT count(*) AS n FROM tracking_case
+       WHERE organisation_id = $1 AND working_group_id = $2 AND withdrawn_at IS NULL AND fingerprint_count > 0
+         ${extra}`,
+      [organisationId, workingGroupId, ...params],
+    );
+    return Number(row?.n ?? 0);
   }
 }

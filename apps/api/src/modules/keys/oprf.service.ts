@@ -6,25 +6,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
 import { isFingerprintingMember } from './eligibility.js';
 import { KeysRepository } from './keys.repository.js';
+import { OprfAlerts } from './oprf-alerts.js';
+import { OprfBudget, type Budget, type BudgetScope } from './oprf-budget.js';
 import { OprfException } from './oprf.exception.js';
 import { OprfPool } from './oprf-pool.js';
 import { OprfRepository } from './oprf.repository.js';
 
-export interface Budget {
-  used: number;
-  allowed: number;
-}
-
-type Scope = 'organisation' | 'user';
-
 /** Thrown inside the transaction so that it rolls back; handled after. */
 class Refusal extends Error {
   constructor(
-    readonly reason: { kind: 'budget'; scope: Scope; budget: Budget } | { kind: 'invalid'; index: number },
+    readonly reason: { kind: 'budget'; scope: BudgetScope; budget: Budget } | { kind: 'invalid'; index: number },
   ) {
     super(reason.kind);
   }
@@ -55,11 +48,11 @@ export class OprfService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
-    private readonly organisations: OrganisationsService,
     private readonly keysRepository: KeysRepository,
     private readonly repository: OprfRepository,
     private readonly pool: OprfPool,
+    private readonly budgets: OprfBudget,
+    private readonly alerts: OprfAlerts,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -97,10 +90,10 @@ export class OprfService {
             'That key epoch is not current: fetch the group key again',
           );
         const count = blinded.length;
-        const org = await this.reserveForOrganisation(m, organisationId, workingGroupId, count);
+        const org = await this.budgets.reserveForOrganisation(m, organisationId, workingGroupId, count);
         // Throwing rolls the reservations back: a refused call uses no budget.
         if (org.used > org.allowed) throw new Refusal({ kind: 'budget', scope: 'organisation', budget: org });
-        const user = await this.reserveForUser(m, actor.userId, organisationId, workingGroupId, count);
+        const user = await this.budgets.reserveForUser(m, actor.userId, organisationId, workingGroupId, count);
         if (user.used > user.allowed) throw new Refusal({ kind: 'budget', scope: 'user', budget: user });
         const outcome = await this.pool.evaluate(key, blinded);
         if (!outcome.ok) throw new Refusal({ kind: 'invalid', index: outcome.invalidIndex });
@@ -113,23 +106,23 @@ export class OprfService {
           subjectId: workingGroupId,
           change: { epoch, count, usedToday: org.used, userUsedToday: user.used },
         });
-        const unusual = await this.isUnusualVolume(m, organisationId, workingGroupId, org.used);
+        const unusual = await this.alerts.isUnusualVolume(m, organisationId, workingGroupId, org.used);
         return { evaluated: outcome.evaluated, budget: org, unusual };
       });
-      if (result.unusual) await this.alertUnusualVolume(actor, organisationId, workingGroupId, result.unusual);
+      if (result.unusual) await this.alerts.alertUnusualVolume(actor, organisationId, workingGroupId, result.unusual);
       return { evaluated: result.evaluated, budget: result.budget };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       const { reason } = error;
       if (reason.kind === 'invalid') {
-        await this.recordInvalidBatch(actor, organisationId, workingGroupId, epoch, blinded.length, reason.index);
+        await this.alerts.recordInvalidBatch(actor, organisationId, workingGroupId, epoch, blinded.length, reason.index);
         throw new OprfException(
           ErrorCode.InvalidBlindedElement,
           `Blinded element ${reason.index} is not a valid group element; nothing was evaluated or charged`,
           { index: String(reason.index) },
         );
       }
-      await this.recordRefusal(actor, organisationId, workingGroupId, blinded.length, reason.scope, reason.budget);
+      await this.alerts.recordRefusal(actor, organisationId, workingGroupId, blinded.length, reason.scope, reason.budget);
       throw new OprfException(
         ErrorCode.BudgetExhausted,
         reason.scope === 'user'
@@ -141,11 +134,8 @@ export class OprfService {
   }
 
   /** Today's usage and allowance of an organisation in a group (what `evaluateOprf` reports). */
-  async budget(m: EntityManager, organisationId: string, workingGroupId: string): Promise<Budget> {
-    return {
-      used: await this.keysRepository.evaluationsToday(m, organisationId, workingGroupId),
-      allowed: await this.organisationAllowance(m, organisationId, workingGroupId),
-    };
+  budget(m: EntityManager, organisationId: string, workingGroupId: string): Promise<Budget> {
+    return this.budgets.budget(m, organisationId, workingGroupId);
   }
 
   /**
@@ -183,145 +173,5 @@ export class OprfService {
   /** How many keys this replica holds decrypted (for tests of the cache). */
   get cachedKeyCount(): number {
     return this.oprfKeys.size;
-  }
-
-  private async organisationAllowance(
-    m: EntityManager,
-    organisationId: string,
-    workingGroupId: string,
-  ): Promise<number> {
-    const { OPRF_BUDGET_BASE, OPRF_BUDGET_PER_CASE, OPRF_DAILY_CAP } = this.runtime.config;
-    const cases = await this.repository.fingerprintedCaseCount(m, organisationId, workingGroupId);
-    return Math.min(OPRF_DAILY_CAP, OPRF_BUDGET_BASE + OPRF_BUDGET_PER_CASE * cases);
-  }
-
-  /** Counts the request against the organisation's day (row-locked), rolled back with the transaction if refused. */
-  private async reserveForOrganisation(
-    m: EntityManager,
-    organisationId: string,
-    workingGroupId: string,
-    count: number,
-  ): Promise<Budget> {
-    const used = await this.keysRepository.addEvaluations(m, organisationId, workingGroupId, count);
-    return { used, allowed: await this.organisationAllowance(m, organisationId, workingGroupId) };
-  }
-
-  /** The same for the user: a base, plus the per-case allowance for the user's own fingerprinted cases, capped. */
-  private async reserveForUser(
-    m: EntityManager,
-    userId: string,
-    organisationId: string,
-    workingGroupId: string,
-    count: number,
-  ): Promise<Budget> {
-    const { OPRF_USER_BUDGET_BASE, OPRF_BUDGET_PER_CASE, OPRF_USER_DAILY_CAP } = this.runtime.config;
-    const used = await this.repository.addUserEvaluations(m, userId, workingGroupId, count);
-    const cases = await this.repository.userFingerprintedCaseCount(m, userId, organisationId, workingGroupId);
-    return { used, allowed: Math.min(OPRF_USER_DAILY_CAP, OPRF_USER_BUDGET_BASE + OPRF_BUDGET_PER_CASE * cases) };
-  }
-
-  /**
-   * Probing shows as many evaluations for few cases: a legitimate client
-   * turns nearly every evaluation into a registered fingerprint. Returns the
-   * figures when today's evaluations exceed the alert base plus an
-   * allowance per case fingerprinted today, else null. Cases cannot buy
-   * silence: the hub cannot tell padded dummy cases from real ones, so
-   * beyond an absolute daily volume the coordinators are told whatever was
-   * registered.
-   */
-  private async isUnusualVolume(
-    m: EntityManager,
-    organisationId: string,
-    workingGroupId: string,
-    usedToday: number,
-  ): Promise<{ usedToday: number; casesToday: number } | null> {
-    const { OPRF_ALERT_BASE, OPRF_ALERT_PER_CASE, OPRF_ALERT_ABSOLUTE } = this.runtime.config;
-    if (usedToday <= OPRF_ALERT_BASE) return null;
-    const casesToday = await this.repository.casesFingerprintedToday(m, organisationId, workingGroupId);
-    const unusual =
-      usedToday > OPRF_ALERT_ABSOLUTE || usedToday > OPRF_ALERT_BASE + OPRF_ALERT_PER_CASE * casesToday;
-    return unusual ? { usedToday, casesToday } : null;
-  }
-
-  /** Tells the coordinators once per organisation, group and day (the flag is claimed atomically). */
-  private async alertUnusualVolume(
-    actor: Actor,
-    organisationId: string,
-    workingGroupId: string,
-    figures: { usedToday: number; casesToday: number },
-  ): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      if (!(await this.repository.claimVolumeAlert(m, organisationId, workingGroupId))) return;
-      const org = await this.organisations.findById(m, organisationId);
-      await this.notifications.notifyCoordinators(m, workingGroupId, 'oprf.unusual_volume', {
-        organisationId,
-        organisationName: org?.name ?? '',
-        evaluationsToday: figures.usedToday,
-        casesFingerprintedToday: figures.casesToday,
-      });
-      await this.audit.record(m, {
-        actorUserId: actor.userId,
-        organisationId,
-        workingGroupId,
-        action: 'oprf.unusual_volume',
-        subjectType: 'working_group',
-        subjectId: workingGroupId,
-        change: figures,
-      });
-    });
-  }
-
-  /** A batch refused for an invalid element: nothing evaluated or charged, but audited. */
-  private async recordInvalidBatch(
-    actor: Actor,
-    organisationId: string,
-    workingGroupId: string,
-    epoch: number,
-    count: number,
-    index: number,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await this.audit.record(m, {
-        actorUserId: actor.userId,
-        organisationId,
-        workingGroupId,
-        action: 'oprf.invalid_batch',
-        subjectType: 'working_group',
-        subjectId: workingGroupId,
-        change: { epoch, count, invalidIndex: index },
-      });
-    });
-  }
-
-  private async recordRefusal(
-    actor: Actor,
-    organisationId: string,
-    workingGroupId: string,
-    count: number,
-    scope: Scope,
-    budget: Budget,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const refusedToday = await this.keysRepository.addRefusals(m, organisationId, workingGroupId, count);
-      const org = await this.organisations.findById(m, organisationId);
-      // One alert per organisation and day is enough to prompt a coordinator.
-      if (refusedToday === count) {
-        await this.notifications.notifyCoordinators(m, workingGroupId, 'oprf.budget_exceeded', {
-          organisationId,
-          organisationName: org?.name ?? '',
-          allowed: budget.allowed,
-          scope,
-        });
-      }
-      await this.audit.record(m, {
-        actorUserId: actor.userId,
-        organisationId,
-        workingGroupId,
-        action: 'oprf.budget_exceeded',
-        subjectType: 'working_group',
-        subjectId: workingGroupId,
-        change: { requested: count, allowed: budget.allowed, refusedToday, scope },
-      });
-    });
   }
 }

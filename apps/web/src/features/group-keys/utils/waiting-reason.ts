@@ -44,8 +44,8 @@ export function refusalMessageId(reason: GroupKeyRefusal): MessageId {
 
 /**
  * Whether `error` is hub-client's GroupKeyRefused. Checked by name, not with
- * `instanceof`: importing the class would pull the HPKE code (group-key.ts)
- * into the first page's bundle, which loads it only when keys are handled.
+ * `instanceof`: importing the class through `@parallax/hub-client` would pull
+ * the HPKE code into the first page's bundle, which loads it only when keys are handled.
  */
 export function isGroupKeyRefused(error: unknown): error is GroupKeyRefused {
   return error instanceof Error && error.name === 'GroupKeyRefused' && 'reason' in error;

@@ -1,24 +1,15 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { acceptCoordinatorKey, keyBundleOf, type KeyHolder } from '@parallax/hub-client';
-import { pinMatches, type KeyBundle } from '@parallax/identity';
+import { acceptCoordinatorKey, keyBundleOf } from '@parallax/hub-client';
+import { pinMatches } from '@parallax/identity';
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { DataTable, type Column } from '../../../ui/DataTable';
 import { useGroupPins } from '../../group-keys/hooks/pins';
 import { browserPinStore } from '../../group-keys/utils/pin-store';
 import { useKeyDirectory } from '../hooks/useKeyDirectory';
 import { useVerifier } from '../hooks/useVerifier';
 import type { BadgeStatus } from './VerificationBadge';
-import { VerificationBadge } from './VerificationBadge';
-import { VerifyButton } from './VerifyButton';
-import { VerifyError } from './VerifyError';
 import { QueryStatusText } from './QueryStatusText';
-
-interface Row {
-  holder: KeyHolder;
-  bundle: KeyBundle | null;
-  status: BadgeStatus;
-}
+import { VerificationTable, type VerificationRow } from './VerificationTable';
 
 /**
  * Member side, on the organisation page: each working group's coordinators
@@ -48,11 +39,11 @@ export function CoordinatorPinsSection({
 
 function GroupCoordinators({ workingGroupId, name }: { workingGroupId: string; name: string }) {
   const verifier = useVerifier();
-  const { viewer, me, groupKeys, run } = verifier;
+  const { viewer, groupKeys, run } = verifier;
   const { state } = useKeyDirectory(workingGroupId);
   const pins = useGroupPins(workingGroupId);
 
-  const rows = useMemo<Row[]>(() => {
+  const rows = useMemo<VerificationRow[]>(() => {
     if (state.status !== 'ready') return [];
     return state.directory.holders
       .filter((h) => h.isCoordinator && h.userId !== viewer.user.id)
@@ -72,42 +63,11 @@ function GroupCoordinators({ workingGroupId, name }: { workingGroupId: string; n
       });
   }, [state, pins, viewer.user.id]);
 
-  const columns: Column<Row>[] = [
-    { key: 'person', header: 'verify.person', cell: (r) => <bdi>{r.holder.displayName}</bdi> },
-    {
-      key: 'status',
-      header: 'invitations.status',
-      cell: (r) => <VerificationBadge status={r.status} />,
-    },
-    {
-      key: 'actions',
-      header: 'table.actions',
-      hiddenHeader: true,
-      cell: (r) =>
-        me && r.bundle && r.status !== 'verified' ? (
-          <VerifyButton
-            me={me}
-            other={r.bundle}
-            name={r.holder.displayName}
-            again={r.status === 'changed'}
-            onOpen={verifier.clearError}
-            onMatch={() =>
-              run(r.holder.displayName, async () => {
-                await acceptCoordinatorKey(
-                  browserPinStore(),
-                  viewer.user.id,
-                  workingGroupId,
-                  r.holder,
-                );
-                groupKeys.requestSync(workingGroupId);
-              })
-            }
-            busy={verifier.busy}
-            error={<VerifyError error={verifier.error} />}
-          />
-        ) : null,
-    },
-  ];
+  const verify = (r: VerificationRow) =>
+    run(r.holder.displayName, async () => {
+      await acceptCoordinatorKey(browserPinStore(), viewer.user.id, workingGroupId, r.holder);
+      groupKeys.requestSync(workingGroupId);
+    });
 
   return (
     <Stack gap={4} data-testid="coordinator-verification-group" data-group={workingGroupId}>
@@ -116,12 +76,11 @@ function GroupCoordinators({ workingGroupId, name }: { workingGroupId: string; n
       </Text>
       <QueryStatusText state={state} />
       {state.status === 'ready' && (
-        <DataTable
-          columns={columns}
+        <VerificationTable
           rows={rows}
-          rowKey={(r) => r.holder.userId}
-          rowTestId={() => 'verify-our-coordinator'}
-          rowAttributes={(r) => ({ 'data-user': r.holder.userId, 'data-status': r.status })}
+          verifier={verifier}
+          onVerify={verify}
+          rowTestId="verify-our-coordinator"
           empty="verify.noneToVerify"
         />
       )}

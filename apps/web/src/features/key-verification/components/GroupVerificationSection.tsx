@@ -6,22 +6,18 @@ import {
   keyBundleOf,
   type KeyHolder,
 } from '@parallax/hub-client';
-import type { KeyBundle } from '@parallax/identity';
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { DataTable, type Column } from '../../../ui/DataTable';
+import type { Column } from '../../../ui/DataTable';
 import { QueryStatusText } from './QueryStatusText';
 import { useGroupPins } from '../../group-keys/hooks/pins';
 import { useKeyDirectory } from '../hooks/useKeyDirectory';
 import { useVerifier } from '../hooks/useVerifier';
 import { certificateStatus, type VerificationStatus } from '../utils/status';
-import { VerificationBadge } from './VerificationBadge';
-import { VerifyButton } from './VerifyButton';
-import { VerifyError } from './VerifyError';
+import { VerificationTable, type VerificationRow } from './VerificationTable';
 
-interface Row {
-  holder: KeyHolder;
-  bundle: KeyBundle | null;
+/** Certificate statuses (a pin only turns a coordinator verified or changed), never pinned/unseen. */
+interface Row extends VerificationRow {
   status: VerificationStatus;
 }
 
@@ -67,51 +63,21 @@ export function GroupVerificationSection({ workingGroupId }: { workingGroupId: s
     };
   }, [state, pins, me, viewer.user.id, workingGroupId]);
 
-  const verify = (kind: 'org_admin' | 'coordinator', holder: KeyHolder) => () =>
-    run(holder.displayName, async () => {
+  const verify = (kind: 'org_admin' | 'coordinator') => (r: Row) =>
+    run(r.holder.displayName, async () => {
       if (!owner) return;
       const certify = kind === 'org_admin' ? certifyOrgAdmin : certifyCoordinator;
-      await certify(request, { workingGroupId, subject: holder, me: owner });
+      await certify(request, { workingGroupId, subject: r.holder, me: owner });
       await refresh();
       // Share the key with them now, from this open device.
       groupKeys.requestSync(workingGroupId);
     });
 
-  const columns = (kind: 'org_admin' | 'coordinator'): Column<Row>[] => [
-    { key: 'person', header: 'verify.person', cell: (r) => <bdi>{r.holder.displayName}</bdi> },
-    ...(kind === 'org_admin'
-      ? [
-          {
-            key: 'organisation',
-            header: 'groups.organisation' as const,
-            cell: (r: Row) => <bdi>{r.holder.organisationName ?? '—'}</bdi>,
-          },
-        ]
-      : []),
-    {
-      key: 'status',
-      header: 'invitations.status',
-      cell: (r) => <VerificationBadge status={r.status} />,
-    },
-    {
-      key: 'actions',
-      header: 'table.actions',
-      hiddenHeader: true,
-      cell: (r) =>
-        me && r.bundle && r.status !== 'verified' ? (
-          <VerifyButton
-            me={me}
-            other={r.bundle}
-            name={r.holder.displayName}
-            again={r.status === 'changed'}
-            onOpen={verifier.clearError}
-            onMatch={verify(kind, r.holder)}
-            busy={verifier.busy}
-            error={<VerifyError error={verifier.error} />}
-          />
-        ) : null,
-    },
-  ];
+  const organisationColumn: Column<Row> = {
+    key: 'organisation',
+    header: 'groups.organisation',
+    cell: (r) => <bdi>{r.holder.organisationName ?? '—'}</bdi>,
+  };
 
   return (
     <Stack gap="sm" component="section" data-testid="group-verification">
@@ -129,12 +95,12 @@ export function GroupVerificationSection({ workingGroupId }: { workingGroupId: s
       <QueryStatusText state={state} />
       {state.status === 'ready' && (
         <>
-          <DataTable
-            columns={columns('org_admin')}
+          <VerificationTable
             rows={rows.admins}
-            rowKey={(r) => r.holder.userId}
-            rowTestId={() => 'verify-admin'}
-            rowAttributes={(r) => ({ 'data-user': r.holder.userId, 'data-status': r.status })}
+            verifier={verifier}
+            onVerify={verify('org_admin')}
+            extraColumns={[organisationColumn]}
+            rowTestId="verify-admin"
             empty="verify.noneToVerify"
             data-testid="verify-admins"
           />
@@ -143,12 +109,11 @@ export function GroupVerificationSection({ workingGroupId }: { workingGroupId: s
               <Title order={3} size="h4">
                 <FormattedMessage id="verify.coordinatorsTitle" />
               </Title>
-              <DataTable
-                columns={columns('coordinator')}
+              <VerificationTable
                 rows={rows.coordinators}
-                rowKey={(r) => r.holder.userId}
-                rowTestId={() => 'verify-coordinator'}
-                rowAttributes={(r) => ({ 'data-user': r.holder.userId, 'data-status': r.status })}
+                verifier={verifier}
+                onVerify={verify('coordinator')}
+                rowTestId="verify-coordinator"
                 data-testid="verify-coordinators"
               />
             </>

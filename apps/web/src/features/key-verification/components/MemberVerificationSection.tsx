@@ -1,20 +1,17 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { certifyMember, keyBundleOf, type KeyHolder } from '@parallax/hub-client';
+import { certifyMember, keyBundleOf } from '@parallax/hub-client';
 import type { KeyBundle } from '@parallax/identity';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { DataTable, type Column } from '../../../ui/DataTable';
+import type { Column } from '../../../ui/DataTable';
 import { useKeyDirectory } from '../hooks/useKeyDirectory';
 import { useVerifier } from '../hooks/useVerifier';
 import { certificateStatus, type VerificationStatus } from '../utils/status';
 import { QueryStatusText } from './QueryStatusText';
-import { VerificationBadge } from './VerificationBadge';
-import { VerifyButton } from './VerifyButton';
-import { VerifyError } from './VerifyError';
+import { VerificationTable, type VerificationRow } from './VerificationTable';
 
-interface Row {
-  holder: KeyHolder;
-  bundle: KeyBundle | null;
+/** Certificate statuses only: members are never pinned. */
+interface Row extends VerificationRow {
   status: VerificationStatus;
 }
 
@@ -62,47 +59,20 @@ export function MemberVerificationSection({
       });
   }, [state, me, organisationId, viewer.user.id]);
 
-  const columns: Column<Row>[] = [
-    { key: 'person', header: 'verify.person', cell: (r) => <bdi>{r.holder.displayName}</bdi> },
-    {
-      key: 'role',
-      header: 'verify.role',
-      cell: (r) =>
-        r.holder.role
-          ? intl.formatMessage({ id: `role.${r.holder.role}` as 'role.org_admin' })
-          : '—',
-    },
-    {
-      key: 'status',
-      header: 'invitations.status',
-      cell: (r) => <VerificationBadge status={r.status} />,
-    },
-    {
-      key: 'actions',
-      header: 'table.actions',
-      hiddenHeader: true,
-      cell: (r) =>
-        me && r.bundle && r.status !== 'verified' ? (
-          <VerifyButton
-            me={me}
-            other={r.bundle}
-            name={r.holder.displayName}
-            again={r.status === 'changed'}
-            onOpen={verifier.clearError}
-            onMatch={() =>
-              run(r.holder.displayName, async () => {
-                if (!owner) return;
-                await certifyMember(request, { subject: r.holder, me: owner });
-                await refresh();
-                for (const id of viewer.actor.memberOf) groupKeys.requestSync(id);
-              })
-            }
-            busy={verifier.busy}
-            error={<VerifyError error={verifier.error} />}
-          />
-        ) : null,
-    },
-  ];
+  const roleColumn: Column<Row> = {
+    key: 'role',
+    header: 'verify.role',
+    cell: (r) =>
+      r.holder.role ? intl.formatMessage({ id: `role.${r.holder.role}` as 'role.org_admin' }) : '—',
+  };
+
+  const verify = (r: Row) =>
+    run(r.holder.displayName, async () => {
+      if (!owner) return;
+      await certifyMember(request, { subject: r.holder, me: owner });
+      await refresh();
+      for (const id of viewer.actor.memberOf) groupKeys.requestSync(id);
+    });
 
   return (
     <Stack gap="sm" component="section" data-testid="member-verification">
@@ -125,12 +95,12 @@ export function MemberVerificationSection({
           )}
           <QueryStatusText state={state} />
           {state.status === 'ready' && (
-            <DataTable
-              columns={columns}
+            <VerificationTable
               rows={rows}
-              rowKey={(r) => r.holder.userId}
-              rowTestId={() => 'verify-member'}
-              rowAttributes={(r) => ({ 'data-user': r.holder.userId, 'data-status': r.status })}
+              verifier={verifier}
+              onVerify={verify}
+              extraColumns={[roleColumn]}
+              rowTestId="verify-member"
               empty="verify.noneToVerify"
               data-testid="verify-members"
             />

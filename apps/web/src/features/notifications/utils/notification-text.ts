@@ -57,6 +57,7 @@ export function strengthLabel(intl: IntlShape, strength: string | undefined): st
 export function notificationText(intl: IntlShape, notification: AppNotification): string {
   const p = payloadOf(notification);
   const reference = p.caseReference ?? '—';
+  const organisation = p.organisationName ?? '—';
   switch (notification.kind) {
     case 'overlap.new':
       return intl.formatMessage(
@@ -76,10 +77,7 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
     case 'oprf.budget_exceeded':
       return intl.formatMessage(
         { id: 'notification.budgetExceeded' },
-        {
-          organisation: p.organisationName ?? '—',
-          allowed: intl.formatNumber(p.allowed ?? 0),
-        },
+        { organisation, allowed: intl.formatNumber(p.allowed ?? 0) },
       );
     case 'overlap.counterpart_changed':
       return intl.formatMessage(
@@ -87,23 +85,14 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
         { reference, change: p.change ?? 'changed' },
       );
     case 'cases.unusual_changes':
-      return intl.formatMessage(
-        { id: 'notification.unusualChanges' },
-        { organisation: p.organisationName ?? '—' },
-      );
+      return intl.formatMessage({ id: 'notification.unusualChanges' }, { organisation });
     case 'oprf.unusual_volume':
       return intl.formatMessage(
         { id: 'notification.unusualVolume' },
-        {
-          organisation: p.organisationName ?? '—',
-          evaluations: intl.formatNumber(p.evaluationsToday ?? 0),
-        },
+        { organisation, evaluations: intl.formatNumber(p.evaluationsToday ?? 0) },
       );
     case 'keys.rotation_recommended':
-      return intl.formatMessage(
-        { id: 'notification.rotationRecommended' },
-        { organisation: p.organisationName ?? '—' },
-      );
+      return intl.formatMessage({ id: 'notification.rotationRecommended' }, { organisation });
     case 'keys.grant_rejected':
       return intl.formatMessage({ id: 'notification.grantRejected' }, { epoch: p.epoch ?? 0 });
     case 'keys.certified':
@@ -113,17 +102,19 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
   }
 }
 
+/** Alerts about an organisation's volume: they lead coordinators to the group's dashboard. */
+const COORDINATOR_ALERTS: ReadonlySet<string> = new Set([
+  'oprf.budget_exceeded',
+  'oprf.unusual_volume',
+  'cases.unusual_changes',
+]);
+
 /** Where a notification leads. */
 export function notificationLink(notification: AppNotification): string | null {
   const p = payloadOf(notification);
   if (notification.kind.startsWith('overlap.'))
     return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
-  const coordinatorAlerts = new Set([
-    'oprf.budget_exceeded',
-    'oprf.unusual_volume',
-    'cases.unusual_changes',
-  ]);
-  if (coordinatorAlerts.has(notification.kind) && notification.workingGroupId) {
+  if (COORDINATOR_ALERTS.has(notification.kind) && notification.workingGroupId) {
     return `/working-groups/${notification.workingGroupId}/dashboard`;
   }
   if (notification.kind.startsWith('keys.') && notification.workingGroupId) {
