@@ -56,6 +56,8 @@ const SPECIFIC = {
   REQUEST_TOO_LARGE: ErrorCategory.BadUserInput,
   /** A text value contains a NUL character or is longer than any field accepts. */
   INVALID_TEXT: ErrorCategory.BadUserInput,
+  /** A list's `after` cursor is not one this hub gave out for that list (or the list's filters changed): start again from the first page. */
+  INVALID_CURSOR: ErrorCategory.BadUserInput,
   // auth
   /** Too many failed sign-ins from this network: wait `details.retryAfterSeconds`. */
   SIGN_IN_THROTTLED: ErrorCategory.RateLimited,
@@ -110,6 +112,7 @@ export const ErrorCode = {
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   RequestTooLarge: 'REQUEST_TOO_LARGE',
   InvalidText: 'INVALID_TEXT',
+  InvalidCursor: 'INVALID_CURSOR',
   SignInThrottled: 'SIGN_IN_THROTTLED',
   CaseWithdrawn: 'CASE_WITHDRAWN',
   CaseTooManyNames: 'CASE_TOO_MANY_NAMES',
