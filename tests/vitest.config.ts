@@ -15,5 +15,10 @@ export default defineConfig({
       'tests/*/vitest.config.ts',
     ],
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Vitest's default on a 2-core machine is one worker, so the browser and
+    // PostgreSQL suites, which mostly wait on other processes, ran one file
+    // after another. Two workers overlap that waiting; e2e files still run
+    // one at a time among themselves (one shared app and browser).
+    maxWorkers: 2,
   },
 });

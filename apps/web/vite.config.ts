@@ -44,7 +44,15 @@ export default defineConfig({
             // that does it, after sign-in, not on the first page.
             { name: 'preload', test: /preload-helper/, priority: 40 },
             { name: 'hpke', test: /[\\/]node_modules[\\/]@hpke[\\/]/, priority: 15 },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
+            // What every page needs (routing, data, messages, policy). Other
+            // packages (QR codes, curves, ciphers…) stay with the lazy pages
+            // that use them: a catch-all vendor chunk would put them all on
+            // the first page (apps/web/bundle-budget.json).
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](react-router|urql|@urql|wonka|@0no-co|react-intl|@formatjs|intl-messageformat|@casl|@ucast)[\\/]/,
+              priority: 10,
+            },
           ],
         },
       },

@@ -9,7 +9,9 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { edgeLimits } from './common/graphql/edge-limits.js';
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { loggerOptions } from './common/logging/logger-options.js';
+import { setWebCacheHeaders } from './common/http/web-cache-headers.js';
 import { RUNTIME, type Runtime } from './common/runtime.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { makeFormatError } from './graphql/format-error.js';
@@ -30,7 +32,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { SystemModule } from './modules/system/system.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
-const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface AppModuleOptions {
   /** false for the CLI's command context: no HTTP, no static files. */
@@ -81,7 +83,11 @@ export class AppModule {
               ServeStaticModule.forRoot({
                 rootPath: WEB_DIST,
                 exclude: ['/graphql{*path}', '/health{*path}'],
-                serveStaticOptions: { maxAge: '1h', index: 'index.html' },
+                serveStaticOptions: {
+                  index: 'index.html',
+                  cacheControl: false, // set per file: hashed assets are immutable
+                  setHeaders: setWebCacheHeaders,
+                },
               }),
             ]
           : []),
@@ -91,6 +97,7 @@ export class AppModule {
         CoordinationModule,
         DemoModule,
         HealthModule,
+        IdempotencyModule,
         InvitationsModule,
         JobsModule,
         KeysModule,

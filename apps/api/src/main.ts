@@ -5,6 +5,7 @@ import { createApp } from './bootstrap/create-app.js';
 import { ConfigError } from './config/load-config.js';
 import { ShutdownState } from './modules/health/shutdown-state.js';
 import { seedDemo } from './modules/demo/demo-seed.js';
+import { demoSummary } from './modules/demo/demo-summary.js';
 
 const say = (message: string) => process.stdout.write(`[parallax] ${message}\n`);
 
@@ -15,12 +16,17 @@ async function main(): Promise<void> {
   say(database.embedded ? 'Using embedded PostgreSQL' : 'Using PostgreSQL at DATABASE_URL');
 
   const app = await createApp(runtime);
-  if (runtime.config.PARALLAX_DEMO) await seedDemo(app, say);
+  const demoSeed = runtime.config.PARALLAX_DEMO ? await seedDemo(app, say) : null;
 
   const { HOST, PORT } = runtime.config;
   await app.listen(PORT, HOST);
   const shown = HOST === '0.0.0.0' || HOST === '127.0.0.1' || HOST === '::' ? 'localhost' : HOST;
-  say(`Parallax ${runtime.version} is ready at ${runtime.config.PUBLIC_URL ?? `http://${shown}:${PORT}`}`);
+  const url = runtime.config.PUBLIC_URL ?? `http://${shown}:${PORT}`;
+  say(`Parallax ${runtime.version} is ready at ${url}`);
+  // Last, so it is what the terminal shows (request lines are debug-level).
+  if (demoSeed && demoSeed.logins.length > 0) {
+    process.stdout.write(demoSummary(demoSeed.logins, url, demoSeed.files));
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

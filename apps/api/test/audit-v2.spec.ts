@@ -105,11 +105,11 @@ describe('what changed, without identifiers', () => {
 describe('sensitive reads', () => {
   it('records an overlap listing once per reader, subject and hour', async () => {
     const before = await countOf('overlap.read', w.investigatorB.id);
-    for (let i = 0; i < 3; i++) await w.investigatorB.client.ok('{ overlaps { id } }');
-    await Promise.all([w.investigatorB.client.ok('{ overlaps { id } }'), w.investigatorB.client.ok('{ overlaps { id } }')]);
+    for (let i = 0; i < 3; i++) await w.investigatorB.client.ok('{ overlaps { nodes { id } } }');
+    await Promise.all([w.investigatorB.client.ok('{ overlaps { nodes { id } } }'), w.investigatorB.client.ok('{ overlaps { nodes { id } } }')]);
     expect(await countOf('overlap.read', w.investigatorB.id)).toBe(before + 1);
     // Another subject (one case) is another entry.
-    await w.investigatorB.client.ok('query($c: ID) { overlaps(caseId: $c) { id } }', { c: w.caseB });
+    await w.investigatorB.client.ok('query($c: ID) { overlaps(caseId: $c) { nodes { id } } }', { c: w.caseB });
     expect(await countOf('overlap.read', w.investigatorB.id)).toBe(before + 2);
     const mine = await entriesSeenBy(w.investigatorB);
     expect(mine.find((e) => e.action === 'overlap.read' && e.subjectId === w.caseB)?.change).toEqual({
@@ -192,7 +192,7 @@ describe('signed checkpoints kept by members', () => {
   });
 
   it('moves forward while the chain still contains the kept checkpoint', async () => {
-    await w.adminA.client.ok('{ overlaps { id } }');
+    await w.adminA.client.ok('{ overlaps { nodes { id } } }');
     await w.investigatorA.client.request('mutation { stepUp(code: "000000") }');
     await nextPeriod();
     const check = checkAuditCheckpoint(kept, await askHub(w.investigatorA, kept));

@@ -82,16 +82,21 @@ describe('CasesRepository', () => {
     // Row-level security: even asking for B's organisation, A sees nothing of it.
     expect(await runAsTenant(db, a, (m) => repo.findOfOrganisation(m, b, id, false))).toBeNull();
     expect(await runAsTenant(db, b, (m) => repo.findOfOrganisation(m, b, id, false))).toBeNull();
+    const inGroup = (workingGroupId: string) => ({ workingGroupId, status: null, state: null, search: null });
     const listed = await runAsTenant(db, a, (m) =>
-      repo.listOfOrganisation(m, a.organisationId ?? '', g.workingGroupId),
+      repo.pageOfOrganisation(m, a.organisationId ?? '', inGroup(g.workingGroupId), null, 100),
     );
     expect(listed.map((c) => c.id)).toContain(id);
     expect(listed.every((c) => c.organisation_id === a.organisationId)).toBe(true);
     expect(
       await runAsTenant(db, a, (m) =>
-        repo.listOfOrganisation(m, a.organisationId ?? '', '00000000-0000-4000-8000-000000000000'),
+        repo.pageOfOrganisation(m, a.organisationId ?? '', inGroup('00000000-0000-4000-8000-000000000000'), null, 100),
       ),
     ).toEqual([]);
+    // Asking for B's organisation from A's tenant: row-level security still hides B's cases.
+    expect(
+      await runAsTenant(db, a, (m) => repo.countOfOrganisation(m, b.organisationId ?? '', inGroup(g.workingGroupId))),
+    ).toBe(0);
   });
 
   it('changes only the fields given', async () => {

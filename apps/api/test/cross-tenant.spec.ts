@@ -51,6 +51,13 @@ const CASES: Record<string, Case> = {
     variables: (w) => ({ o: w.orgB }),
     secrets: bSecrets,
   },
+  auditActions: {
+    kind: 'attack',
+    document: 'query($o: ID) { auditActions(organisationId: $o) }',
+    variables: (w) => ({ o: w.orgB }),
+    // Action names hold no ids; that B-only actions stay hidden is checked in audit-filters.spec.ts.
+    secrets: bSecrets,
+  },
   auditCheckpoint: {
     kind: 'attack',
     document: '{ auditCheckpoint(knownSeq: "1") { hubPublicKey latest { seq headHash signature } entryHashAtKnownSeq } }',
@@ -84,10 +91,21 @@ const CASES: Record<string, Case> = {
     secrets: (w) => bSecrets(w).filter((s) => s !== w.coordinator2.id),
   },
   case: { kind: 'attack', document: 'query($id: ID!) { case(id: $id) { id reference } }', variables: (w) => ({ id: w.caseB }), secrets: bSecrets },
-  cases: { kind: 'attack', document: 'query($w: ID) { cases(workingGroupId: $w) { id reference } }', variables: (w) => ({ w: w.wg2 }), secrets: bSecrets },
+  cases: {
+    kind: 'attack',
+    document: 'query($w: ID) { cases(workingGroupId: $w, search: "a") { totalCount nodes { id reference } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
   overlaps: {
     kind: 'attack',
-    document: 'query($w: ID) { overlaps(workingGroupId: $w, includeRetracted: true) { id myCase { id } otherOrganisation { id } } }',
+    document: 'query($w: ID) { overlaps(workingGroupId: $w, includeRetracted: true) { totalCount nodes { id myCase { id } otherOrganisation { id } } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  overlapGroups: {
+    kind: 'attack',
+    document: 'query($w: ID) { overlapGroups(workingGroupId: $w, includeRetracted: true) { totalCount nodes { myCase { id reference } clusterKey } } }',
     variables: (w) => ({ w: w.wg2 }),
     secrets: bSecrets,
   },
@@ -101,6 +119,12 @@ const CASES: Record<string, Case> = {
   keyDirectory: {
     kind: 'attack',
     document: 'query($w: ID!) { keyDirectory(workingGroupId: $w) { holders { userId organisationId } certificates { id subjectUserId issuerUserId } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  keyUnblockers: {
+    kind: 'attack',
+    document: 'query($w: ID!) { keyUnblockers(workingGroupId: $w) { reason people { userId } } }',
     variables: (w) => ({ w: w.wg2 }),
     secrets: bSecrets,
   },
@@ -182,6 +206,12 @@ const CASES: Record<string, Case> = {
     kind: 'attack',
     document: 'mutation($w: ID!) { rejectGroupKeyGrant(workingGroupId: $w, epoch: 1) }',
     variables: (w) => ({ w: w.wg2 }),
+  },
+  askForGroupKey: {
+    kind: 'attack',
+    document: 'mutation($w: ID!) { askForGroupKey(workingGroupId: $w) { reason people { userId } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
   },
   setSigningKey: { kind: 'not-tenant-scoped', why: "sets only the caller's own signing key, once (tested in verified-keys.spec)" },
   evaluateOprf: {
@@ -282,6 +312,11 @@ const CASES: Record<string, Case> = {
     },
   },
   revokeInvitation: { kind: 'attack', document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (w) => ({ id: w.invitationB }) },
+  setCaseReferencePattern: {
+    kind: 'attack',
+    document: 'mutation($o: ID!) { setCaseReferencePattern(organisationId: $o, pattern: "X-##") { id } }',
+    variables: (w) => ({ o: w.orgB }),
+  },
   revokeSession: { kind: 'attack', document: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: (w) => ({ id: w.sessionB }) },
   startSignUp: {
     kind: 'attack',
@@ -371,10 +406,10 @@ describe('cross-tenant isolation', () => {
       { id: w.caseB },
     );
     expect(cases.case).toEqual({ status: 'active', withdrawnAt: null });
-    const overlaps = await w.investigatorB.client.ok<{ overlaps: Array<{ id: string; myVerdict: string | null; contactStatus: string; retractedAt: string | null }> }>(
-      '{ overlaps { id myVerdict contactStatus retractedAt } }',
+    const overlaps = await w.investigatorB.client.ok<{ overlaps: { nodes: Array<{ id: string; myVerdict: string | null; contactStatus: string; retractedAt: string | null }> } }>(
+      '{ overlaps { nodes { id myVerdict contactStatus retractedAt } } }',
     );
-    expect(overlaps.overlaps).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'none', retractedAt: null }]);
+    expect(overlaps.overlaps.nodes).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'none', retractedAt: null }]);
     // B's key material: every grant of wg2 and every certificate about B's people is still there, issued by B's side.
     const db = t.app.get(DataSource);
     const grants = await db.query<Array<{ user_id: string }>>('SELECT user_id FROM group_key_grant WHERE working_group_id = $1 ORDER BY user_id', [w.wg2]);

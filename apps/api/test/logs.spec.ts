@@ -27,7 +27,7 @@ function capturedLogger(): { error: (e: unknown) => void; output: () => string }
       done();
     },
   });
-  const params = loggerOptions(loadConfig({ LOG_LEVEL: 'info' }));
+  const params = loggerOptions(loadConfig({ LOG_LEVEL: 'info' }), false);
   const { logger } = pinoHttp(params.pinoHttp as never, stream);
   // nestjs-pino's Logger.error(err) for an Error: `{ context, err }` and no message.
   return { error: (e) => logger.error({ context: 'GraphQL', err: e }), output: () => out };
@@ -45,11 +45,14 @@ describe('logs', () => {
     }
     expect(errors.every((e) => e instanceof Error)).toBe(true);
     // The raw error does carry it: this is what used to be logged.
-    expect(JSON.stringify(errors.map((e) => ({ ...(e as object), message: (e as Error).message })))).toContain(CANARY);
+    expect(
+      JSON.stringify(errors.map((e) => ({ ...(e as object), message: (e as Error).message }))),
+    ).toContain(CANARY);
     const { error, output } = capturedLogger();
     // The path an unexpected resolver error takes (graphql/format-error.ts).
     const format = makeFormatError(error);
-    for (const e of errors) expect(format({ message: 'x' }, e).extensions?.['code']).toBe('INTERNAL');
+    for (const e of errors)
+      expect(format({ message: 'x' }, e).extensions?.['code']).toBe('INTERNAL');
     await new Promise((r) => setTimeout(r, 50));
     const logged = output();
     expect(logged).toContain('QueryFailedError');
@@ -66,22 +69,45 @@ describe('logs of the running hub', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('do not carry a NUL-laden login field', async () => {
-    app = await startAppProcess({ dataDir, env: { SERVE_WEB: 'false', LOG_LEVEL: 'info' } });
+  it('do not carry a NUL-laden login field, and log a failed sign-in as a refusal without a stack', async () => {
+    // debug: request lines included, so the canary check covers them too.
+    app = await startAppProcess({ dataDir, env: { SERVE_WEB: 'false', LOG_LEVEL: 'debug' } });
     const send = (query: string, variables: Record<string, unknown>) =>
       fetch(`${app?.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-parallax-csrf': '1' },
         body: JSON.stringify({ query, variables }),
       }).then((r) => r.json() as Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>);
-    const params = await send('query($e: String!) { loginParameters(email: $e) { salt } }', { e: `${CANARY}\u0000@example.org` });
+    const params = await send('query($e: String!) { loginParameters(email: $e) { salt } }', {
+      e: `${CANARY}\u0000@example.org`,
+    });
     expect(params.errors?.[0]?.extensions?.code).toBe('INVALID_TEXT');
     const login = await send('mutation($i: LoginInput!) { login(input: $i) { user { id } } }', {
-      i: { email: `${CANARY}@example.org`, loginKey: Buffer.alloc(32, 1).toString('base64'), totpCode: '123456' },
+      i: {
+        email: `${CANARY}@example.org`,
+        loginKey: Buffer.alloc(32, 1).toString('base64'),
+        totpCode: '123456',
+      },
     });
     expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await new Promise((r) => setTimeout(r, 300));
     expect(app.output()).toContain('"statusCode"');
     expect(app.output()).not.toContain(CANARY);
+    // Issue 10: a mistyped password is not an outage (it was level 50 with a stack).
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) => JSON.parse(l) as { level: number; msg?: string; context?: string; err?: unknown },
+      );
+    const refusal = lines.find(
+      (l) => l.context === 'Refused' && l.msg?.startsWith('UNAUTHENTICATED'),
+    );
+    expect(refusal?.level).toBe(30);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(app.output()).not.toContain('"stack"');
+    // Nest's start-up bookkeeping is debug, not info.
+    expect(lines.find((l) => l.context === 'InstanceLoader')?.level).toBe(20);
   }, 180_000);
 });

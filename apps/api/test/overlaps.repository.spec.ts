@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerRights } from '../src/common/tenant/owner-rights.js';
 import { runAsTenant } from '../src/common/tenant/tenant-transaction.js';
 import { MatchingRepository } from '../src/modules/matching/matching.repository.js';
+import { normaliseOverlapFilter } from '../src/modules/overlaps/overlap-filter.js';
+import { OverlapPagesRepository } from '../src/modules/overlaps/overlap-pages.repository.js';
 import { OverlapsRepository, toOverlap } from '../src/modules/overlaps/overlaps.repository.js';
 import { investigatorOf, seedCase, seedGroup, useTestDataSource } from './support/case-fixtures.js';
 
@@ -58,13 +60,10 @@ beforeAll(async () => {
   overlapId = written?.id ?? '';
 });
 
+const pages = new OverlapPagesRepository();
 const listOf = (actor: Actor) =>
   runAsTenant(db, actor, (m) =>
-    repo.listOfOrganisation(m, actor.organisationId ?? '', {
-      workingGroupId: null,
-      caseId: null,
-      includeRetracted: false,
-    }),
+    pages.page(m, actor.organisationId ?? '', normaliseOverlapFilter({}), null, 100),
   );
 
 describe('OverlapsRepository', () => {
@@ -94,11 +93,13 @@ describe('OverlapsRepository', () => {
       ),
     ).toBeNull();
     const byCase = await runAsTenant(db, a, (m) =>
-      repo.listOfOrganisation(m, a.organisationId ?? '', {
-        workingGroupId: null,
-        caseId: caseOfB,
-        includeRetracted: true,
-      }),
+      pages.page(
+        m,
+        a.organisationId ?? '',
+        normaliseOverlapFilter({ caseId: caseOfB, includeRetracted: true }),
+        null,
+        100,
+      ),
     );
     expect(byCase).toEqual([]); // B's case is not A's to filter by
   });

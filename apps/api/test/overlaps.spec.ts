@@ -29,8 +29,8 @@ interface OverlapView {
   revealed: boolean;
   retractedAt: string | null;
 }
-const OVERLAPS = '{ overlaps(includeRetracted: true) { id myCase { id reference } otherOrganisation { name } strength matchedKinds contactStatus revealed retractedAt } }';
-const overlapsOf = async (p: Person) => (await p.client.ok<{ overlaps: OverlapView[] }>(OVERLAPS)).overlaps;
+const OVERLAPS = '{ overlaps(includeRetracted: true) { nodes { id myCase { id reference } otherOrganisation { name } strength matchedKinds contactStatus revealed retractedAt } } }';
+const overlapsOf = async (p: Person) => (await p.client.ok<{ overlaps: { nodes: OverlapView[] } }>(OVERLAPS)).overlaps.nodes;
 
 describe('overlap detection, end to end through the real client library', () => {
   let caseLatin = '';
@@ -180,11 +180,11 @@ describe('group key distribution', () => {
     const status = await groupKeyStatus(req, w.wg1);
     const { epoch } = await startKeyEpoch(req, w.wg1, await keysOf(t, w.coordinator1), { pins: devicePins });
     expect(epoch).toBe((status.epoch ?? 0) + 1);
-    const cases = await w.investigatorA.client.ok<{ cases: Array<{ needsRefingerprint: boolean; withdrawnAt: string | null }> }>(
-      'query($w: ID) { cases(workingGroupId: $w) { needsRefingerprint withdrawnAt } }',
+    const cases = await w.investigatorA.client.ok<{ cases: { nodes: Array<{ needsRefingerprint: boolean; withdrawnAt: string | null }> } }>(
+      'query($w: ID) { cases(workingGroupId: $w) { nodes { needsRefingerprint withdrawnAt } } }',
       { w: w.wg1 },
     );
-    expect(cases.cases.filter((c) => !c.withdrawnAt).every((c) => c.needsRefingerprint)).toBe(true);
+    expect(cases.cases.nodes.filter((c) => !c.withdrawnAt).every((c) => c.needsRefingerprint)).toBe(true);
     const leaver = await w.investigatorA2.client.request('query($w: ID!) { groupKeyStatus(workingGroupId: $w) { epoch mySealedKey } }', { w: w.wg1 });
     expect(leaver.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM group_key_grant WHERE user_id = $1 AND epoch = $2', [w.investigatorA2.id, epoch]);

@@ -240,11 +240,11 @@ describe('padding and bands (item 11)', () => {
     expect(overlap?.strength).toBe(unpadded.strength);
     expect(overlap?.score).toBeCloseTo(unpadded.score, 5);
 
-    const view = await w.investigatorA.client.ok<{ overlaps: Array<{ strength: string }> }>(
-      '{ overlaps { strength } }',
+    const view = await w.investigatorA.client.ok<{ overlaps: { nodes: Array<{ strength: string }> } }>(
+      '{ overlaps { nodes { strength } } }',
     );
-    expect(['strong', 'probable', 'possible']).toContain(view.overlaps[0]?.strength);
-    const raw = await w.investigatorA.client.request('{ overlaps { score } }');
+    expect(['strong', 'probable', 'possible']).toContain(view.overlaps.nodes[0]?.strength);
+    const raw = await w.investigatorA.client.request('{ overlaps { nodes { score } } }');
     expect(raw.errors?.[0]?.message).toMatch(/score/);
   });
 });
@@ -277,10 +277,10 @@ describe('no silent retraction, and coordinators hear of probing (item 2)', () =
       const notices = await noticesOf(w.investigatorA, 'overlap.counterpart_changed');
       expect(notices.filter((n) => n.payload['overlapId'] === overlapId)).toHaveLength(round);
       const list = await w.investigatorA.client.ok<{
-        overlaps: Array<{ id: string; counterpartChange: { kind: string; at: string } | null }>;
-      }>('{ overlaps { id counterpartChange { kind at } } }');
+        overlaps: { nodes: Array<{ id: string; counterpartChange: { kind: string; at: string } | null }> };
+      }>('{ overlaps { nodes { id counterpartChange { kind at } } } }');
       // Listed even while retracted, with the change and its date.
-      const o = list.overlaps.find((x) => x.id === overlapId);
+      const o = list.overlaps.nodes.find((x) => x.id === overlapId);
       expect(o?.counterpartChange?.kind).toBe('changed');
       seen.add(o?.counterpartChange?.at ?? '');
     }
@@ -307,9 +307,9 @@ describe('no silent retraction, and coordinators hear of probing (item 2)', () =
       id: probe,
     });
     const afterWithdraw = await w.investigatorA.client.ok<{
-      overlaps: Array<{ id: string; counterpartChange: { kind: string } | null }>;
-    }>('{ overlaps { id counterpartChange { kind } } }');
-    expect(afterWithdraw.overlaps.find((x) => x.id === overlapId)?.counterpartChange?.kind).toBe(
+      overlaps: { nodes: Array<{ id: string; counterpartChange: { kind: string } | null }> };
+    }>('{ overlaps { nodes { id counterpartChange { kind } } } }');
+    expect(afterWithdraw.overlaps.nodes.find((x) => x.id === overlapId)?.counterpartChange?.kind).toBe(
       'withdrawn',
     );
   });
@@ -337,9 +337,9 @@ describe('an organisation removed from a group (item 4)', () => {
     const rotate = await noticesOf(w.coordinator2, 'keys.rotation_recommended');
     expect(rotate[0]?.payload).toMatchObject({ organisationId: w.orgB2, frozenCases: 1 });
     const stayerView = await w.investigatorB.client.ok<{
-      overlaps: Array<{ myCase: { id: string }; counterpartChange: { kind: string } | null }>;
-    }>('{ overlaps { myCase { id } counterpartChange { kind } } }');
-    expect(stayerView.overlaps.find((o) => o.myCase.id === mine)?.counterpartChange?.kind).toBe(
+      overlaps: { nodes: Array<{ myCase: { id: string }; counterpartChange: { kind: string } | null }> };
+    }>('{ overlaps { nodes { myCase { id } counterpartChange { kind } } } }');
+    expect(stayerView.overlaps.nodes.find((o) => o.myCase.id === mine)?.counterpartChange?.kind).toBe(
       'left',
     );
 

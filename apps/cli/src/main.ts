@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerFingerprintCommand } from './commands/fingerprint-command.js';
 import { registerLinkCommand } from './commands/link-command.js';
 import { registerServerCommands, type ServerCommandsLoader } from './commands/server-commands.js';
+import { CliError } from './io/cli-error.js';
 
 /** What the entry script provides: the CLI itself never imports the server. */
 export interface CliDependencies {
@@ -27,6 +28,10 @@ export async function main(argv: readonly string[], deps: CliDependencies): Prom
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`parallax: ${error.message}\n`);
+      return error.exitCode;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`parallax: ${message}\n`);
     return 1;

@@ -69,7 +69,7 @@ describe('parallax link', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--threshold must be a number between 0 and 1');
     const missing = await runCli(['link', `${FIXTURES}left.jsonl`, `${FIXTURES}nope.jsonl`]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2); // bad input, as for \`parallax fingerprint\``
     expect(missing.stderr).toContain('nope.jsonl: no such file');
   });
 });

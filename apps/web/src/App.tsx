@@ -12,6 +12,7 @@ import {
   workerKeyDerivation,
   type KeyDerivation,
 } from './crypto/key-derivation';
+import { browserKeySession } from './crypto/browser-key-session';
 import { KeyStore, KeyStoreContext } from './crypto/key-store';
 import {
   createWorkerFingerprinter,
@@ -52,7 +53,7 @@ export function App({
   fingerprinter = createWorkerFingerprinter,
   onSignedOut,
 }: AppProps) {
-  const [keyStore] = useState(() => new KeyStore());
+  const [keyStore] = useState(() => new KeyStore(browserKeySession()));
   const [groupKeyStore] = useState(() => new GroupKeyStore());
   return (
     <StrictMode>

@@ -2,15 +2,8 @@ import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginRoute } from './pages/auth/LoginPage';
 import { RequireAuth, RequirePermission } from './features/auth/components/RequireAuth';
-import { AccountPage } from './pages/account/AccountPage';
-import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { OrganisationPage } from './pages/organisation/OrganisationPage';
-import { PlatformPage } from './pages/platform/PlatformPage';
-import { JoinPage } from './pages/signup/JoinPage';
-import { WorkingGroupPage } from './pages/working-groups/WorkingGroupPage';
-import { WorkingGroupsPage } from './pages/working-groups/WorkingGroupsPage';
 import { RouteError } from './shell/RouteError';
 import { Shell } from './shell/Shell';
 
@@ -33,6 +26,32 @@ const OverlapsPage = lazy(() =>
 );
 const DashboardPage = lazy(() =>
   import('./pages/coordination/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+
+// Every other page but home and login, too: the first page a phone on a
+// slow connection loads carries only what it shows (apps/web/bundle-budget.json).
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const AuditPage = lazy(() =>
+  import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./pages/organisation/OrganisationPage').then((m) => ({ default: m.OrganisationPage })),
+);
+const PlatformPage = lazy(() =>
+  import('./pages/platform/PlatformPage').then((m) => ({ default: m.PlatformPage })),
+);
+const JoinPage = lazy(() =>
+  import('./pages/signup/JoinPage').then((m) => ({ default: m.JoinPage })),
+);
+const WorkingGroupPage = lazy(() =>
+  import('./pages/working-groups/WorkingGroupPage').then((m) => ({ default: m.WorkingGroupPage })),
+);
+const WorkingGroupsPage = lazy(() =>
+  import('./pages/working-groups/WorkingGroupsPage').then((m) => ({
+    default: m.WorkingGroupsPage,
+  })),
 );
 
 const readGroups = { action: 'read', subject: 'WorkingGroup' } as const;

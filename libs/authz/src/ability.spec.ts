@@ -41,6 +41,16 @@ describe('policy', () => {
     expect(a.can('read', subject('AuditEntry', { organisationId: 'org-b', workingGroupId: null, actorUserId: 'x' }))).toBe(false);
   });
 
+  it("lets only an organisation's own admins change its settings (the case reference pattern)", () => {
+    const admin = defineAbilityFor({ ...base, role: 'org_admin' });
+    expect(admin.can('update', subject('Organisation', { id: 'org-a' }))).toBe(true);
+    expect(admin.can('update', subject('Organisation', { id: 'org-b' }))).toBe(false);
+    expect(defineAbilityFor(base).can('update', subject('Organisation', { id: 'org-a' }))).toBe(false);
+    const coordinator = defineAbilityFor({ ...base, coordinatorOf: ['wg-1'] });
+    expect(coordinator.can('update', subject('Organisation', { id: 'org-b' }))).toBe(false);
+    expect(defineAbilityFor(platformAdmin).can('update', subject('Organisation', { id: 'org-a' }))).toBe(false);
+  });
+
   it('lets a coordinator run only the groups they coordinate', () => {
     const a = defineAbilityFor({ ...base, coordinatorOf: ['wg-1'] });
     expect(a.can('invite', subject('Membership', { workingGroupId: 'wg-1', organisationId: 'org-z' }))).toBe(true);

@@ -83,6 +83,8 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
       can(['update', 'disable'], 'User', { organisationId: org });
       can('respond', 'Membership', { organisationId: org });
       can('read', 'AuditEntry', { organisationId: org });
+      // Its settings (the case reference pattern), nothing else about it.
+      can('update', 'Organisation', { id: org });
     }
   }
 

@@ -58,6 +58,15 @@ const SPECIFIC = {
   INVALID_TEXT: ErrorCategory.BadUserInput,
   /** A list's `after` cursor is not one this hub gave out for that list (or the list's filters changed): start again from the first page. */
   INVALID_CURSOR: ErrorCategory.BadUserInput,
+  /** A list's `from` time is after its `to` time: nothing can match, so the request is refused. */
+  INVALID_DATE_RANGE: ErrorCategory.BadUserInput,
+  // idempotency (any mutation sent with an Idempotency-Key header)
+  /** The Idempotency-Key header is not a UUID v4 (one random key per user action). */
+  IDEMPOTENCY_KEY_INVALID: ErrorCategory.BadUserInput,
+  /** The Idempotency-Key was used before for another operation or other variables: make a new key per action. */
+  IDEMPOTENCY_KEY_REUSED: ErrorCategory.Conflict,
+  /** An attempt with this Idempotency-Key is still being processed: retry a little later to get its answer. */
+  IDEMPOTENCY_IN_PROGRESS: ErrorCategory.Conflict,
   // auth
   /** Too many failed sign-ins from this network: wait `details.retryAfterSeconds`. */
   SIGN_IN_THROTTLED: ErrorCategory.RateLimited,
@@ -72,6 +81,8 @@ const SPECIFIC = {
   CASE_FINGERPRINTS_NOT_PADDED: ErrorCategory.BadUserInput,
   /** The organisation left the case's working group: the case is frozen (no matching, no changes). */
   CASE_FROZEN: ErrorCategory.Conflict,
+  /** The case reference does not follow the organisation's reference pattern (`details.pattern` says which). */
+  REFERENCE_PATTERN_MISMATCH: ErrorCategory.BadUserInput,
   // overlaps
   /** The overlap was retracted: nothing more can be done on it. */
   OVERLAP_RETRACTED: ErrorCategory.Conflict,
@@ -93,6 +104,8 @@ const SPECIFIC = {
   LAST_COORDINATOR: ErrorCategory.Conflict,
   /** A coordinator must come from an organisation that is not a member of the group (a secretariat). */
   COORDINATOR_FROM_MEMBER: ErrorCategory.Conflict,
+  /** A case reference pattern uses a character it may not, is too long, or has two `*` not parted by a separator. */
+  INVALID_REFERENCE_PATTERN: ErrorCategory.BadUserInput,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type SpecificErrorCode = keyof typeof SPECIFIC;
@@ -113,12 +126,17 @@ export const ErrorCode = {
   RequestTooLarge: 'REQUEST_TOO_LARGE',
   InvalidText: 'INVALID_TEXT',
   InvalidCursor: 'INVALID_CURSOR',
+  InvalidDateRange: 'INVALID_DATE_RANGE',
+  IdempotencyKeyInvalid: 'IDEMPOTENCY_KEY_INVALID',
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyInProgress: 'IDEMPOTENCY_IN_PROGRESS',
   SignInThrottled: 'SIGN_IN_THROTTLED',
   CaseWithdrawn: 'CASE_WITHDRAWN',
   CaseTooManyNames: 'CASE_TOO_MANY_NAMES',
   CaseTooManyFingerprints: 'CASE_TOO_MANY_FINGERPRINTS',
   CaseFingerprintsNotPadded: 'CASE_FINGERPRINTS_NOT_PADDED',
   CaseFrozen: 'CASE_FROZEN',
+  ReferencePatternMismatch: 'REFERENCE_PATTERN_MISMATCH',
   OverlapRetracted: 'OVERLAP_RETRACTED',
   ContactAlreadyRequested: 'CONTACT_ALREADY_REQUESTED',
   NoContactRequest: 'NO_CONTACT_REQUEST',
@@ -128,6 +146,7 @@ export const ErrorCode = {
   AlreadyMember: 'ALREADY_MEMBER',
   LastCoordinator: 'LAST_COORDINATOR',
   CoordinatorFromMember: 'COORDINATOR_FROM_MEMBER',
+  InvalidReferencePattern: 'INVALID_REFERENCE_PATTERN',
 } as const satisfies Record<string, ErrorCategory | SpecificErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,4 +1,6 @@
 export * from './error-codes.js';
 export * from './health.js';
+export * from './idempotency.js';
 export * from './locales.js';
 export * from './cases.js';
+export * from './reference-pattern.js';

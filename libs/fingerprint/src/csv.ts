@@ -3,6 +3,14 @@
  * FollowTheMoney Persons (for the CLI and the web import).
  */
 import Papa from 'papaparse';
+import {
+  checkRecord,
+  ROW_CHECKS,
+  type RecordField,
+  type RecordProblem,
+  type RowCheck,
+  type RowProblem,
+} from './import-problems.js';
 import type { FtmPerson, TypedIdentifier } from './types.js';
 
 /**
@@ -66,28 +74,27 @@ export interface CsvParseOptions {
   readonly mapping?: CsvMapping;
   /** Separator of several values in one cell (default ";"). */
   readonly multiValueSeparator?: string;
+  /** The rules a row must pass or be skipped (default {@link ROW_CHECKS}; `[]` for none). */
+  readonly rowChecks?: readonly RowCheck[];
+  /** "Today" for the birth-date check (tests). */
+  readonly today?: Date;
 }
 
 export interface CsvParseResult {
   readonly persons: FtmPerson[];
+  /** The headers, in file order. */
+  readonly headers: readonly string[];
   /** The mapping used, for every header. */
   readonly mapping: Readonly<Record<string, CsvColumnTarget>>;
   /** Headers that were ignored. */
   readonly ignored: readonly string[];
-  /** Parser warnings ("row 12: too few fields"). */
+  /** Parser warnings that concern no single row (an unterminated quote…). */
   readonly warnings: readonly string[];
+  /** Rows skipped, and why (row numbers and headers, never values). */
+  readonly rowProblems: readonly RowProblem[];
 }
 
-/** Parses CSV text (with a header row) into FtM Persons. Rows without any value are skipped. */
-export function parsePersonsCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
-  const separator = options.multiValueSeparator ?? ';';
-  const parsed = Papa.parse<Record<string, string | undefined>>(text.replace(/^\uFEFF/u, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  });
-  const headers = parsed.meta.fields ?? [];
-  const mapping: Record<string, CsvColumnTarget> = {};
-  for (const h of headers) mapping[h] = options.mapping?.[h] ?? guessCsvTarget(h);
+function checkTargets(mapping: Readonly<Record<string, CsvColumnTarget>>): void {
   for (const [h, target] of Object.entries(mapping)) {
     if (
       target !== 'id' &&
@@ -98,10 +105,37 @@ export function parsePersonsCsv(text: string, options: CsvParseOptions = {}): Cs
       throw new Error(`CSV column "${h}": unknown target "${target}"`);
     }
   }
+}
+
+/**
+ * Parses CSV text (with a header row) into FtM Persons. Rows without any
+ * value are skipped silently; a row that fails a {@link RowCheck} or does
+ * not have the header's number of cells is skipped and listed in
+ * `rowProblems`. Row numbers (the `row-N` id of a row without one, and the
+ * problems) count data rows from 1, so skipping a row never renumbers others.
+ */
+export function parsePersonsCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
+  const separator = options.multiValueSeparator ?? ';';
+  const checks = options.rowChecks ?? ROW_CHECKS;
+  const today = options.today ?? new Date();
+  const parsed = Papa.parse<Record<string, string | undefined>>(text.replace(/^\uFEFF/u, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
+  const headers = parsed.meta.fields ?? [];
+  const mapping: Record<string, CsvColumnTarget> = {};
+  for (const h of headers) mapping[h] = options.mapping?.[h] ?? guessCsvTarget(h);
+  checkTargets(mapping);
+  const malformed = new Map<number, string>();
+  const warnings: string[] = [];
+  for (const e of parsed.errors) {
+    if (e.type === 'FieldMismatch' && e.row !== undefined) malformed.set(e.row, e.code);
+    else if (e.code !== 'UndetectableDelimiter') warnings.push(`CSV: ${e.message}`);
+  }
   const persons: FtmPerson[] = [];
+  const rowProblems: RowProblem[] = [];
   parsed.data.forEach((row, index) => {
-    const properties: Record<string, string[]> = {};
-    const identifiers: TypedIdentifier[] = [];
+    const fields: RecordField[] = [];
     let id: string | undefined;
     for (const h of headers) {
       const cell = (row[h] ?? '').trim();
@@ -115,14 +149,32 @@ export function parsePersonsCsv(text: string, options: CsvParseOptions = {}): Cs
         .split(separator)
         .map((v) => v.trim())
         .filter((v) => v.length > 0);
-      if (target.startsWith('identifier:')) {
-        const type = target.slice('identifier:'.length);
+      if (values.length > 0) fields.push({ field: h, property: target, values });
+    }
+    if (fields.length === 0 && id === undefined && !malformed.has(index)) return;
+    const mismatch = malformed.get(index);
+    const problems: RecordProblem[] = mismatch
+      ? [
+          {
+            code: 'malformed_row',
+            detail: mismatch === 'TooManyFields' ? 'too_many_cells' : 'too_few_cells',
+          },
+        ]
+      : checkRecord(fields, checks, today);
+    if (problems.length > 0) {
+      for (const p of problems) rowProblems.push({ row: index + 1, ...p });
+      return;
+    }
+    const properties: Record<string, string[]> = {};
+    const identifiers: TypedIdentifier[] = [];
+    for (const { property, values } of fields) {
+      if (property.startsWith('identifier:')) {
+        const type = property.slice('identifier:'.length);
         for (const value of values) identifiers.push({ type, value });
       } else {
-        (properties[target] ??= []).push(...values);
+        (properties[property] ??= []).push(...values);
       }
     }
-    if (Object.keys(properties).length === 0 && identifiers.length === 0) return;
     persons.push({
       id: id ?? `row-${index + 1}`,
       schema: 'Person',
@@ -132,8 +184,10 @@ export function parsePersonsCsv(text: string, options: CsvParseOptions = {}): Cs
   });
   return {
     persons,
+    headers,
     mapping,
     ignored: headers.filter((h) => mapping[h] === 'ignore'),
-    warnings: parsed.errors.map((e) => `row ${(e.row ?? 0) + 1}: ${e.message}`),
+    warnings,
+    rowProblems,
   };
 }

@@ -56,10 +56,43 @@ export {
   contentRecordId,
   describeSkippedLine,
   CONTENT_ID_PREFIX,
+  type JsonlParseOptions,
   type JsonlParseResult,
   type JsonlProblem,
   type JsonlSkippedLine,
 } from './jsonl.js';
+export {
+  birthDateCheck,
+  checkRecord,
+  countProblems,
+  identifiesPerson,
+  isNameProperty,
+  noNameCheck,
+  problemReportCsv,
+  ROW_CHECKS,
+  type FileProblemCode,
+  type RecordField,
+  type RecordProblem,
+  type RowCheck,
+  type RowProblem,
+  type RowProblemCode,
+} from './import-problems.js';
+export {
+  decodeImportBytes,
+  formatOfName,
+  readImportFile,
+  SNIFF_BYTES,
+  type ImportFileFormat,
+  type ImportFileOptions,
+  type ImportFileRead,
+} from './import-file.js';
+/** Fixtures for the web and CLI import tests (the same files must give the same problems). */
+export { IMPORT_FIXTURES, FIXTURE_TODAY, type ImportFixture } from './import-fixtures.js';
+export {
+  birthDateProblem,
+  MIN_BIRTH_YEAR,
+  type BirthDateProblem,
+} from './normalize/birth-date-check.js';
 export { toLatin, foldCase } from './normalize/translit.js';
 export { skeleton, standaloneHToG, hasStandaloneH, looksEastSlavic } from './normalize/skeleton.js';
 export { tokenizeName, splitNameVariants, TITLES, type NameToken } from './normalize/names.js';
@@ -78,3 +111,9 @@ export {
   normalizePhone,
   normalizeWallet,
 } from './normalize/identifiers.js';
+export {
+  referenceNameTokens,
+  referenceContainsName,
+  referenceNameCheck,
+  MIN_NAME_TOKEN_LETTERS,
+} from './reference-check.js';

@@ -7,6 +7,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { toBase64Url } from './fingerprint.js';
+import {
+  checkRecord,
+  ROW_CHECKS,
+  type RecordField,
+  type RowCheck,
+  type RowProblem,
+} from './import-problems.js';
 import type { FtmPerson, TypedIdentifier } from './types.js';
 
 /** Why a line was skipped. */
@@ -34,6 +41,29 @@ export interface JsonlParseResult {
   readonly skippedLines: readonly JsonlSkippedLine[];
   /** Persons whose id was derived from their content ({@link contentRecordId}). */
   readonly derivedIds: number;
+  /** Lines skipped, and why: the unusable ones and those failing a {@link RowCheck}, in file order. */
+  readonly rowProblems: readonly RowProblem[];
+  /** Lines that were valid JSON (a file with none is probably not JSON Lines). */
+  readonly jsonObjects: number;
+}
+
+export interface JsonlParseOptions {
+  /** The rules a record must pass or be skipped (default {@link ROW_CHECKS}; `[]` for none). */
+  readonly rowChecks?: readonly RowCheck[];
+  /** "Today" for the birth-date check (tests). */
+  readonly today?: Date;
+}
+
+function recordFields(person: Omit<FtmPerson, 'id'>): RecordField[] {
+  const fields: RecordField[] = Object.entries(person.properties).map(([name, values]) => ({
+    field: name,
+    property: name,
+    values: stringList(values),
+  }));
+  for (const { type, value } of person.identifiers ?? []) {
+    fields.push({ field: `identifiers.${type}`, property: `identifier:${type}`, values: [value] });
+  }
+  return fields;
 }
 
 /** Prefix of an id derived from a record's content. */
@@ -110,13 +140,27 @@ function readLine(line: string): LineOutcome {
 /**
  * Reads FtM JSON Lines: keeps the Person entities (a line without `schema`
  * counts as one), with their string property values and Parallax's optional
- * `identifiers` list. Never throws on the content: see {@link JsonlParseResult}.
+ * `identifiers` list. A line that is not a usable Person, or fails a
+ * {@link RowCheck}, is skipped and reported. Never throws on the content:
+ * see {@link JsonlParseResult}.
  */
-export function parsePersonsJsonl(text: string): JsonlParseResult {
+export function parsePersonsJsonl(text: string, options: JsonlParseOptions = {}): JsonlParseResult {
+  const checks = options.rowChecks ?? ROW_CHECKS;
+  const today = options.today ?? new Date();
   const persons: FtmPerson[] = [];
   const skippedLines: JsonlSkippedLine[] = [];
+  const rowProblems: RowProblem[] = [];
   const derived = new Set<string>();
   let otherSchema = 0;
+  let jsonObjects = 0;
+  const skip = (line: number, problem: JsonlProblem): void => {
+    skippedLines.push({ line, problem });
+    rowProblems.push(
+      problem === 'duplicate'
+        ? { row: line, code: 'duplicate_record' }
+        : { row: line, code: 'bad_json_line', detail: problem },
+    );
+  };
   text
     .replace(/^\uFEFF/u, '')
     .split(/\r?\n/u)
@@ -124,26 +168,32 @@ export function parsePersonsJsonl(text: string): JsonlParseResult {
       const line = raw.trim();
       if (line.length === 0) return;
       const outcome = readLine(line);
+      if (outcome.kind !== 'skip' || outcome.problem !== 'not-json') jsonObjects++;
       if (outcome.kind === 'other-schema') {
         otherSchema++;
         return;
       }
       if (outcome.kind === 'skip') {
-        skippedLines.push({ line: index + 1, problem: outcome.problem });
+        skip(index + 1, outcome.problem);
+        return;
+      }
+      const problems = checkRecord(recordFields(outcome.person), checks, today);
+      if (problems.length > 0) {
+        for (const p of problems) rowProblems.push({ row: index + 1, ...p });
         return;
       }
       let id = outcome.id;
       if (id === undefined) {
         id = contentRecordId(outcome.person);
         if (derived.has(id)) {
-          skippedLines.push({ line: index + 1, problem: 'duplicate' });
+          skip(index + 1, 'duplicate');
           return;
         }
         derived.add(id);
       }
       persons.push({ id, ...outcome.person });
     });
-  return { persons, otherSchema, skippedLines, derivedIds: derived.size };
+  return { persons, otherSchema, skippedLines, derivedIds: derived.size, rowProblems, jsonObjects };
 }
 
 /** A skipped line as a person reads it ("line 12: not valid JSON"): number and reason only. */

@@ -540,11 +540,11 @@ try {
       },
     ]);
     for (;;) {
-      const { overlaps: seen } = await admin.session.request<{ overlaps: unknown[] }>(
-        'query O($c: ID) { overlaps(caseId: $c) { id } }',
+      const { overlaps: seen } = await admin.session.request<{ overlaps: { totalCount: number } }>(
+        'query O($c: ID) { overlaps(caseId: $c, first: 1) { totalCount } }',
         { c: reg?.caseId },
       );
-      if (seen.length > 0) break;
+      if (seen.totalCount > 0) break;
       if (performance.now() - start > 30_000)
         throw new Error('the single case showed no overlap in 30 s');
       await new Promise((res) => setTimeout(res, 20));

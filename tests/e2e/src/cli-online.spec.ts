@@ -214,10 +214,10 @@ describe('parallax fingerprint --hub', () => {
     let overlaps: Array<{ myCase: { id: string }; strength: string }> = [];
     for (let i = 0; i < 100 && overlaps.length === 0; i++) {
       overlaps = (
-        await dja.session.request<{ overlaps: typeof overlaps }>(
-          '{ overlaps { myCase { id } strength } }',
+        await dja.session.request<{ overlaps: { nodes: typeof overlaps } }>(
+          '{ overlaps { nodes { myCase { id } strength } } }',
         )
-      ).overlaps;
+      ).overlaps.nodes;
       if (overlaps.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(overlaps).toHaveLength(1);

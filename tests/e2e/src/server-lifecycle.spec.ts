@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,10 +37,19 @@ describe('the server process', () => {
     const seeded = await startAppProcess({ dataDir, args: ['--demo'] });
     expect(await seeded.stop()).toBe(0);
     expect(seeded.output()).toMatch(/coordinator@demo\.parallax\.test +password demo-\S+ +TOTP secret [A-Z2-7]{32}/);
+    // Issue 10: the summary comes after "ready", with no log line inside it,
+    // an otpauth URI per login, the next steps, and a page of QR codes.
+    const out = seeded.output();
+    const summary = out.slice(out.indexOf('is ready at'), out.indexOf('SIGTERM received'));
+    expect(summary).toMatch(/Next steps[\s\S]*create the group key/);
+    expect(summary).not.toMatch(/^\{"level"/m);
+    expect(summary.match(/otpauth:\/\/totp\/Parallax:/g)?.length).toBe(9);
+    expect(readFileSync(join(dataDir, 'demo-logins.html'), 'utf8').match(/<svg/g)?.length).toBe(9);
     const again = await startAppProcess({ dataDir, args: ['--demo'] });
     expect(await again.stop()).toBe(0);
     expect(again.output()).toContain('Demo data already present');
     expect(again.output()).toContain('investigator@dja.demo.parallax.test');
+    expect(again.output()).toMatch(/Next steps/);
   });
 
   it('uses the PostgreSQL at DATABASE_URL instead of starting its own', async () => {

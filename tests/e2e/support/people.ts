@@ -66,7 +66,7 @@ export function demoLoginOf(logins: ReadonlyMap<string, DemoLogin>, email: strin
   return login;
 }
 
-/** Goes through the menu (never a page load: that would lock the keys in memory). */
+/** Goes through the menu, as a user does (a page load is slower; key-session.spec.ts covers it). */
 export async function openNav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 }

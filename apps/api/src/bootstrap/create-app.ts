@@ -3,7 +3,10 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../app.module.js';
+import { AppModule, WEB_DIST } from '../app.module.js';
+import { DomainExceptionFilter } from '../common/errors/domain-exception.filter.js';
+import { StartupQuietLogger } from '../common/logging/startup-quiet-logger.js';
+import { gzipWebAssets } from '../common/http/web-compression.js';
 import type { Runtime } from '../common/runtime.js';
 import { bodyTooLarge, trustProxySetting, untrustedProxyWarning } from './request-limits.js';
 import { securityHeaders } from './security-headers.js';
@@ -14,13 +17,17 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
     bufferLogs: true,
     bodyParser: true,
   });
-  app.useLogger(app.get(Logger));
+  const logger = new StartupQuietLogger(app.get(Logger));
+  app.useLogger(logger);
+  app.useGlobalFilters(new DomainExceptionFilter(logger));
   const { config } = runtime;
   app.disable('x-powered-by');
   // Client addresses (sign-in throttling) come from the socket unless proxies are trusted.
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(untrustedProxyWarning(config.TRUST_PROXY));
   app.use(securityHeaders(config));
+  // Before the static file server: it sends the client's JavaScript uncompressed.
+  if (config.SERVE_WEB) app.use(gzipWebAssets(WEB_DIST));
   app.useBodyParser('json', { limit: config.GRAPHQL_MAX_BODY_BYTES });
   app.use(bodyTooLarge(config.GRAPHQL_MAX_BODY_BYTES));
   app.useGlobalPipes(

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   PARALLAX_MASTER_KEY: z.string().optional(),
   PARALLAX_MASTER_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // `auto`: readable lines on a terminal, JSON (one object per line) otherwise.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   PARALLAX_DEMO: bool.default(false),
   SERVE_WEB: bool.default(true),
@@ -45,6 +47,8 @@ export const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  // How long a mutation's Idempotency-Key (and its stored answer) is kept for retries.
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
   TOTP_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   TOTP_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // Failures against one account (from any source) per hour before its

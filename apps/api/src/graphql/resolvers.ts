@@ -2,9 +2,11 @@ import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CasesResolver } from '../modules/cases/cases.resolver.js';
 import { CoordinationResolver } from '../modules/coordination/coordination.resolver.js';
+import { KeyRequestsResolver } from '../modules/keys/key-requests.resolver.js';
 import { KeyTrustResolver } from '../modules/keys/key-trust.resolver.js';
 import { KeysResolver } from '../modules/keys/keys.resolver.js';
 import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
+import { OverlapPagesResolver } from '../modules/overlaps/overlap-pages.resolver.js';
 import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
 import { InvitationsResolver } from '../modules/invitations/invitations.resolver.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
@@ -23,9 +25,11 @@ export const RESOLVERS = [
   CoordinationResolver,
   InvitationsResolver,
   KeysResolver,
+  KeyRequestsResolver,
   KeyTrustResolver,
   NotificationsResolver,
   OverlapsResolver,
+  OverlapPagesResolver,
   OrganisationsResolver,
   SystemResolver,
   UsersResolver,

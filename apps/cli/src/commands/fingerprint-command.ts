@@ -11,7 +11,8 @@ import {
 } from '@parallax/fingerprint';
 import { CliError, ExitCode } from '../io/cli-error.js';
 import { runOnlineImport, type OnlineOptions } from './fingerprint-online.js';
-import { readPersons } from './person-input.js';
+import { runDryRun } from './import-dry-run.js';
+import { readPersonsReported } from './person-input.js';
 
 /** Reads a 32-byte key written as 64 hex digits or base64/base64url in a file. */
 export async function readKeyFile(path: string, what: string): Promise<Uint8Array> {
@@ -41,6 +42,8 @@ async function readMapping(path: string): Promise<CsvMapping> {
 
 interface FingerprintCommandOptions extends Partial<OnlineOptions> {
   out?: string;
+  problems?: string;
+  dryRun?: boolean;
   mapping?: string;
   defaultPhoneCountry?: string;
   groupKeyFile?: string;
@@ -65,10 +68,24 @@ keeps the mapping record id → reference → case id on this machine.
 JSON Lines property, or "id"): only for case numbers, never for a field that
 may hold names — the hub stores references as they are.
 
+Input rules (the web import's): an empty, binary or non-UTF-8 file, or a CSV
+without a name column, is refused with one line; a row with a problem (an
+invalid birth date, no name, a bad JSON line…) is skipped and reported by
+number and column, never its values; --problems FILE lists them all.
+
+Repeated persons: records that make exactly the same keys (names, birth
+dates and identifiers once normalised) are imported once, the first of each;
+--all-records imports them all. --dry-run reads the file, reports records,
+distinct persons, repeats and an estimated time, and sends nothing. While
+importing, records not sent yet are "waiting"; only records refused (no
+usable name, date or identifier) are "not registered".
+
 Exit codes: 0 done; 1 unexpected error; 2 bad arguments or input (nothing
 sent); 3 sign-in failed; 4 working group or group key not available to you;
 5 today's fingerprinting budget used up; 6 hub unreachable or refused
-part-way (re-run the same command to continue); 130 stopped with Ctrl-C.
+part-way (re-run the same command to continue); 7 nothing to do (empty file,
+no records, every row skipped); 8 input file unusable (not text, not UTF-8,
+no name column, not the format its name says); 130 stopped with Ctrl-C.
 
 Example:
   parallax fingerprint suspects.csv --hub https://parallax.example.org \\
@@ -90,7 +107,19 @@ export function registerFingerprintCommand(program: Command): void {
     )
     .argument('<input>', 'persons (.jsonl FollowTheMoney entities, or .csv with a header row)')
     .option('--out <file>', 'offline: output JSON Lines file')
+    .option(
+      '--dry-run',
+      'read the file and report records, repeated persons and an estimated time; send nothing',
+    )
+    .option(
+      '--all-records',
+      'online: import every record, also those repeating a person already in the file (default: each person once)',
+    )
     .option('--mapping <file>', 'CSV only: JSON object mapping headers to FtM properties')
+    .option(
+      '--problems <file>',
+      'write the skipped rows as CSV (row, column, problem; never the values) to this file',
+    )
     .option(
       '--default-phone-country <CC>',
       'ISO country for phone numbers without an international prefix',
@@ -153,6 +182,10 @@ async function fingerprintAction(input: string, opts: FingerprintCommandOptions)
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), ExitCode.Usage);
   }
+  if (opts.dryRun) {
+    await runDryRun(input, mapping, opts);
+    return;
+  }
   if (opts.hub !== undefined) {
     const offlineOnly = (['out', 'groupKeyFile', 'oprfKeyFile'] as const).filter(
       (k) => opts[k] !== undefined,
@@ -178,9 +211,7 @@ async function fingerprintAction(input: string, opts: FingerprintCommandOptions)
     );
   }
   const out = opts.out;
-  const { persons, skipped, warnings } = await readPersons(input, mapping);
-  if (skipped > 0) process.stderr.write(`parallax: skipped ${skipped} non-Person entities\n`);
-  for (const w of warnings) process.stderr.write(`parallax: ${w}\n`);
+  const { persons } = await readPersonsReported(input, mapping, opts.problems);
   const groupKey = opts.groupKeyFile
     ? await readKeyFile(opts.groupKeyFile, 'group key')
     : generateGroupKey();

@@ -1,8 +1,11 @@
 import { CASE_STATUSES, CRIME_CATEGORIES, SITUATIONS } from '@parallax/domain';
-import type { CsvMapping, FtmPerson } from '@parallax/fingerprint';
+import { referenceNameCheck, type CsvMapping, type FtmPerson } from '@parallax/fingerprint';
 import {
+  DEFAULT_REFERENCE_PREFIX,
   HubSession,
   earlierGroupKeys,
+  fetchReferencePattern,
+  findDuplicatePersons,
   importPersons,
   type EarlierGroupKey,
   ImportInputError,
@@ -15,8 +18,10 @@ import { defaultPinFile, FilePinStore } from '../io/pin-file.js';
 import { openGroupKeyVerified, sealForWaitingMembers } from './group-key-access.js';
 import { hubFailure } from './hub-failure.js';
 import { credentials, resolveWorkingGroup } from './hub-sign-in.js';
+import { duplicateLines } from './import-dry-run.js';
+import { screenReferenceRows } from './reference-screen.js';
 import { overlapSummary, progressReporter, summarise, writeReceipt } from './import-report.js';
-import { readPersons, readReferenceField } from './person-input.js';
+import { readPersonsReported, readReferenceField } from './person-input.js';
 
 export interface OnlineOptions {
   hub: string;
@@ -33,6 +38,10 @@ export interface OnlineOptions {
   parallel?: string;
   receipt?: string;
   defaultPhoneCountry?: string;
+  /** Import every record, also repeats of a person already in the file. */
+  allRecords?: boolean;
+  /** Where to write the skipped rows (CSV, no values). */
+  problems?: string;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -105,22 +114,31 @@ export async function runOnlineImport(
   let persons: FtmPerson[];
   let references: Map<string, string> | undefined;
   try {
-    const read = await readPersons(input, mappingFile);
-    persons = read.persons;
-    if (read.skipped > 0)
-      process.stderr.write(`parallax: skipped ${read.skipped} non-Person entities\n`);
-    for (const w of read.warnings) process.stderr.write(`parallax: ${w}\n`);
+    // Derived references share the prefix: a row whose names are in it is skipped as the web
+    // import skips it, and listed with the other row problems (the prefix is no row's own).
+    const prefixCheck = opts.referenceField
+      ? []
+      : [referenceNameCheck(opts.referencePrefix ?? DEFAULT_REFERENCE_PREFIX)];
+    persons = (await readPersonsReported(input, mappingFile, opts.problems, prefixCheck)).persons;
     if (opts.referenceField)
       references = await readReferenceField(input, opts.referenceField, mappingFile);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(error instanceof Error ? error.message : String(error), ExitCode.Usage);
   }
-  if (persons.length === 0) throw new CliError(`${input}: no persons to import`, ExitCode.Usage);
   if (persons.some((p) => /^row-\d+$/u.test(p.id))) {
     process.stderr.write(
       'parallax: some rows have no id column value: their ids are row numbers, so re-running is safe only with the rows in the same order\n',
     );
   }
+  // Repeats of a person would only spend budget and time on identical cases (import-duplicates.ts).
+  const repeats = findDuplicatePersons(
+    persons,
+    opts.defaultPhoneCountry ? { defaultPhoneCountry: opts.defaultPhoneCountry } : {},
+  );
+  for (const line of duplicateLines(repeats.report, opts.allRecords !== true))
+    process.stderr.write(`parallax: ${line}\n`);
+  if (opts.allRecords !== true) persons = repeats.distinct;
   const reference = references
     ? (p: FtmPerson): string | undefined => references.get(p.id)
     : undefined;
@@ -134,13 +152,26 @@ export async function runOnlineImport(
       throw new CliError(`${input}: ${error.message}`, ExitCode.Usage);
     throw error;
   }
+  // The reference reaches the hub in clear: none may carry a name of its record (checked before signing in).
+  const referenceOptions = {
+    ...(reference ? { reference } : {}),
+    ...(opts.referencePrefix !== undefined ? { referencePrefix: opts.referencePrefix } : {}),
+  };
+  persons = screenReferenceRows(input, persons, referenceOptions);
 
   const { email, password, totp } = await credentials(opts);
   const session = new HubSession(hub);
   let me: Awaited<ReturnType<HubSession['login']>>;
   try {
     me = await session.login(email, password, totp);
+    // The organisation's reference pattern, as the hub will enforce it: checked here first.
+    const pattern = me.organisationId
+      ? await fetchReferencePattern(session.request, me.organisationId)
+      : null;
+    if (pattern !== null)
+      persons = screenReferenceRows(input, persons, { ...referenceOptions, pattern });
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw hubFailure(error, hub);
   }
   let groupKey: Uint8Array | undefined;
@@ -193,7 +224,8 @@ export async function runOnlineImport(
       if (opts.receipt) await writeReceipt(opts.receipt, error.records);
       const p = error.progress;
       process.stderr.write(
-        `parallax: stopped after ${p.registered} of ${p.total} records (${p.created} cases created, ${p.existing} already registered). ` +
+        `parallax: stopped after ${p.registered} of ${p.total} records (${p.created} cases created, ${p.existing} already registered, ` +
+          `${p.noFingerprints} not registered for want of a usable identifier); ${p.total - p.next} waiting, not sent yet. ` +
           'Running the same command again continues: registered cases are recognised, none is registered twice.\n',
       );
       if (abort.signal.aborted) throw new CliError('Stopped by the user', 130);
@@ -204,6 +236,11 @@ export async function runOnlineImport(
     reporter.stop();
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write(summarise(result, result.withoutFingerprints.length, seconds));
+    if (repeats.report.duplicates > 0 && opts.allRecords !== true) {
+      process.stderr.write(
+        `parallax: ${repeats.report.duplicates} records repeating a person already in the file were skipped (each person imported once)\n`,
+      );
+    }
     if (opts.receipt) {
       await writeReceipt(opts.receipt, result.records);
       process.stderr.write(

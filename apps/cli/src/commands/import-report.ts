@@ -1,32 +1,50 @@
 import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import {
+  formatDurationRange,
+  remainingEstimate,
   send,
   type HubSession,
   type ImportProgress,
   type ImportResult,
 } from '@parallax/hub-client';
-import { ImportOverlapsDocument } from '../gql/graphql.js';
+import { ImportOverlapGroupsDocument, type ImportOverlapGroupsQuery } from '../gql/graphql.js';
 
-/** Progress on standard error: a bar on a terminal, a line every tenth otherwise. */
+/** "about 5–8 min left" at this run's rate so far (import-estimate.ts), '' before the first chunk. */
+export function timeLeft(p: ImportProgress, elapsedMs: number, from = 0): string {
+  const left = remainingEstimate({ total: p.total, from, done: p.next, elapsedMs });
+  return left ? `${formatDurationRange(left).replace(/^about /u, '')} left` : '';
+}
+
+/**
+ * Progress on standard error: a bar on a terminal, a line every tenth
+ * otherwise. Records not reached yet are "waiting", never "not registered".
+ */
 export function progressReporter(total: number): {
   update: (p: ImportProgress) => void;
   stop: () => void;
 } {
+  const started = performance.now();
+  const left = (p: ImportProgress): string => timeLeft(p, performance.now() - started) || '…';
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
         format:
-          'importing [{bar}] {value}/{total} registered | {fingerprinted} fingerprinted | {eta_formatted} left',
+          'importing [{bar}] {value}/{total} done | {waiting} waiting | {fingerprinted} fingerprinted | {left}',
         hideCursor: true,
         etaBuffer: 2000,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, 0, { fingerprinted: 0 });
+    bar.start(total, 0, { fingerprinted: 0, waiting: total, left: '…' });
     return {
-      update: (p) => bar.update(p.registered, { fingerprinted: p.fingerprinted }),
+      update: (p) =>
+        bar.update(p.registered, {
+          fingerprinted: p.fingerprinted,
+          waiting: p.total - p.next,
+          left: left(p),
+        }),
       stop: () => bar.stop(),
     };
   }
@@ -35,7 +53,10 @@ export function progressReporter(total: number): {
   return {
     update: (p) => {
       if (p.registered >= next && p.registered > 0) {
-        process.stderr.write(`parallax: ${p.registered}/${p.total} records registered\n`);
+        process.stderr.write(
+          `parallax: ${p.registered}/${p.total} records done, ${p.total - p.next} waiting` +
+            `${p.noFingerprints > 0 ? `, ${p.noFingerprints} not registered (no usable identifier)` : ''}, ${left(p)}\n`,
+        );
         next = p.registered + Math.max(1, Math.ceil(p.total / 10));
       }
     },
@@ -64,18 +85,46 @@ export function summarise(result: ImportResult, skipped: number, seconds: number
   return `${lines.join('\n')}\n`;
 }
 
-/** Overlaps the hub found so far for the imported cases (a courtesy: failures are ignored). */
+/** Rows per page when counting overlaps: the API's largest page. */
+const OVERLAP_PAGE = 200;
+
+/**
+ * Overlaps the hub found so far for the imported cases (a courtesy: failures
+ * are ignored by the caller). Exact however many there are: the groups by
+ * case are read page by page and summed, never a capped list's length.
+ */
 export async function overlapSummary(
-  session: HubSession,
+  session: Pick<HubSession, 'request'>,
   workingGroupId: string,
   caseIds: ReadonlySet<string>,
 ): Promise<string> {
-  const { overlaps } = await send(session.request, ImportOverlapsDocument, { wg: workingGroupId });
-  const mine = overlaps.filter((o) => caseIds.has(o.myCase.id));
-  const by = (s: string): number => mine.filter((o) => o.strength === s).length;
+  const mine = { total: 0, strong: 0, probable: 0, possible: 0 };
+  let all = 0;
+  let after: string | null = null;
+  for (;;) {
+    const { overlapGroups: page }: ImportOverlapGroupsQuery = await send(
+      session.request,
+      ImportOverlapGroupsDocument,
+      {
+        wg: workingGroupId,
+        first: OVERLAP_PAGE,
+        after,
+      },
+    );
+    for (const g of page.nodes) {
+      all += g.total;
+      if (!caseIds.has(g.myCase.id)) continue;
+      mine.total += g.total;
+      mine.strong += g.byStrength.strong;
+      mine.probable += g.byStrength.probable;
+      mine.possible += g.byStrength.possible;
+    }
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+  }
   return (
-    `parallax: overlaps so far: ${mine.length} for these cases (${by('strong')} strong, ${by('probable')} probable, ${by('possible')} possible); ` +
-    `${overlaps.length} for all your organisation's cases in the group. Matching continues on the hub: the web app shows new overlaps as they come.\n`
+    `parallax: overlaps so far: ${mine.total} for these cases (${mine.strong} strong, ${mine.probable} probable, ${mine.possible} possible); ` +
+    `${all} for all your organisation's cases in the group. Matching continues on the hub: the web app shows new overlaps as they come.\n`
   );
 }
 

@@ -8,7 +8,7 @@ import {
   type RecordFingerprints,
 } from '@parallax/fingerprint';
 import { ALERT_THRESHOLD, matchRecords, type CandidatePair } from '@parallax/matching';
-import { parseUnitInterval, readPersons } from './person-input.js';
+import { parseUnitInterval, readPersonsReported } from './person-input.js';
 
 export interface LinkOptions {
   readonly threshold?: number;
@@ -83,17 +83,9 @@ export function registerLinkCommand(program: Command): void {
           opts.threshold === undefined
             ? ALERT_THRESHOLD
             : parseUnitInterval(opts.threshold, '--threshold');
-        const [left, right] = await Promise.all([readPersons(leftPath), readPersons(rightPath)]);
-        for (const [path, input] of [
-          [leftPath, left],
-          [rightPath, right],
-        ] as const) {
-          if (input.skipped > 0)
-            process.stderr.write(
-              `parallax: ${path}: skipped ${input.skipped} non-Person entities\n`,
-            );
-          for (const w of input.warnings) process.stderr.write(`parallax: ${path}: ${w}\n`);
-        }
+        // One after the other, so what each file's skipped rows are is not interleaved.
+        const left = await readPersonsReported(leftPath, undefined);
+        const right = await readPersonsReported(rightPath, undefined);
         const results = await linkPersons(left.persons, right.persons, {
           threshold,
           ...(opts.defaultPhoneCountry ? { defaultPhoneCountry: opts.defaultPhoneCountry } : {}),

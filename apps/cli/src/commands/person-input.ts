@@ -1,13 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import Papa from 'papaparse';
 import {
-  describeSkippedLine,
+  formatOfName,
   parsePersonsCsv,
   parsePersonsJsonl,
+  readImportFile,
   type CsvMapping,
   type FtmPerson,
+  type ImportFileFormat,
+  type RowCheck,
+  type RowProblem,
 } from '@parallax/fingerprint';
+import { CliError, ExitCode } from '../io/cli-error.js';
+import { fileProblemError, reportRowProblems } from '../io/import-problems.js';
 
 /** Persons read from a file, and what was skipped. */
 export interface PersonInput {
@@ -15,53 +20,101 @@ export interface PersonInput {
   /** Entities of another schema, skipped. */
   readonly skipped: number;
   readonly warnings: readonly string[];
+  /** Rows (CSV) or lines (JSON Lines) skipped, and why: numbers and columns, never values. */
+  readonly rowProblems: readonly RowProblem[];
+  readonly format: ImportFileFormat;
 }
 
-/**
- * Reads FollowTheMoney JSON Lines with the rules the web import uses
- * (@parallax/fingerprint's parsePersonsJsonl): `Person` entities are kept,
- * other schemata counted as skipped, a bad line is skipped with a warning
- * naming its number and reason (never its content), and a Person without
- * an id gets one derived from its content, so a file imported in the web
- * and resumed here registers each case once.
- */
-export function parseFtmJsonLines(text: string, source: string): PersonInput {
-  const result = parsePersonsJsonl(text);
-  const warnings = result.skippedLines.map((s) => `${source}: ${describeSkippedLine(s)}`);
-  if (result.derivedIds > 0) {
-    warnings.push(
-      `${source}: ${result.derivedIds} person(s) have no id: their ids are derived from their content (the web import derives the same)`,
-    );
-  }
-  return { persons: result.persons, skipped: result.otherSchema, warnings };
-}
-
-async function readText(path: string): Promise<string> {
+async function readBytes(path: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
+    throw new CliError(
       code === 'ENOENT'
         ? `${path}: no such file`
         : `${path}: cannot read (${String(code ?? error)})`,
+      ExitCode.Usage,
     );
   }
 }
 
-const isCsv = (path: string): boolean => extname(path).toLowerCase() === '.csv';
+async function readText(path: string): Promise<string> {
+  return (await readBytes(path)).toString('utf8');
+}
 
-/** Reads persons from a .jsonl / .ndjson / .json (JSON Lines) or .csv file. */
-export async function readPersons(path: string, csvMapping?: CsvMapping): Promise<PersonInput> {
-  const text = await readText(path);
-  if (isCsv(path)) {
-    const result = parsePersonsCsv(text, csvMapping ? { mapping: csvMapping } : {});
-    const warnings = [...result.warnings];
-    if (result.ignored.length > 0)
-      warnings.push(`ignored CSV columns: ${result.ignored.join(', ')}`);
-    return { persons: result.persons, skipped: 0, warnings };
+/** The format the name says (.csv/.tsv, .jsonl/.ndjson/.json/.ftm), else what the content starts with. */
+export function inputFormat(path: string, bytes: Uint8Array): ImportFileFormat {
+  const named = formatOfName(path);
+  if (named !== null) return named;
+  const start = Buffer.from(bytes.subarray(0, 64))
+    .toString('utf8')
+    .replace(/^\uFEFF/u, '');
+  return /^\s*\{/u.test(start) ? 'jsonl' : 'csv';
+}
+
+/**
+ * Reads persons from a JSON Lines or CSV file with the web import's rules
+ * (@parallax/fingerprint readImportFile): an unusable file fails with one
+ * line and its own exit code, before anything is parsed; a row or line
+ * with a problem is skipped and listed in `rowProblems`; a Person without
+ * an id gets one derived from its content, as the web derives it.
+ */
+export async function readPersons(
+  path: string,
+  csvMapping?: CsvMapping,
+  rowChecks: readonly RowCheck[] = [],
+): Promise<PersonInput> {
+  const bytes = await readBytes(path);
+  const format = inputFormat(path, bytes);
+  let read: ReturnType<typeof readImportFile>;
+  try {
+    read = readImportFile(bytes, { format, mapping: csvMapping, rowChecks });
+  } catch (error) {
+    // An unknown target in --mapping.
+    throw new CliError(
+      `${path}: ${error instanceof Error ? error.message : String(error)}`,
+      ExitCode.Usage,
+    );
   }
-  return parseFtmJsonLines(text, path);
+  if (read.problem !== null) throw fileProblemError(path, read.problem);
+  const warnings = read.warnings.map((w) => `${path}: ${w}`);
+  const ignored = read.headers.filter((h) => read.mapping[h] === 'ignore');
+  if (ignored.length > 0) warnings.push(`${path}: ignored CSV columns: ${ignored.join(', ')}`);
+  if (read.derivedIds > 0) {
+    warnings.push(
+      `${path}: ${read.derivedIds} person(s) have no id: their ids are derived from their content (the web import derives the same)`,
+    );
+  }
+  return {
+    persons: read.persons,
+    skipped: read.otherSchema,
+    warnings,
+    rowProblems: read.rowProblems,
+    format,
+  };
+}
+
+/**
+ * {@link readPersons}, then says what was left out: non-Person entities,
+ * warnings, the skipped rows (the first few, then counts; all of them in
+ * `problemsFile`). Fails with NothingToDo when no record is left.
+ */
+export async function readPersonsReported(
+  path: string,
+  csvMapping: CsvMapping | undefined,
+  problemsFile?: string,
+  rowChecks: readonly RowCheck[] = [],
+): Promise<PersonInput> {
+  const input = await readPersons(path, csvMapping, rowChecks);
+  if (input.skipped > 0)
+    process.stderr.write(`parallax: ${path}: skipped ${input.skipped} non-Person entities\n`);
+  for (const w of input.warnings) process.stderr.write(`parallax: ${w}\n`);
+  await reportRowProblems(path, input.rowProblems, input.format === 'csv' ? 'row' : 'line', {
+    problemsFile,
+    recordsLeft: input.persons.length,
+  });
+  return input;
 }
 
 /** Parses a number option in [0, 1]. */
@@ -91,7 +144,7 @@ export async function readReferenceField(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const text = await readText(path);
-  if (!isCsv(path)) {
+  if (inputFormat(path, Buffer.from(text, 'utf8')) === 'jsonl') {
     const { persons } = parsePersonsJsonl(text);
     let found = field === 'id';
     for (const p of persons) {

@@ -6,23 +6,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** strong, probable or possible */
-export type OverlapStrength =
-  | 'possible'
-  | 'probable'
-  | 'strong';
-
 export type ImportWorkingGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ImportWorkingGroupsQuery = { readonly workingGroups: ReadonlyArray<{ readonly id: string, readonly name: string }> };
 
-export type ImportOverlapsQueryVariables = Exact<{
+export type ImportOverlapGroupsQueryVariables = Exact<{
   wg?: string | number | null | undefined;
+  first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type ImportOverlapsQuery = { readonly overlaps: ReadonlyArray<{ readonly strength: OverlapStrength, readonly myCase: { readonly id: string } }> };
+export type ImportOverlapGroupsQuery = { readonly overlapGroups: { readonly totalCount: number, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean }, readonly nodes: ReadonlyArray<{ readonly total: number, readonly myCase: { readonly id: string }, readonly byStrength: { readonly strong: number, readonly probable: number, readonly possible: number } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -51,13 +47,25 @@ export const ImportWorkingGroupsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportWorkingGroupsQuery, ImportWorkingGroupsQueryVariables>;
-export const ImportOverlapsDocument = new TypedDocumentString(`
-    query ImportOverlaps($wg: ID) {
-  overlaps(workingGroupId: $wg) {
-    strength
-    myCase {
-      id
+export const ImportOverlapGroupsDocument = new TypedDocumentString(`
+    query ImportOverlapGroups($wg: ID, $first: Int!, $after: String) {
+  overlapGroups(workingGroupId: $wg, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      myCase {
+        id
+      }
+      total
+      byStrength {
+        strong
+        probable
+        possible
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ImportOverlapsQuery, ImportOverlapsQueryVariables>;
+    `) as unknown as TypedDocumentString<ImportOverlapGroupsQuery, ImportOverlapGroupsQueryVariables>;

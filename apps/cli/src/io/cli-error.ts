@@ -16,6 +16,10 @@ export const ExitCode = {
   Budget: 5,
   /** The hub could not be reached, or refused part-way; a re-run continues. */
   Hub: 6,
+  /** Nothing to do: the input is empty, has no records, or every row was skipped. */
+  NothingToDo: 7,
+  /** The input file is unusable as it is: not text, not UTF-8, no name column, not the expected format. */
+  InputUnusable: 8,
 } as const;
 
 /** An error the CLI reports as one line, with a specific exit code. */

@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
 import { retryExchange } from '@urql/exchange-retry';
+import { idempotentMutationExchange } from './idempotent-mutations';
 import type { NetworkStatus } from './network-status';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -13,6 +14,8 @@ export interface GraphqlClientOptions {
   fetch?: typeof fetch;
   /** A request that has not answered after this long counts as a network error. */
   timeoutMs?: number;
+  /** First delay before a lost mutation is sent again (then doubling, jittered). */
+  mutationRetryDelayMs?: number;
 }
 
 /**
@@ -33,15 +36,17 @@ export function withTimeout(fetchFn: typeof fetch, timeoutMs: number): typeof fe
 /**
  * The GraphQL client for the same-origin API. Designed for bad connections:
  * queries show cached data at once and refresh in the background; queries
- * (never mutations, which may not be idempotent) are retried with jittered
- * exponential back-off on network errors; every network outcome feeds the
- * shell's connection banner.
+ * are retried with jittered exponential back-off on network errors; mutations
+ * carry an Idempotency-Key and are resent with the same key until they get
+ * an answer (the API applies each at most once), listed meanwhile as
+ * pending; every network outcome feeds the shell's connection banner.
  */
 export function createGraphqlClient({
   networkStatus,
   url = GRAPHQL_PATH,
   fetch: fetchFn = (input, init) => globalThis.fetch(input, init),
   timeoutMs = 30_000,
+  mutationRetryDelayMs = 1_000,
 }: GraphqlClientOptions): Client {
   return new Client({
     url,
@@ -62,7 +67,8 @@ export function createGraphqlClient({
         maxNumberAttempts: 4,
         retryIf: (error, operation) => Boolean(error.networkError) && operation.kind === 'query',
       }),
-      // Below the retry exchange: every attempt reports, so the banner shows
+      idempotentMutationExchange({ networkStatus, initialDelayMs: mutationRetryDelayMs }),
+      // Below the retry exchanges: every attempt reports, so the banner shows
       // while retries are still under way.
       mapExchange({
         onResult(result) {

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { PendingMutations, type PendingMutation } from './pending-mutations';
 
 export interface NetworkState {
   /** What the browser believes (navigator.onLine): false means certainly offline. */
@@ -16,6 +17,8 @@ export class NetworkStatus {
   private state: NetworkState;
   private readonly listeners = new Set<() => void>();
   private readonly retryListeners = new Set<() => void>();
+  /** Changes waiting to be sent again (filled by the GraphQL client's mutation exchange). */
+  readonly pending = new PendingMutations();
 
   constructor(
     target: Pick<Window, 'addEventListener'> & { navigator: Pick<Navigator, 'onLine'> } = window,
@@ -43,7 +46,7 @@ export class NetworkStatus {
     this.update({ serverUnreachable: false, online: true });
   }
 
-  /** Asks every subscribed query to re-run now (button, or connection back). */
+  /** Asks every subscribed query, and every pending change, to be sent again now (button, or connection back). */
   requestRetry(): void {
     for (const listener of [...this.retryListeners]) listener();
   }
@@ -76,6 +79,12 @@ function useNetworkStatusStore(): NetworkStatus {
 export function useNetworkState(): NetworkState {
   const store = useNetworkStatusStore();
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The changes the user made that are waiting to be sent. */
+export function usePendingMutations(): readonly PendingMutation[] {
+  const { pending } = useNetworkStatusStore();
+  return useSyncExternalStore(pending.subscribe, pending.getSnapshot);
 }
 
 /** Returns a function asking every query registered with useRetryOnReconnect to re-run. */

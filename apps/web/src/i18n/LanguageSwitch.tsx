@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { GlobeIcon } from '../ui/icons';
 import { useLocale } from './I18nProvider';
 import { LANGUAGE_NAMES } from './locale';
+import classes from './LanguageSwitch.module.css';
 
 /**
  * A native <select>: it works with every screen reader, keyboard and mobile
@@ -33,8 +34,13 @@ export function LanguageSwitch() {
       value={pendingLocale ?? locale}
       onChange={(event) => void onChange(event.currentTarget.value)}
       leftSection={<GlobeIcon />}
+      // Narrow sections leave room for the longest name (Українська) in the
+      // 128 px the switch may take in a 390 px phone's header.
+      leftSectionWidth={28}
+      rightSectionWidth={24}
       size="sm"
-      w={{ base: 150, sm: 170 }}
+      w={{ base: 128, sm: 170 }}
+      classNames={{ input: classes.input }}
     >
       {SUPPORTED_LOCALES.map((code) => (
         <option key={code} value={code} lang={code} dir="auto">

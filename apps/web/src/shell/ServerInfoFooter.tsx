@@ -13,7 +13,15 @@ export function ServerInfoFooter() {
 
   const info = data?.serverInfo;
   return (
-    <Group h="100%" px="md" gap="sm" wrap="nowrap" data-testid="server-info">
+    // Wraps on phones (the footer is taller there): the demo warning must stay whole.
+    <Group
+      h="100%"
+      px="md"
+      gap="sm"
+      wrap="wrap"
+      style={{ rowGap: 2, alignContent: 'center' }}
+      data-testid="server-info"
+    >
       {info ? (
         <>
           <Text size="xs" c="dimmed" dir="auto">
@@ -21,7 +29,17 @@ export function ServerInfoFooter() {
             <FormattedMessage id="footer.version" values={{ version: <bdi>{info.version}</bdi> }} />
           </Text>
           {info.demo && (
-            <Badge color="red" variant="filled" size="sm" radius="sm" tt="none">
+            // The warning wraps rather than be cut short (French needs two lines on a phone).
+            <Badge
+              color="red"
+              variant="filled"
+              size="sm"
+              radius="sm"
+              tt="none"
+              h="auto"
+              maw="100%"
+              styles={{ root: { paddingBlock: 2 }, label: { whiteSpace: 'normal' } }}
+            >
               <FormattedMessage id="footer.demo" />
             </Badge>
           )}

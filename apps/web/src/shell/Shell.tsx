@@ -1,5 +1,5 @@
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, em } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, Outlet, matchPath, useLocation } from 'react-router';
@@ -13,11 +13,11 @@ import { NetworkBanner } from './NetworkBanner';
 import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { PageSkeleton } from './PageSkeleton';
 import { ServerInfoFooter } from './ServerInfoFooter';
+import { NAVBAR_BREAKPOINT, usePhoneLayout } from './usePhoneLayout';
 import { UserMenu } from './UserMenu';
+import classes from './Shell.module.css';
 
 const PRODUCT_NAME = 'Parallax';
-const NAVBAR_BREAKPOINT = 'sm';
-const NAVBAR_BREAKPOINT_PX = 768; // Mantine's default "sm" breakpoint (48em).
 
 /**
  * The frame around every page: header (product, language), navigation,
@@ -29,7 +29,7 @@ export function Shell() {
   const location = useLocation();
   const can = usePermissions();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const isMobile = useMediaQuery(`(max-width: ${em(NAVBAR_BREAKPOINT_PX - 1)})`) ?? false;
+  const isMobile = usePhoneLayout();
   const firstRender = useRef(true);
 
   // After an in-app navigation: close the mobile menu and move focus to the
@@ -56,13 +56,16 @@ export function Shell() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        footer={{ height: 36 }}
+        // The demo warning goes on a second line on phones.
+        footer={{ height: { base: 64, sm: 36 } }}
         navbar={{ width: 240, breakpoint: NAVBAR_BREAKPOINT, collapsed: { mobile: !navOpened } }}
         padding="md"
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
+          {/* On a 390 px phone every control must stay on screen, in either
+              direction: the name may shrink, the controls may not. */}
+          <Group h="100%" gap={8} className={classes.bar} justify="space-between" wrap="nowrap">
+            <Group gap={6} wrap="nowrap" className={classes.brand}>
               <Burger
                 opened={navOpened}
                 onClick={toggleNav}
@@ -76,18 +79,21 @@ export function Shell() {
                 component={Link}
                 to="/"
                 fw={700}
-                fz="lg"
+                fz={{ base: 'md', sm: 'lg' }}
                 c="var(--mantine-color-text)"
                 underline="never"
+                truncate
+                className={classes.name}
               >
                 {PRODUCT_NAME}
               </Anchor>
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <NotificationBell />
-              <UserMenu />
+            <div className={classes.controls}>
               <LanguageSwitch />
-            </Group>
+              <UserMenu />
+              {/* Last, at the inline end: its panel opens from there towards the page. */}
+              <NotificationBell />
+            </div>
           </Group>
         </AppShell.Header>
 

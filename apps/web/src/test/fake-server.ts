@@ -82,6 +82,16 @@ export function fakeServer({
     Notifications: () => ({ data: { notifications: [] } }),
     // An account without a signing key registers one when its keys are unlocked.
     SetSigningKey: () => ({ data: { setSigningKey: true } }),
+    // The organisation's case reference pattern (none unless a test sets one).
+    OrganisationReferencePattern: (variables) => ({
+      data: {
+        organisation: {
+          __typename: 'Organisation',
+          id: variables['id'],
+          caseReferencePattern: null,
+        },
+      },
+    }),
     GroupKeyStatus: (variables) => ({
       data: {
         groupKeyStatus: {

@@ -11,11 +11,12 @@
 export type PartialDate = string;
 
 export const MAX_RANGE_YEARS = 5;
-const MIN_YEAR = 1850;
-const MAX_YEAR = 2100;
+/** The years the parser accepts at all (a plausibility check is stricter: birth-date-check.ts). */
+export const MIN_YEAR = 1850;
+export const MAX_YEAR = 2100;
 
 // prettier-ignore
-const MONTHS: Readonly<Record<string, number>> = {
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, janvier: 1, enero: 1, januar: 1,
   feb: 2, february: 2, fevrier: 2, febrero: 2, februar: 2,
   mar: 3, march: 3, mars: 3, marzo: 3, marz: 3,
@@ -32,7 +33,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function daysIn(year: number, month: number): number {
+export function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -45,7 +46,7 @@ function make(year: number, month?: number, day?: number): PartialDate | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function normaliseDigits(s: string): string {
+export function normaliseDigits(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660))

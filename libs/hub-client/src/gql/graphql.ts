@@ -22,6 +22,13 @@ export type CaseInput = {
   readonly supersedes?: ReadonlyArray<string> | null | undefined;
 };
 
+/** current: matched under the group key; needs_refingerprint: made under a retired key; withdrawn; frozen: the organisation left the group. */
+export type CaseState =
+  | 'current'
+  | 'frozen'
+  | 'needs_refingerprint'
+  | 'withdrawn';
+
 export type CaseStatus =
   | 'active'
   | 'closed'
@@ -106,6 +113,18 @@ export type Situation =
   | 'venezuela'
   | 'yemen';
 
+export type CaseListPageQueryVariables = Exact<{
+  workingGroupId?: string | number | null | undefined;
+  status?: CaseStatus | null | undefined;
+  state?: CaseState | null | undefined;
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseListPageQuery = { readonly cases: { readonly totalCount: number, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean }, readonly nodes: ReadonlyArray<{ readonly id: string, readonly workingGroupId: string, readonly reference: string, readonly status: CaseStatus, readonly epoch: number, readonly fingerprintCount: number, readonly needsRefingerprint: boolean, readonly createdAt: string, readonly withdrawnAt: string | null, readonly frozenAt: string | null }> } };
+
 export type RegisterCasesMutationVariables = Exact<{
   wg: string | number;
   cases: ReadonlyArray<CaseInput> | CaseInput;
@@ -185,6 +204,13 @@ export type EvaluateOprfMutationVariables = Exact<{
 
 export type EvaluateOprfMutation = { readonly evaluateOprf: { readonly evaluatedElements: ReadonlyArray<string>, readonly usedToday: number, readonly allowedToday: number } };
 
+export type CaseReferencePatternQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseReferencePatternQuery = { readonly organisation: { readonly caseReferencePattern: string | null } };
+
 export type LoginParametersQueryVariables = Exact<{
   e: string;
 }>;
@@ -223,6 +249,36 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CaseListPageDocument = new TypedDocumentString(`
+    query CaseListPage($workingGroupId: ID, $status: CaseStatus, $state: CaseState, $search: String, $first: Int!, $after: String) {
+  cases(
+    workingGroupId: $workingGroupId
+    status: $status
+    state: $state
+    search: $search
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      workingGroupId
+      reference
+      status
+      epoch
+      fingerprintCount
+      needsRefingerprint
+      createdAt
+      withdrawnAt
+      frozenAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseListPageQuery, CaseListPageQueryVariables>;
 export const RegisterCasesDocument = new TypedDocumentString(`
     mutation RegisterCases($wg: ID!, $cases: [CaseInput!]!) {
   registerCases(workingGroupId: $wg, cases: $cases) {
@@ -334,6 +390,13 @@ export const EvaluateOprfDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluateOprfMutation, EvaluateOprfMutationVariables>;
+export const CaseReferencePatternDocument = new TypedDocumentString(`
+    query CaseReferencePattern($id: ID!) {
+  organisation(id: $id) {
+    caseReferencePattern
+  }
+}
+    `) as unknown as TypedDocumentString<CaseReferencePatternQuery, CaseReferencePatternQueryVariables>;
 export const LoginParametersDocument = new TypedDocumentString(`
     query LoginParameters($e: String!) {
   loginParameters(email: $e) {

@@ -27,6 +27,8 @@ describe('safe error logging', () => {
   });
 
   it('masks single-quoted values and key details too', () => {
-    expect(maskValues("parameter $1 = 'x@y.org'; Key (email)=(x@y.org)")).toBe("parameter $1 = '…'; Key (email)=(…)");
+    expect(maskValues("parameter $1 = 'x@y.org'; Key (email)=(x@y.org)")).toBe(
+      "parameter $1 = '…'; Key (email)=(…)",
+    );
   });
 });

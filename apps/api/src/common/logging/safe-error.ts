@@ -6,7 +6,16 @@
  * label would land in the log. So errors are logged from an allow-list of
  * fields, with quoted values in the message and stack masked.
  */
-const KEPT = ['type', 'code', 'severity', 'table', 'column', 'constraint', 'routine', 'statusCode'] as const;
+const KEPT = [
+  'type',
+  'code',
+  'severity',
+  'table',
+  'column',
+  'constraint',
+  'routine',
+  'statusCode',
+] as const;
 
 export function maskValues(text: string): string {
   return text

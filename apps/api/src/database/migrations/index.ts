@@ -6,6 +6,9 @@ import { OprfLimits1764000004000 } from './1764000004000-oprf-limits.js';
 import { ProbeResistance1764000005000 } from './1764000005000-probe-resistance.js';
 import { AppRole1764000006000 } from './1764000006000-app-role.js';
 import { AuditV21764000007000 } from './1764000007000-audit-v2.js';
+import { ListIndexes1764000009000 } from './1764000009000-list-indexes.js';
+import { CaseReferencePattern1764000010000 } from './1764000010000-case-reference-pattern.js';
+import { IdempotencyKeys1764000012000 } from './1764000012000-idempotency-keys.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   ProbeResistance1764000005000,
   AppRole1764000006000,
   AuditV21764000007000,
+  ListIndexes1764000009000,
+  CaseReferencePattern1764000010000,
+  IdempotencyKeys1764000012000,
 ];

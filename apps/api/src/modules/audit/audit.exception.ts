@@ -2,7 +2,7 @@ import { ErrorCode } from '@parallax/domain';
 import { DomainException } from '../../common/errors/domain-exception.js';
 
 /** The only codes this module raises. */
-export const AUDIT_ERROR_CODES = [ErrorCode.BadUserInput] as const;
+export const AUDIT_ERROR_CODES = [ErrorCode.BadUserInput, ErrorCode.InvalidDateRange] as const;
 export type AuditErrorCode = (typeof AUDIT_ERROR_CODES)[number];
 
 export class AuditException extends DomainException {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuditDetail } from './audit-detail.js';
 import type { ChainedFields } from './audit-hash.js';
+import { auditLogWhere, type AuditLogFilter } from './audit-log-filter.js';
 import type { AuditEntry } from './models/audit-entry.model.js';
 
 /** Arbitrary constant: one lock serialises writers so the chain never forks. */
@@ -36,9 +37,7 @@ export interface ChainHead {
   hash: Buffer | null;
 }
 
-export interface AuditPageQuery {
-  organisationId: string | null;
-  workingGroupId: string | null;
+export interface AuditPageQuery extends AuditLogFilter {
   beforeSeq: string | null;
   limit: number;
 }
@@ -138,17 +137,47 @@ export class AuditRepository {
    * rather than one per entry (row-level security still applies to both).
    */
   async page(m: EntityManager, q: AuditPageQuery): Promise<AuditEntry[]> {
+    const { where, params } = auditLogWhere(q);
+    const n = params.length;
     const rows = await m.query<AuditEntryRow[]>(
       `SELECT a.seq::text AS seq, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.organisation_id,
               a.working_group_id, a.action, a.subject_type, a.subject_id, a.change, encode(a.hash, 'hex') AS hash
        FROM audit_log a LEFT JOIN user_directory u ON u.id = a.actor_user_id
-       WHERE ($1::uuid IS NULL OR a.organisation_id = $1)
-         AND ($2::uuid IS NULL OR a.working_group_id = $2)
-         AND ($3::bigint IS NULL OR a.seq < $3)
-       ORDER BY a.seq DESC LIMIT $4`,
-      [q.organisationId, q.workingGroupId, q.beforeSeq, q.limit + 1],
+       WHERE ${where} AND ($${n + 1}::bigint IS NULL OR a.seq < $${n + 1})
+       ORDER BY a.seq DESC LIMIT $${n + 2}`,
+      [...params, q.beforeSeq, q.limit + 1],
     );
     return rows.map(toAuditEntry);
+  }
+
+  /** How many entries the caller may see match `filter` (row-level security applies). */
+  async count(m: EntityManager, filter: AuditLogFilter): Promise<number> {
+    const { where, params } = auditLogWhere(filter);
+    const rows = await m.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM audit_log a WHERE ${where}`,
+      params,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /**
+   * The distinct actions of the entries the caller may see in a scope, in
+   * order: a loose index scan over audit_log_action_idx (one probe per
+   * action), not a scan of the whole log.
+   */
+  async actions(m: EntityManager, scope: Pick<AuditLogFilter, 'organisationId' | 'workingGroupId'>): Promise<string[]> {
+    const { where, params } = auditLogWhere(scope);
+    const rows = await m.query<Array<{ action: string }>>(
+      `WITH RECURSIVE found(action) AS (
+         (SELECT a.action FROM audit_log a WHERE ${where} ORDER BY a.action LIMIT 1)
+         UNION ALL
+         SELECT (SELECT a.action FROM audit_log a WHERE ${where} AND a.action > f.action ORDER BY a.action LIMIT 1)
+         FROM found f WHERE f.action IS NOT NULL
+       )
+       SELECT action FROM found WHERE action IS NOT NULL`,
+      params,
+    );
+    return rows.map((r) => r.action);
   }
 
   /** When `actorUserId` last read this subject since `since`, or null (served by audit_log_actor_idx). */

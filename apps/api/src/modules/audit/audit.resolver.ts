@@ -1,4 +1,4 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
@@ -6,8 +6,8 @@ import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { AuditCheckpointService } from './audit-checkpoint.service.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditException } from './audit.exception.js';
+import { AuditLogArgs, AuditScopeArgs } from './dto/audit-log.args.js';
 import { AuditCheckpointView, AuditLogPage } from './models/audit-entry.model.js';
-import { UuidArg } from '../../common/graphql/uuid-arg.js';
 
 @Resolver(() => AuditLogPage)
 export class AuditResolver {
@@ -32,21 +32,34 @@ export class AuditResolver {
   }
 
   @Authenticated()
-  @Query(() => AuditLogPage, { description: 'Entries the caller may see, newest first, and the chain verification.' })
-  async auditLog(
-    @CurrentActor() actor: Actor,
-    @UuidArg('organisationId', { nullable: true }) organisationId?: string,
-    @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string,
-    @Args('beforeSeq', { type: () => String, nullable: true }) beforeSeq?: string,
-    @Args('limit', { type: () => Int, defaultValue: 50 }) limit = 50,
-  ): Promise<AuditLogPage> {
-    if (beforeSeq !== undefined && beforeSeq !== null && !/^\d{1,18}$/.test(beforeSeq)) {
-      throw new AuditException(ErrorCode.BadUserInput, 'beforeSeq must be an entry number', { field: 'beforeSeq' });
+  @Query(() => AuditLogPage, {
+    description: 'Entries the caller may see, newest first, narrowed by scope, actions and time, and the chain verification.',
+  })
+  async auditLog(@CurrentActor() actor: Actor, @Args() args: AuditLogArgs): Promise<AuditLogPage> {
+    if (args.since && args.until && args.since.getTime() > args.until.getTime()) {
+      throw new AuditException(ErrorCode.InvalidDateRange, '`since` must not be after `until`', { field: 'since' });
     }
-    if (limit < 1 || limit > 200) {
-      throw new AuditException(ErrorCode.BadUserInput, 'limit must be between 1 and 200', { field: 'limit' });
-    }
-    const page = await this.log.page(actor, { organisationId, workingGroupId, beforeSeq: beforeSeq ?? undefined, limit });
+    const page = await this.log.page(actor, {
+      organisationId: args.organisationId ?? undefined,
+      workingGroupId: args.workingGroupId ?? undefined,
+      actions: args.actions ?? undefined,
+      from: args.since ?? undefined,
+      to: args.until ?? undefined,
+      beforeSeq: args.beforeSeq ?? undefined,
+      limit: args.limit,
+      exporting: args.export,
+    });
     return { ...page, verification: await this.log.verification() };
+  }
+
+  @Authenticated()
+  @Query(() => [String], {
+    description: 'The actions of the entries the caller may see in the scope (for filtering), in alphabetical order.',
+  })
+  auditActions(@CurrentActor() actor: Actor, @Args() scope: AuditScopeArgs): Promise<string[]> {
+    return this.log.actions(actor, {
+      organisationId: scope.organisationId ?? undefined,
+      workingGroupId: scope.workingGroupId ?? undefined,
+    });
   }
 }

@@ -30,7 +30,7 @@ export class ViewerService {
     const stepUpMs = this.runtime.config.STEP_UP_MINUTES * 60_000;
     return {
       user: toUser(user),
-      organisation: organisation && toOrganisation(organisation),
+      organisation: organisation && toOrganisation(organisation, user.organisationId),
       actor: {
         ...auth.actor,
         coordinatorOf: [...auth.actor.coordinatorOf],

@@ -10,6 +10,7 @@ export const CASES_ERROR_CODES = [
   ErrorCode.CaseTooManyFingerprints,
   ErrorCode.CaseFingerprintsNotPadded,
   ErrorCode.CaseFrozen,
+  ErrorCode.ReferencePatternMismatch,
 ] as const;
 export type CasesErrorCode = (typeof CASES_ERROR_CODES)[number];
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { KeysModule } from '../keys/keys.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CaseChangesModule } from './case-changes.module.js';
+import { CaseListService } from './case-list.service.js';
 import { CaseMatchQueue } from './case-match-queue.service.js';
 import { CaseReimportRepository } from './case-reimport.repository.js';
 import { CaseReimportService } from './case-reimport.service.js';
@@ -9,13 +11,14 @@ import { CasesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [KeysModule, CaseChangesModule],
+  imports: [KeysModule, CaseChangesModule, OrganisationsModule],
   providers: [
     CasesRepository,
     CaseReimportRepository,
     CaseMatchQueue,
     CaseReimportService,
     CasesService,
+    CaseListService,
     CasesResolver,
   ],
   exports: [CasesService],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import type { EntityManager } from 'typeorm';
 import type { CaseFields, CaseInsert, CaseRow, FingerprintValue } from './case-rows.js';
+import { caseListWhere, type CaseListFilter } from './case-list-filter.js';
 
 export {
   toTrackingCase,
@@ -15,6 +16,9 @@ export {
 export const CASE_SELECT = `
   SELECT c.*, (SELECT e.epoch FROM working_group_epoch e WHERE e.working_group_id = c.working_group_id AND e.retired_at IS NULL) AS current_epoch
   FROM tracking_case c`;
+
+/** A case's creation time as its keyset cursor holds it: UTC, to the microsecond. */
+const CREATED_KEY = `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Rows per fingerprint insert: keeps one statement's parameters well below PostgreSQL's limits. */
 const FINGERPRINT_CHUNK = 1000;
@@ -136,16 +140,36 @@ export class CasesRepository {
     );
   }
 
-  /** Newest first, at most 5000 (served by tracking_case_org_idx). */
-  async listOfOrganisation(
+  /**
+   * One page of the organisation's cases, newest first then by id (served by
+   * tracking_case_org_keyset_idx, or tracking_case_org_idx within a group):
+   * `limit` rows after `after` (the last row's [created_at, id]).
+   */
+  async pageOfOrganisation(
     m: EntityManager,
     organisationId: string,
-    workingGroupId: string | null,
-  ): Promise<CaseRow[]> {
-    return m.query<CaseRow[]>(
-      `${CASE_SELECT} WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR c.working_group_id = $2) ORDER BY c.created_at DESC LIMIT 5000`,
-      [organisationId, workingGroupId],
+    filter: CaseListFilter,
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Array<CaseRow & { created_key: string }>> {
+    const { where, params } = caseListWhere(organisationId, filter);
+    const n = params.length;
+    const keyset = after ? ` AND (c.created_at, c.id) < ($${n + 1}::timestamptz, $${n + 2}::uuid)` : '';
+    // The key in full (microseconds): a Date would round it and skip or repeat rows.
+    return m.query<Array<CaseRow & { created_key: string }>>(
+      `${CASE_SELECT.replace('SELECT c.*,', `SELECT c.*, ${CREATED_KEY} AS created_key,`)} WHERE ${where}${keyset} ORDER BY c.created_at DESC, c.id DESC LIMIT ${after ? `$${n + 3}` : `$${n + 1}`}`,
+      after ? [...params, after[0], after[1], limit] : [...params, limit],
     );
+  }
+
+  /** How many of the organisation's cases match `filter` (exact). */
+  async countOfOrganisation(m: EntityManager, organisationId: string, filter: CaseListFilter): Promise<number> {
+    const { where, params } = caseListWhere(organisationId, filter);
+    const rows = await m.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM tracking_case c WHERE ${where}`,
+      params,
+    );
+    return rows[0]?.n ?? 0;
   }
 
   /** One of the organisation's cases; `forUpdate` locks it until the transaction ends. */

@@ -5,27 +5,29 @@ import { CurrentActor } from '../../common/authorization/current-actor.decorator
 import { Authenticated } from '../../common/authorization/public.decorator.js';
 import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
+import { CaseListService } from './case-list.service.js';
 import { CaseReimportService } from './case-reimport.service.js';
 import { CasesException } from './cases.exception.js';
 import { toTrackingCase } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 import { CaseInput, CaseUpdateInput } from './dto/case.input.js';
-import { CaseRegistration, EarlierGroupKeyGrant, TrackingCase } from './models/case.model.js';
+import { CaseListArgs } from './dto/case-list.args.js';
+import { CasePage, CaseRegistration, EarlierGroupKeyGrant, TrackingCase } from './models/case.model.js';
 
 @Resolver(() => TrackingCase)
 export class CasesResolver {
   constructor(
     private readonly service: CasesService,
+    private readonly caseList: CaseListService,
     private readonly reimport: CaseReimportService,
   ) {}
 
   @Authenticated()
-  @Query(() => [TrackingCase], { description: "The caller's organisation's cases." })
-  async cases(
-    @CurrentActor() actor: Actor,
-    @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string,
-  ): Promise<TrackingCase[]> {
-    return (await this.service.list(actor, workingGroupId)).map(toTrackingCase);
+  @Query(() => CasePage, {
+    description: "The caller's organisation's cases, newest first, a page at a time, with the exact total of the filtered list.",
+  })
+  async cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs): Promise<CasePage> {
+    return this.caseList.list(actor, args);
   }
 
   @Authenticated()

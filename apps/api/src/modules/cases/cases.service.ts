@@ -7,11 +7,13 @@ import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { KeysService } from '../keys/keys.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { assertFingerprintingMember } from './case-access.js';
 import { CaseChangesService } from './case-changes.service.js';
 import { checkedFingerprints } from './case-fingerprint-rules.js';
 import { CaseMatchQueue } from './case-match-queue.service.js';
 import { CaseReimportService } from './case-reimport.service.js';
+import { assertReferenceFollowsPattern } from './case-reference-rules.js';
 import type { CaseFields, CaseRow, FingerprintValue, NewCase } from './case-rows.js';
 import { CasesEvent, type CasesChangedEvent } from './cases.events.js';
 import { CasesException } from './cases.exception.js';
@@ -43,6 +45,7 @@ export class CasesService {
     private readonly changes: CaseChangesService,
     private readonly reimport: CaseReimportService,
     private readonly matchQueue: CaseMatchQueue,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async register(
@@ -72,6 +75,9 @@ export class CasesService {
           await this.reimport.refingerprint(m, actor, earlier, input, fps);
           return { caseId: earlier.id, created: false, refingerprinted: true };
         }
+        // Read in this case's transaction: nothing is written for a case that does not follow it.
+        const pattern = await this.organisations.referencePattern(m, organisationId);
+        assertReferenceFollowsPattern(pattern, input.reference);
         const caseId = await this.repository.insert(m, {
           workingGroupId,
           organisationId,
@@ -149,6 +155,11 @@ export class CasesService {
           ErrorCode.CaseFrozen,
           'Your organisation left this working group: the case is frozen',
         );
+      // An unchanged reference passes: cases from before the pattern keep theirs.
+      if (fields.reference !== undefined && fields.reference.trim() !== c.reference) {
+        const pattern = await this.organisations.referencePattern(m, c.organisation_id);
+        assertReferenceFollowsPattern(pattern, fields.reference);
+      }
       const changes: string[] = [];
       if (
         fields.reference !== undefined ||
@@ -217,14 +228,6 @@ export class CasesService {
     });
     this.emit(CasesEvent.Withdrawn, [caseId]);
     return row;
-  }
-
-  async list(actor: Actor, workingGroupId: string | undefined): Promise<CaseRow[]> {
-    const organisationId = actor.organisationId;
-    if (!organisationId) return [];
-    return runAsTenant(this.dataSource, actor, (m) =>
-      this.repository.listOfOrganisation(m, organisationId, workingGroupId ?? null),
-    );
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseRow> {

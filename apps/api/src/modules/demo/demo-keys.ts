@@ -64,7 +64,16 @@ export function demoCertificate(
   subject: KeyBundle,
   issuerUserId: string,
   issuerKeys: DemoKeys,
-): { kind: CertificateKind; workingGroupId: string | null; body: Uint8Array; signature: Uint8Array } {
+): {
+  kind: CertificateKind;
+  workingGroupId: string | null;
+  body: Uint8Array;
+  signature: Uint8Array;
+} {
   const body = certificateBodyFor(kind, subject, issuerUserId, workingGroupId);
-  return { kind, workingGroupId: body.workingGroupId, ...signCertificate(body, issuerKeys.signingPrivateKey) };
+  return {
+    kind,
+    workingGroupId: body.workingGroupId,
+    ...signCertificate(body, issuerKeys.signingPrivateKey),
+  };
 }

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { DemoRepository, type DemoOrganisationKind } from './demo.repository.js';
+import { demoLoginsHtml, demoLoginsText, type DemoLogin } from './demo-summary.js';
 
 const GROUP = 'Syria accountability working group (demo)';
 
@@ -90,26 +91,35 @@ interface SeededUser {
  * coordinators come from the secretariat, which is not a member (issue 9,
  * High 3), and the demo starts fully verified: the coordinator certified
  * each member organisation's admin, each admin their investigators. Logins
- * (passwords and TOTP secrets) are printed and kept in the data folder, mode
- * 0600, so a second start can show them again.
+ * (passwords and TOTP secrets) are kept in the data folder, mode 0600 — as
+ * text and as a page of QR codes — so a second start can show them again;
+ * the caller prints them once the hub listens (demo-summary.ts).
  */
 export async function seedDemo(
   app: INestApplicationContext,
   say: (m: string) => void,
-): Promise<void> {
+): Promise<DemoSeedResult> {
   const runtime = app.get<Runtime>(RUNTIME);
-  const loginsFile = join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.txt');
+  const files = {
+    text: join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.txt'),
+    html: join(runtime.config.PARALLAX_DATA_DIR, 'demo-logins.html'),
+  };
   const repository = app.get(DemoRepository);
   if (await repository.groupExists(GROUP)) {
     say('Demo data already present.');
-    if (existsSync(loginsFile)) say(`Demo logins:\n${await readFile(loginsFile, 'utf8')}`);
-    return;
+    const logins = existsSync(files.text)
+      ? parseDemoLogins(await readFile(files.text, 'utf8'))
+      : [];
+    if (logins.length > 0 && !existsSync(files.html)) {
+      await writeFile(files.html, await demoLoginsHtml(logins), { mode: 0o600 });
+    }
+    return { logins, files };
   }
 
   say('Seeding demo data (deriving keys for each demo user takes a few seconds)…');
   const users = app.get(UsersService);
   const audit = app.get(AuditService);
-  const lines: string[] = [];
+  const logins: DemoLogin[] = [];
   const seeded: SeededUser[] = [];
   const groupId: string = await repository.transaction(async (m) => {
     const id = await repository.insertWorkingGroup(
@@ -182,9 +192,12 @@ export async function seedDemo(
           });
         });
       }
-      lines.push(
-        `${u.email.padEnd(40)} password ${password}  TOTP secret ${enrolment.totpSecret}  (${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''})`,
-      );
+      logins.push({
+        email: u.email,
+        password,
+        totpSecret: enrolment.totpSecret,
+        label: `${org.name}, ${u.role}${u.coordinator ? ', coordinator' : ''}`,
+      });
     }
   }
   await certifyDemo(repository, audit, groupId, seeded);
@@ -198,12 +211,32 @@ export async function seedDemo(
     },
     null,
   );
-  lines.push(
-    `${'platform-admin@demo.parallax.test'.padEnd(40)} password ${adminPassword}  TOTP secret ${admin.totpSecret}  (platform admin)`,
+  logins.push({
+    email: 'platform-admin@demo.parallax.test',
+    password: adminPassword,
+    totpSecret: admin.totpSecret,
+    label: 'platform admin',
+  });
+  await writeFile(files.text, demoLoginsText(logins), { mode: 0o600 });
+  await writeFile(files.html, await demoLoginsHtml(logins), { mode: 0o600 });
+  return { logins, files };
+}
+
+export interface DemoSeedResult {
+  logins: DemoLogin[];
+  files: { text: string; html: string };
+}
+
+/** The logins a previous start wrote (demo-logins.txt). */
+export function parseDemoLogins(text: string): DemoLogin[] {
+  return [...text.matchAll(/^(\S+)\s+password (\S+)\s+TOTP secret ([A-Z2-7]+)\s+\((.*)\)$/gmu)].map(
+    ([, email = '', password = '', totpSecret = '', label = '']) => ({
+      email,
+      password,
+      totpSecret,
+      label,
+    }),
   );
-  const text = lines.join('\n') + '\n';
-  await writeFile(loginsFile, text, { mode: 0o600 });
-  say(`Demo logins (also in ${loginsFile}):\n${text}`);
 }
 
 /**

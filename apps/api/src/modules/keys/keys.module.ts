@@ -4,6 +4,9 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module.js';
 import { KeyCertificatesRepository } from './key-certificates.repository.js';
 import { KeyCertificatesService } from './key-certificates.service.js';
+import { KeyRequestsRepository } from './key-requests.repository.js';
+import { KeyRequestsResolver } from './key-requests.resolver.js';
+import { KeyRequestsService } from './key-requests.service.js';
 import { KeyTrustResolver } from './key-trust.resolver.js';
 import { KeysRepository } from './keys.repository.js';
 import { KeysResolver } from './keys.resolver.js';
@@ -28,6 +31,9 @@ import { OprfService } from './oprf.service.js';
     KeyCertificatesRepository,
     KeyCertificatesService,
     KeyTrustResolver,
+    KeyRequestsRepository,
+    KeyRequestsService,
+    KeyRequestsResolver,
   ],
   exports: [KeysService, OprfService],
 })

@@ -2,7 +2,11 @@ import { ErrorCode } from '@parallax/domain';
 import { DomainException } from '../../common/errors/domain-exception.js';
 
 /** The only codes this module raises. */
-export const ORGANISATIONS_ERROR_CODES = [ErrorCode.BadUserInput, ErrorCode.NameTaken] as const;
+export const ORGANISATIONS_ERROR_CODES = [
+  ErrorCode.BadUserInput,
+  ErrorCode.NameTaken,
+  ErrorCode.InvalidReferencePattern,
+] as const;
 export type OrganisationsErrorCode = (typeof ORGANISATIONS_ERROR_CODES)[number];
 
 export class OrganisationsException extends DomainException {

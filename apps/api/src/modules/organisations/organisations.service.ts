@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
-import { ErrorCode } from '@parallax/domain';
+import { ErrorCode, referencePatternProblem } from '@parallax/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCan, assertMay, readable } from '../../common/authorization/policy.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
@@ -53,6 +53,49 @@ export class OrganisationsService {
     const org = await runAsTenant(this.dataSource, actor, (m) => this.repository.findById(m, id));
     assertCan(actor, 'read', 'Organisation', org);
     return org;
+  }
+
+  /**
+   * Sets or clears (null) the organisation's case reference pattern; its own
+   * admins only. A bad pattern is refused before anything is read or
+   * written; the change and its audit entry commit together.
+   */
+  async setReferencePattern(
+    actor: Actor,
+    organisationId: string,
+    pattern: string | null,
+  ): Promise<OrganisationEntity> {
+    const clean = pattern === null ? null : pattern.trim();
+    const problem = clean === null ? null : referencePatternProblem(clean);
+    if (problem !== null) {
+      throw new OrganisationsException(
+        ErrorCode.InvalidReferencePattern,
+        'This reference pattern cannot be used',
+        { field: 'pattern', problem },
+      );
+    }
+    return runAsTenant(this.dataSource, actor, async (m) => {
+      const org = await this.repository.findById(m, organisationId);
+      assertCan(actor, 'update', 'Organisation', org);
+      if (!(await this.repository.setReferencePattern(m, org.id, clean))) {
+        throw new OrganisationsException(ErrorCode.BadUserInput, 'The organisation did not change');
+      }
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        organisationId: org.id,
+        action: 'organisation.reference_pattern',
+        subjectType: 'organisation',
+        subjectId: org.id,
+        // Free text is redacted from audit details by its shape: the entry says what happened.
+        change: { pattern: clean === null ? 'cleared' : 'set' },
+      });
+      return { ...org, caseReferencePattern: clean };
+    });
+  }
+
+  /** The organisation's case reference pattern, in the caller's transaction; null when it has none. */
+  referencePattern(m: EntityManager, organisationId: string): Promise<string | null> {
+    return this.repository.referencePattern(m, organisationId);
   }
 
   /**

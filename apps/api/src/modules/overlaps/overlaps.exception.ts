@@ -8,6 +8,7 @@ export const OVERLAPS_ERROR_CODES = [
   ErrorCode.OverlapRetracted,
   ErrorCode.ContactAlreadyRequested,
   ErrorCode.NoContactRequest,
+  ErrorCode.InvalidCursor,
 ] as const;
 export type OverlapsErrorCode = (typeof OVERLAPS_ERROR_CODES)[number];
 

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OverlapPagesRepository } from './overlap-pages.repository.js';
+import { OverlapPagesResolver } from './overlap-pages.resolver.js';
+import { OverlapPagesService } from './overlap-pages.service.js';
 import { OverlapsRepository } from './overlaps.repository.js';
 import { OverlapsResolver } from './overlaps.resolver.js';
 import { OverlapsService } from './overlaps.service.js';
@@ -11,6 +14,9 @@ import { ConsentOnlyRevealPolicy, REVEAL_POLICY } from './reveal-policy.js';
     OverlapsRepository,
     OverlapsService,
     OverlapsResolver,
+    OverlapPagesRepository,
+    OverlapPagesService,
+    OverlapPagesResolver,
     { provide: REVEAL_POLICY, useClass: ConsentOnlyRevealPolicy },
   ],
   exports: [OverlapsService, REVEAL_POLICY],

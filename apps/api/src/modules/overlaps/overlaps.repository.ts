@@ -38,21 +38,23 @@ export interface OverlapRow {
   other_created_at: Date | null;
 }
 
-export interface OverlapFilter {
-  workingGroupId: string | null;
-  caseId: string | null;
-  includeRetracted: boolean;
-}
+/** My case of an overlap, for the organisation `$1`. */
+export const MY_CASE_JOIN = `JOIN tracking_case mc ON mc.id = CASE WHEN o.org_a = $1 THEN o.case_a ELSE o.case_b END`;
+
+/** The columns `toOverlap` reads, without FROM: the other organisation only once revealed. */
+export const OVERLAP_COLUMNS = `
+  o.*, mc.reference AS my_reference,
+  CASE WHEN o.revealed_at IS NOT NULL THEN oo.name END AS other_name,
+  CASE WHEN o.revealed_at IS NOT NULL THEN oo.kind END AS other_kind,
+  CASE WHEN o.revealed_at IS NOT NULL THEN oo.created_at END AS other_created_at`;
 
 /** Joins only what the caller's side may see: its own case, and the other organisation once revealed. */
-const OVERLAP_SELECT = `
-  SELECT o.*, mc.reference AS my_reference,
-         CASE WHEN o.revealed_at IS NOT NULL THEN oo.name END AS other_name,
-         CASE WHEN o.revealed_at IS NOT NULL THEN oo.kind END AS other_kind,
-         CASE WHEN o.revealed_at IS NOT NULL THEN oo.created_at END AS other_created_at
+export const OVERLAP_FROM = `
   FROM overlap o
-  JOIN tracking_case mc ON mc.id = CASE WHEN o.org_a = $1 THEN o.case_a ELSE o.case_b END
+  ${MY_CASE_JOIN}
   JOIN organisation oo ON oo.id = CASE WHEN o.org_a = $1 THEN o.org_b ELSE o.org_a END`;
+
+const OVERLAP_SELECT = `SELECT ${OVERLAP_COLUMNS} ${OVERLAP_FROM}`;
 
 function counterpartChangeOf(
   kind: CounterpartChangeKind | null,
@@ -93,28 +95,6 @@ export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
 /** Overlaps as their parties read and answer them. Each method runs in the caller's (tenant) transaction. */
 @Injectable()
 export class OverlapsRepository {
-  /**
-   * Newest first, at most 1000 (served by overlap_org_a_idx / overlap_org_b_idx).
-   * A retracted overlap stays listed when the other party changed or
-   * withdrew its case: no retraction is silent.
-   */
-  async listOfOrganisation(
-    m: EntityManager,
-    org: string,
-    filter: OverlapFilter,
-  ): Promise<OverlapRow[]> {
-    return m.query<OverlapRow[]>(
-      `${OVERLAP_SELECT}
-       WHERE $1 IN (o.org_a, o.org_b)
-         AND ($2::uuid IS NULL OR o.working_group_id = $2)
-         AND ($3::uuid IS NULL OR mc.id = $3)
-         AND ($4 OR o.retracted_at IS NULL
-              OR (CASE WHEN o.org_a = $1 THEN o.change_b ELSE o.change_a END) IS NOT NULL)
-       ORDER BY o.created_at DESC LIMIT 1000`,
-      [org, filter.workingGroupId, filter.caseId, filter.includeRetracted],
-    );
-  }
-
   /** One overlap the organisation is a party to; `lock` holds it until the transaction ends. */
   async findOfOrganisation(
     m: EntityManager,

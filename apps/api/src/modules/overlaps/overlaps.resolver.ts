@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
@@ -13,20 +13,6 @@ const VERDICTS = ['confirmed', 'false_match'] as const;
 @Resolver(() => Overlap)
 export class OverlapsResolver {
   constructor(private readonly service: OverlapsService) {}
-
-  @Authenticated()
-  @Query(() => [Overlap], {
-    description: "Overlaps of the caller's organisation's cases with other organisations' cases.",
-  })
-  overlaps(
-    @CurrentActor() actor: Actor,
-    @UuidArg('workingGroupId', { nullable: true }) workingGroupId?: string,
-    @UuidArg('caseId', { nullable: true }) caseId?: string,
-    @Args('includeRetracted', { type: () => Boolean, defaultValue: false })
-    includeRetracted = false,
-  ): Promise<Overlap[]> {
-    return this.service.list(actor, { workingGroupId, caseId, includeRetracted });
-  }
 
   @Authenticated()
   @Mutation(() => Overlap, {

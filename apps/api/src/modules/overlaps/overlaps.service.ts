@@ -5,7 +5,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { withOwnerRights } from '../../common/tenant/owner-rights.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
-import { overlapListRead } from '../audit/read-audits.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Overlap } from './models/overlap.model.js';
@@ -37,28 +36,6 @@ export class OverlapsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
   ) {}
-
-  async list(
-    actor: Actor,
-    filter: {
-      workingGroupId?: string | undefined;
-      caseId?: string | undefined;
-      includeRetracted: boolean;
-    },
-  ): Promise<Overlap[]> {
-    const org = actor.organisationId;
-    if (!org) return [];
-    const rows = await runAsTenant(this.dataSource, actor, async (m) => {
-      const found = await this.repository.listOfOrganisation(m, org, {
-        workingGroupId: filter.workingGroupId ?? null,
-        caseId: filter.caseId ?? null,
-        includeRetracted: filter.includeRetracted,
-      });
-      await this.audit.recordRead(m, actor, overlapListRead(org, filter, found.length));
-      return found;
-    });
-    return rows.map((r) => toOverlap(org, r));
-  }
 
   async setVerdict(
     actor: Actor,

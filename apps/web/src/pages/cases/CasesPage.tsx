@@ -1,31 +1,37 @@
-import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { useViewer } from '../../features/auth/hooks/session';
-import { CasesDocument } from '../../gql/graphql';
+import { CaseListFilters } from '../../features/cases/components/CaseListFilters';
+import { CasesTable } from '../../features/cases/components/CasesTable';
+import { useCaseListParams } from '../../features/cases/hooks/useCaseListParams';
 import { fingerprintingGroups } from '../../features/group-keys/utils/eligibility';
+import { useWorkingGroups } from '../../features/working-groups/hooks/useWorkingGroups';
+import { CasesDocument } from '../../gql/graphql';
 import { useRetryOnReconnect } from '../../graphql/network-status';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { PlusIcon, UploadIcon } from '../../ui/icons';
+import { ListFooter } from '../../ui/pagination/ListFooter';
+import { useCursorList } from '../../ui/pagination/useCursorList';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { CasesTable } from '../../features/cases/components/CasesTable';
-import { useWorkingGroups } from '../../features/working-groups/hooks/useWorkingGroups';
 
 /** The organisation's tracking cases: labels, tags and counts — never an identifier. */
 export function CasesPage() {
   usePageTitle('nav.cases');
-  const intl = useIntl();
   const viewer = useViewer();
   const groups = useWorkingGroups();
-  const [groupFilter, setGroupFilter] = useState('');
-  const variables = useMemo(() => ({ workingGroupId: groupFilter || null }), [groupFilter]);
+  const filters = useCaseListParams();
   const context = useMemo(() => ({ additionalTypenames: ['TrackingCase'] }), []);
-  const [cases, reexecute] = useQuery({ query: CasesDocument, variables, context });
-  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  useRetryOnReconnect(refresh);
+  const list = useCursorList({
+    query: CasesDocument,
+    variables: filters.variables,
+    select: (data) => data.cases,
+    context,
+  });
+  useRetryOnReconnect(list.refresh);
   const mayRegister = fingerprintingGroups(viewer.actor).length > 0;
+  const filtered = Object.values(filters.variables).some((v) => v !== null);
 
   return (
     <Stack gap="lg" maw={1100} data-testid="cases-page">
@@ -52,20 +58,26 @@ export function CasesPage() {
       <Text>
         <FormattedMessage id="cases.intro" />
       </Text>
-      {groups.names.size > 1 && (
-        <NativeSelect
-          label={intl.formatMessage({ id: 'cases.filterGroup' })}
-          value={groupFilter}
-          onChange={(event) => setGroupFilter(event.currentTarget.value)}
-          data={[
-            { value: '', label: intl.formatMessage({ id: 'audit.all' }) },
-            ...[...groups.names].map(([value, label]) => ({ value, label })),
-          ]}
-          maw={360}
-        />
-      )}
-      <QueryStatus {...cases} onRetry={refresh}>
-        {({ cases: list }) => <CasesTable cases={list} groupNames={groups.names} />}
+      <CaseListFilters filters={filters} groupNames={groups.names} />
+      <QueryStatus
+        data={list.totalCount === null ? undefined : list.nodes}
+        fetching={list.result.fetching}
+        error={list.result.error}
+        onRetry={list.refresh}
+      >
+        {(nodes) => (
+          <Stack gap="sm">
+            <CasesTable cases={nodes} groupNames={groups.names} filtered={filtered} />
+            <ListFooter
+              shown={nodes.length}
+              total={list.totalCount}
+              hasMore={list.hasMore}
+              loadingMore={list.loadingMore}
+              onMore={list.loadMore}
+              data-testid="cases-footer"
+            />
+          </Stack>
+        )}
       </QueryStatus>
     </Stack>
   );

@@ -66,7 +66,17 @@ async function registrationServer() {
           })),
         },
       }),
-      CaseDetail: () => ({ data: { case: CASE, overlaps: [] } }),
+      CaseDetail: () => ({ data: { case: CASE } }),
+      OverlapList: () => ({
+        data: {
+          overlaps: {
+            __typename: 'OverlapPage',
+            nodes: [],
+            totalCount: 0,
+            pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+          },
+        },
+      }),
     },
   });
   return server;

@@ -8,6 +8,7 @@ import { OrganisationDirectoryDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { InvitationsSection } from '../../features/organisation/components/InvitationsSection';
 import { PendingGroupInvitations } from '../../features/organisation/components/PendingGroupInvitations';
+import { ReferencePatternSection } from '../../features/organisation/components/ReferencePatternSection';
 import { UsersSection } from '../../features/organisation/components/UsersSection';
 import { UnlockKeys } from '../../features/auth/components/UnlockKeys';
 import { fingerprintingGroups } from '../../features/group-keys/utils/eligibility';
@@ -38,6 +39,11 @@ export function OrganisationPage() {
     can({ action: 'update', subject: 'User', record: { id: '', organisationId } });
   const keyGroups = fingerprintingGroups(viewer.actor);
   const { names } = useWorkingGroups();
+  // Its own admins set the organisation's case reference pattern.
+  const maySetReferencePattern =
+    organisationId !== null &&
+    viewer.organisation?.id === organisationId &&
+    can({ action: 'update', subject: 'Organisation', record: { id: organisationId } });
   const mayReadInvitations =
     organisationId !== null &&
     can({ action: 'read', subject: 'Invitation', record: { id: '', organisationId } });
@@ -90,6 +96,7 @@ export function OrganisationPage() {
           )}
           <UsersSection organisationId={organisationId} />
           {mayReadInvitations && <InvitationsSection organisationId={organisationId} />}
+          {maySetReferencePattern && <ReferencePatternSection organisationId={organisationId} />}
         </>
       )}
     </Stack>

@@ -36,6 +36,8 @@ interface Accumulated<N> {
   key: string;
   after: string | null;
   earlier: readonly N[];
+  /** The total as the last page said it, shown while the next page loads. */
+  total: number | null;
 }
 
 /**
@@ -49,8 +51,9 @@ export function useCursorList<N, D, V extends Record<string, unknown>>(
 ): CursorList<N, D> {
   const { query, variables, select, pageSize = 50, context, pause } = options;
   const key = JSON.stringify(variables);
-  const [state, setState] = useState<Accumulated<N>>({ key, after: null, earlier: [] });
-  const current: Accumulated<N> = state.key === key ? state : { key, after: null, earlier: [] };
+  const [state, setState] = useState<Accumulated<N>>({ key, after: null, earlier: [], total: null });
+  const current: Accumulated<N> =
+    state.key === key ? state : { key, after: null, earlier: [], total: null };
   const pageVariables = useMemo(
     () => ({ ...variables, first: pageSize, after: current.after }),
     // `key` stands for `variables` (compared by value, not identity).
@@ -63,7 +66,10 @@ export function useCursorList<N, D, V extends Record<string, unknown>>(
     context,
     pause,
   });
-  const page = result.data ? select(result.data) : undefined;
+  // While the next page loads, urql still holds the previous one: not shown twice.
+  const answeredAfter = (result.operation?.variables as { after?: string | null } | undefined)?.after;
+  const page =
+    result.data && (answeredAfter ?? null) === current.after ? select(result.data) : undefined;
   const nodes = useMemo(
     () => [...current.earlier, ...(page?.nodes ?? [])],
     [current.earlier, page?.nodes],
@@ -73,18 +79,18 @@ export function useCursorList<N, D, V extends Record<string, unknown>>(
 
   const loadMore = useCallback(() => {
     if (!hasMore || !endCursor) return;
-    setState({ key, after: endCursor, earlier: nodes });
-  }, [hasMore, endCursor, key, nodes]);
+    setState({ key, after: endCursor, earlier: nodes, total: page?.totalCount ?? null });
+  }, [hasMore, endCursor, key, nodes, page?.totalCount]);
 
   const refresh = useCallback(() => {
     if (current.after === null) reexecute({ requestPolicy: 'network-only' });
-    else setState({ key, after: null, earlier: [] });
+    else setState({ key, after: null, earlier: [], total: null });
   }, [current.after, key, reexecute]);
 
   return {
     result,
     nodes,
-    totalCount: page?.totalCount ?? null,
+    totalCount: page?.totalCount ?? current.total,
     hasMore,
     loadingMore: result.fetching && current.after !== null,
     loadMore,

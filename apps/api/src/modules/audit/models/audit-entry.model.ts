@@ -68,6 +68,9 @@ export class AuditLogPage {
   @Field(() => Boolean)
   hasMore: boolean;
 
+  @Field(() => Int, { description: 'How many entries the caller may see match the filters, across all pages.' })
+  totalCount: number;
+
   @Field(() => ChainVerification, { description: 'The whole chain, recomputed (cached for a minute).' })
   verification: ChainVerification;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CaseStatus, CrimeCategory, Situation } from '@parallax/domain';
 import { CaseStatusEnum, CrimeCategoryEnum, SituationEnum } from '../../../common/graphql/enums.js';
+import { Paginated } from '../../../common/pagination/page.model.js';
 
 @ObjectType({
   description:
@@ -52,6 +53,10 @@ export class TrackingCase {
   })
   frozenAt: Date | null;
 }
+
+/** A page of the organisation's cases (see `Paginated`). */
+export const CasePage = Paginated(TrackingCase, 'CasePage');
+export type CasePage = InstanceType<typeof CasePage>;
 
 @ObjectType({
   description:

@@ -1,10 +1,12 @@
-import { Button, Code, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { DataTable, type Column } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
+import { ListFooter } from '../../../ui/pagination/ListFooter';
 import { QueryStatus } from '../../../ui/QueryStatus';
 import type { AuditEntry, useAuditLog } from '../hooks/useAuditLog';
+import { actionLabel, subjectTypeLabel } from '../utils/labels';
 
 const REDACTED = '[redacted]';
 
@@ -54,12 +56,7 @@ function useAuditColumns(): Column<AuditEntry>[] {
         key: 'action',
         header: 'audit.actionColumn',
         // Unknown (newer) actions fall back to their code.
-        cell: (entry) => (
-          <FormattedMessage
-            id="audit.action"
-            values={{ action: entry.action.replace(/\./g, '_'), code: entry.action }}
-          />
-        ),
+        cell: (entry) => actionLabel(intl, entry.action),
       },
       {
         key: 'actor',
@@ -71,9 +68,9 @@ function useAuditColumns(): Column<AuditEntry>[] {
         header: 'audit.subject',
         cell: (entry) =>
           entry.subjectType && (
-            <Code dir="ltr" title={entry.subjectId ?? undefined}>
-              {entry.subjectType}
-            </Code>
+            <Text size="sm" title={entry.subjectId ?? undefined} data-testid="audit-subject">
+              {subjectTypeLabel(intl, entry.subjectType)}
+            </Text>
           ),
       },
       {
@@ -114,11 +111,14 @@ export function AuditEntries({ log }: { log: ReturnType<typeof useAuditLog> }) {
                 <FormattedMessage id="audit.none" />
               </Text>
             )}
-            {log.loadMore && (
-              <Button variant="default" onClick={log.loadMore} style={{ alignSelf: 'center' }}>
-                <FormattedMessage id="audit.loadMore" />
-              </Button>
-            )}
+            <ListFooter
+              shown={log.entries.length}
+              total={log.totalCount}
+              hasMore={log.loadMore !== null}
+              loadingMore={log.loadingMore}
+              onMore={() => log.loadMore?.()}
+              data-testid="audit-footer"
+            />
           </>
         )}
       </QueryStatus>

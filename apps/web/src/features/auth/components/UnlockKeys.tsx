@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { CombinedError } from '@urql/core';
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useKeyStore, useUnlockedKeys } from '../../../crypto/key-store';
+import { useKeyStore, useKeysRestoring, useUnlockedKeys } from '../../../crypto/key-store';
 import { PasswordField } from '../../../ui/PasswordField';
 import { ActionError } from '../../../ui/ActionError';
 import { KeyWorkIndicator } from '../../../ui/KeyWorkIndicator';
@@ -11,21 +11,23 @@ import { usePasswordDerivation } from '../utils/password-derivation';
 import { useViewer } from '../hooks/session';
 
 /**
- * After a reload the session survives (cookie) but the keys, kept in memory
- * only, do not. Features that need the private key show this first.
+ * Keys locked (a new tab, "Lock keys", idle timeout, or a reload whose saved
+ * copy did not restore): features that need the private key show this first.
+ * While a reload's saved copy is being restored, it shows nothing.
  */
 export function UnlockKeys() {
   const intl = useIntl();
   const viewer = useViewer();
   const keyStore = useKeyStore();
   const keys = useUnlockedKeys(viewer.user.id);
+  const restoring = useKeysRestoring();
   const derive = usePasswordDerivation();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [error, setError] = useState<CombinedError | undefined>();
 
-  if (keys) return null;
+  if (keys || restoring) return null;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();

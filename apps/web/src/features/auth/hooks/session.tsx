@@ -3,6 +3,7 @@ import { defineAbilityFor } from '@parallax/authz';
 import type { CombinedError, OperationResult } from '@urql/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
+import { useIdleKeyLock } from '../../../crypto/idle-lock';
 import { useKeyStore } from '../../../crypto/key-store';
 import {
   LogoutDocument,
@@ -74,10 +75,15 @@ export function SessionProvider({ children, onSignedOut = reloadHome }: SessionP
 
   const userId = viewer?.user.id;
   useEffect(() => {
-    // Keys belong to one user: signed out, or someone else, means locked.
+    if (!data) return;
+    // Keys belong to one user: signed out (or the session ended), or someone
+    // else, means locked, and this tab's saved copy deleted.
     const keys = keyStore.getSnapshot();
-    if (keys && keys.userId !== userId && data) keyStore.lock();
+    if (!userId || (keys && keys.userId !== userId)) void keyStore.lock();
+    // The same user after a reload: their keys come back without the password.
+    if (userId) void keyStore.restore(userId);
   }, [keyStore, userId, data]);
+  useIdleKeyLock(keyStore);
 
   const refresh = useCallback(async () => {
     const result = await client
@@ -92,7 +98,8 @@ export function SessionProvider({ children, onSignedOut = reloadHome }: SessionP
       (e) => e.extensions?.['code'] === 'UNAUTHENTICATED',
     );
     if (!result.error || alreadyOut) {
-      keyStore.lock();
+      // Awaited: the page load that follows must not overtake the deletion.
+      await keyStore.lock();
       onSignedOut();
     }
     return result;

@@ -1,23 +1,25 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { CaseDetailQuery } from '../../../gql/graphql';
 import { useViewer } from '../../auth/hooks/session';
 import { fingerprintingGroups } from '../../group-keys/utils/eligibility';
-import { OverlapCard } from '../../overlaps/components/OverlapCard';
+import { CaseOverlapList } from '../../overlaps/components/CaseOverlapList';
 import { CaseFacts } from './CaseFacts';
 import { CaseHeader } from './CaseHeader';
 import { RefingerprintPanel } from './RefingerprintPanel';
 
 /** One case: its label, tags and counts, what to do if the key was rotated, and its overlaps. */
 export function CaseDetail({
-  data: { case: c, overlaps },
+  data: { case: c },
   onChanged,
 }: {
   data: CaseDetailQuery;
   onChanged: () => void;
 }) {
   const viewer = useViewer();
-  const mayAct = fingerprintingGroups(viewer.actor).includes(c.workingGroupId);
+  const actingGroups = useMemo(() => new Set(fingerprintingGroups(viewer.actor)), [viewer]);
+  const mayAct = actingGroups.has(c.workingGroupId);
   return (
     <Stack gap="xl">
       <CaseHeader kase={c} mayAct={mayAct} onChanged={onChanged} />
@@ -29,15 +31,7 @@ export function CaseDetail({
         <Title order={2} size="h3" id="case-overlaps-title">
           <FormattedMessage id="cases.overlapsTitle" />
         </Title>
-        {overlaps.length === 0 ? (
-          <Text data-testid="case-no-overlaps">
-            <FormattedMessage id="cases.noOverlaps" />
-          </Text>
-        ) : (
-          overlaps.map((o) => (
-            <OverlapCard key={o.id} overlap={o} mayAct={mayAct} onChanged={onChanged} />
-          ))
-        )}
+        <CaseOverlapList caseId={c.id} actingGroups={actingGroups} poll onChanged={onChanged} />
       </Stack>
     </Stack>
   );

@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/format';
 import { statusLabel, tagsText } from '../utils/labels';
 
-type CaseRow = CasesQuery['cases'][number];
+type CaseRow = CasesQuery['cases']['nodes'][number];
 
 function CaseStatus({ kase: c }: { kase: CaseRow }) {
   const intl = useIntl();
@@ -38,9 +38,12 @@ function CaseStatus({ kase: c }: { kase: CaseRow }) {
 export function CasesTable({
   cases,
   groupNames,
+  filtered = false,
 }: {
   cases: readonly CaseRow[];
   groupNames: ReadonlyMap<string, string>;
+  /** Whether a search or filter is on: "no case matches" rather than "no cases yet". */
+  filtered?: boolean;
 }) {
   const intl = useIntl();
   const columns = useMemo<Column<CaseRow>[]>(
@@ -81,7 +84,7 @@ export function CasesTable({
   if (cases.length === 0) {
     return (
       <Text data-testid="cases-empty">
-        <FormattedMessage id="cases.none" />
+        <FormattedMessage id={filtered ? 'cases.noneMatching' : 'cases.none'} />
       </Text>
     );
   }

@@ -1,9 +1,10 @@
-import { Alert, Group, Loader, Text } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { HubError } from '@parallax/hub-client';
 import { FormattedMessage } from 'react-intl';
 import { UnlockKeys } from '../../auth/components/UnlockKeys';
 import { useViewer } from '../../auth/hooks/session';
 import { useUnlockedKeys } from '../../../crypto/key-store';
+import { WhoCanUnblock } from '../../group-keys/components/WhoCanUnblock';
 import { useGroupKey, type GroupKeyState } from '../../group-keys/hooks/store';
 import { hubErrorMessageId } from '../../../hub/hub-request';
 import { AlertIcon, KeyIcon } from '../../../ui/icons';
@@ -88,11 +89,14 @@ export function GroupKeyStateNotice({
           role="status"
           data-testid="group-key-none"
         >
-          <Text size="sm">
-            <FormattedMessage
-              id={state.isCoordinator ? 'groupKey.noneCoordinator' : 'groupKey.noneMember'}
-            />
-          </Text>
+          <Stack gap="xs">
+            <Text size="sm">
+              <FormattedMessage
+                id={state.isCoordinator ? 'groupKey.noneCoordinator' : 'groupKey.noneMember'}
+              />
+            </Text>
+            {!state.isCoordinator && <WaitingHelp workingGroupId={workingGroupId} />}
+          </Stack>
         </Alert>
       );
     case 'pending':
@@ -104,9 +108,12 @@ export function GroupKeyStateNotice({
           role="status"
           data-testid="group-key-pending"
         >
-          <Text size="sm">
-            <FormattedMessage id="groupKey.awaitingVerification" />
-          </Text>
+          <Stack gap="xs">
+            <Text size="sm">
+              <FormattedMessage id="groupKey.awaitingVerification" />
+            </Text>
+            <WaitingHelp workingGroupId={workingGroupId} />
+          </Stack>
         </Alert>
       );
     case 'error':
@@ -118,4 +125,10 @@ export function GroupKeyStateNotice({
         </Alert>
       );
   }
+}
+
+/** Who can unblock the viewer, and a way to ask them. */
+function WaitingHelp({ workingGroupId }: { workingGroupId: string }) {
+  const viewer = useViewer();
+  return <WhoCanUnblock workingGroupId={workingGroupId} role={viewer.user.role ?? null} />;
 }

@@ -1,4 +1,5 @@
 import { Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { referencePatternExample } from '@parallax/domain';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { UnlockKeys } from '../../auth/components/UnlockKeys';
@@ -18,6 +19,14 @@ export function RegisterCaseForm({ groups }: { groups: Array<{ id: string; name:
   const initialGroup = groups.find((g) => g.id === params.get('group'))?.id ?? groups[0]?.id ?? '';
   const flow = useRegisterCase(initialGroup);
   const { state, dispatch } = flow;
+  // The organisation's pattern, shown with an example in the hint and the error.
+  const pattern = flow.referencePattern;
+  const patternValues = pattern
+    ? {
+        pattern: <bdi dir="ltr">{pattern}</bdi>,
+        example: <bdi dir="ltr">{referencePatternExample(pattern)}</bdi>,
+      }
+    : { pattern: '', example: '' };
 
   return (
     <Stack gap="md">
@@ -43,13 +52,21 @@ export function RegisterCaseForm({ groups }: { groups: Array<{ id: string; name:
               <GroupKeyNotice workingGroupId={state.groupId} unlock={false} />
               <TextInput
                 label={intl.formatMessage({ id: 'cases.reference' })}
-                description={intl.formatMessage({ id: 'cases.referenceHint' })}
+                description={
+                  pattern ? (
+                    <FormattedMessage id="cases.referencePatternHint" values={patternValues} />
+                  ) : (
+                    intl.formatMessage({ id: 'cases.referenceHint' })
+                  )
+                }
                 value={state.reference}
                 onChange={(event) =>
                   dispatch({ type: 'reference', value: event.currentTarget.value })
                 }
                 error={
-                  flow.referenceError ? intl.formatMessage({ id: flow.referenceError }) : undefined
+                  flow.referenceError ? (
+                    <FormattedMessage id={flow.referenceError} values={patternValues} />
+                  ) : undefined
                 }
                 dir="auto"
                 autoComplete="off"

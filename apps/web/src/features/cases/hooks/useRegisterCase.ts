@@ -16,9 +16,10 @@ import { useGroupKey } from '../../group-keys/hooks/store';
 import {
   hasIdentifiers,
   isReadableBirthDate,
-  isValidReference,
   personFromForm,
+  referenceProblem,
 } from '../utils/person-form';
+import { useReferencePattern } from '../../organisation/hooks/useReferencePattern';
 import { initialRegisterCaseState, registerCaseReducer } from './register-case-state';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -50,11 +51,8 @@ export function useRegisterCase(initialGroupId: string) {
   const { groupId, reference, tags, person, country, phase, error } = state;
   const busy = phase.step !== 'idle';
 
-  const referenceError: MessageId | null = !reference.trim()
-    ? 'cases.referenceRequired'
-    : isValidReference(reference)
-      ? null
-      : 'cases.referenceInvalid';
+  const referencePattern = useReferencePattern();
+  const referenceError: MessageId | null = referenceProblem(reference, person, referencePattern);
   const personProblem: MessageId | null = !hasIdentifiers(person)
     ? 'cases.identifiersRequired'
     : person.birthDates.some((d) => !isReadableBirthDate(d)) ||
@@ -118,6 +116,7 @@ export function useRegisterCase(initialGroupId: string) {
     busy,
     keysUnlocked: keys !== null,
     ready: groupKey.status === 'ready' && keys !== null,
+    referencePattern,
     referenceError: state.attempted ? referenceError : null,
     personProblem: state.attempted ? personProblem : null,
     errorId,

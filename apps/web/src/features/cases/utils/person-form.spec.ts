@@ -6,6 +6,7 @@ import {
   isReadableBirthDate,
   isValidReference,
   personFromForm,
+  referenceProblem,
 } from './person-form';
 
 describe('the person form as a FollowTheMoney Person', () => {
@@ -83,5 +84,32 @@ describe('the person form as a FollowTheMoney Person', () => {
     expect(isValidReference('SYR-2024-017')).toBe(true);
     expect(isValidReference('-x')).toBe(false);
     expect(isValidReference('x'.repeat(81))).toBe(false);
+  });
+});
+
+describe('the reference, the one field sent in clear', () => {
+  const withName = (name: string) => ({ ...emptyPerson(), names: [name], aliases: ['Abu Hassan'] });
+
+  it('is refused when it carries a token of a name or an alias, in any script', () => {
+    expect(referenceProblem('IVANOV-01', withName('Иванов Сергей'), null)).toBe(
+      'cases.referenceContainsName',
+    );
+    expect(referenceProblem('MOHAMMED-17', withName('محمد الحلبي'), null)).toBe(
+      'cases.referenceContainsName',
+    );
+    expect(referenceProblem('HASSAN-3', withName('Oleh Melnyk'), null)).toBe(
+      'cases.referenceContainsName',
+    );
+    expect(referenceProblem('SYR-2024-017', withName('محمد الحلبي'), null)).toBeNull();
+  });
+
+  it("follows the organisation's pattern when it has one", () => {
+    expect(referenceProblem('SYR-2024-017', withName('Oleh Melnyk'), 'UA-####-@@')).toBe(
+      'cases.referencePatternMismatch',
+    );
+    expect(referenceProblem('UA-2024-AB', withName('Oleh Melnyk'), 'UA-####-@@')).toBeNull();
+    expect(referenceProblem(' ', withName('Oleh Melnyk'), 'UA-####-@@')).toBe(
+      'cases.referenceRequired',
+    );
   });
 });

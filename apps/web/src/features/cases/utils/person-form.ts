@@ -1,5 +1,11 @@
-import { CASE_REFERENCE_PATTERN } from '@parallax/domain';
-import { parseBirthDates, type FtmPerson, type TypedIdentifier } from '@parallax/fingerprint';
+import { CASE_REFERENCE_PATTERN, matchesReferencePattern } from '@parallax/domain';
+import {
+  parseBirthDates,
+  personNames,
+  referenceContainsName,
+  type FtmPerson,
+  type TypedIdentifier,
+} from '@parallax/fingerprint';
 
 /**
  * The suspect's identifiers as typed into the form. They live in the form's
@@ -89,4 +95,29 @@ export function isReadableBirthDate(value: string): boolean {
 /** The organisation's own label: starts with a letter or digit, no more than 80 characters. */
 export function isValidReference(value: string): boolean {
   return CASE_REFERENCE_PATTERN.test(value.trim());
+}
+
+export type ReferenceProblem =
+  | 'cases.referenceRequired'
+  | 'cases.referenceInvalid'
+  | 'cases.referenceContainsName'
+  | 'cases.referencePatternMismatch';
+
+/**
+ * Why the reference cannot be sent, or null. The reference reaches the hub
+ * in clear, so it must not carry a token of the suspect's names (in any
+ * script: MOHAMMED-17 for محمد), and it follows the organisation's pattern
+ * when there is one (the hub checks that too).
+ */
+export function referenceProblem(
+  reference: string,
+  person: PersonFormValues,
+  pattern: string | null,
+): ReferenceProblem | null {
+  if (!reference.trim()) return 'cases.referenceRequired';
+  if (!isValidReference(reference)) return 'cases.referenceInvalid';
+  if (referenceContainsName(reference, personNames(personFromForm(person))))
+    return 'cases.referenceContainsName';
+  if (!matchesReferencePattern(pattern, reference)) return 'cases.referencePatternMismatch';
+  return null;
 }

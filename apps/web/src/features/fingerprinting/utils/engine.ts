@@ -2,14 +2,18 @@ import {
   CSV_PERSON_PROPERTIES,
   extractKeys,
   fingerprintPersons,
-  parsePersonsCsv,
-  parsePersonsJsonl,
+  readImportFile,
+  referenceNameCheck,
   type ExtractKeysOptions,
   type Fingerprint,
   type FtmPerson,
   type OprfEvaluator,
 } from '@parallax/fingerprint';
-import { nameLimitProblem } from '@parallax/hub-client';
+import {
+  DuplicateDetector,
+  measureClientMsPerRecord,
+  nameLimitProblem,
+} from '@parallax/hub-client';
 import { CSV_IDENTIFIER_TYPES } from './engine-constants';
 import { maskValue } from './masking';
 import type {
@@ -55,6 +59,10 @@ function sample(person: FtmPerson): MaskedSample {
  */
 export class FingerprintEngine {
   private persons: FtmPerson[] = [];
+  /** Each person's first record only (the import's default when the file repeats persons). */
+  private distinct: FtmPerson[] = [];
+  /** The reference prefix the kept persons were checked against. */
+  private referencePrefix = '';
 
   run<K extends FingerprintJob['kind']>(
     job: Extract<FingerprintJob, { kind: K }>,
@@ -92,48 +100,49 @@ export class FingerprintEngine {
   }
 
   private async parse(job: ParseJob): Promise<ImportPreview> {
-    const text = await job.file.text();
-    let persons: FtmPerson[];
-    let mapping: ImportPreview['mapping'] = null;
-    let unreadable: number[];
-    let skipped = 0;
-    if (job.format === 'csv') {
-      const parsed = parsePersonsCsv(text, job.mapping ? { mapping: job.mapping } : {});
-      persons = parsed.persons;
-      mapping = Object.entries(parsed.mapping).map(([header, target]) => ({ header, target }));
-      unreadable = parsed.warnings
-        .map((w) => Number(/^row (\d+)/u.exec(w)?.[1]))
-        .filter((n) => Number.isInteger(n) && n > 0);
-    } else {
-      // The CLI's rules: bad lines skipped by number, ids derived from content when missing.
-      const parsed = parsePersonsJsonl(text);
-      persons = parsed.persons;
-      unreadable = parsed.skippedLines.map((s) => s.line);
-      skipped = parsed.otherSchema;
-    }
+    // The CLI's rules (@parallax/fingerprint readImportFile): the bytes are checked
+    // before parsing, a row with a problem is skipped and reported, never its values.
+    // The reference goes to the hub in clear: no row's names may be in its prefix.
+    const referencePrefix = job.referencePrefix ?? '';
+    const read = readImportFile(new Uint8Array(await job.file.arrayBuffer()), {
+      format: job.format,
+      mapping: job.format === 'csv' ? job.mapping : undefined,
+      rowChecks: [referenceNameCheck(referencePrefix)],
+    });
+    const persons = read.persons;
+    const mapping: ImportPreview['mapping'] =
+      job.format === 'csv' && read.headers.length > 0
+        ? read.headers.map((header) => ({ header, target: read.mapping[header] ?? 'ignore' }))
+        : null;
+    const unreadable = read.rowProblems
+      .filter((p) => p.code === 'bad_json_line' || p.code === 'malformed_row')
+      .map((p) => p.row);
+    const skipped = read.otherSchema;
     this.persons = persons;
+    this.referencePrefix = referencePrefix;
 
     const options = extractOptions(job.defaultPhoneCountry);
     const distinct = new Set<string>();
+    const duplicates = new DuplicateDetector();
+    this.distinct = [];
     let keys = 0;
     let withoutKeys = 0;
     let tooManyNames = 0;
+    // A row written exactly as an earlier one is not read again (import-duplicates.ts).
+    const keysOf = (p: FtmPerson) =>
+      nameLimitProblem(p) === null ? extractKeys(p, options) : null;
     for (const person of persons) {
-      if (nameLimitProblem(person) !== null) {
+      const seen = duplicates.addPerson(person, keysOf);
+      if (!seen.duplicate) this.distinct.push(person);
+      if (seen.keyCount < 0) {
         tooManyNames++;
         continue;
       }
-      const list = extractKeys(person, options);
-      if (list.length === 0) withoutKeys++;
-      keys += list.length;
-      for (const k of list) distinct.add(`${k.kind}\u0000${k.value}`);
+      if (seen.keyCount === 0) withoutKeys++;
+      keys += seen.keyCount;
+      for (const k of seen.keys ?? []) distinct.add(`${k.kind}\u0000${k.value}`);
     }
-    const seen = new Set<string>();
-    let duplicateIds = 0;
-    for (const person of persons) {
-      if (seen.has(person.id)) duplicateIds++;
-      seen.add(person.id);
-    }
+    const duplicateIds = duplicates.report().repeatedIds;
     const targets = [
       'ignore',
       'id',
@@ -148,12 +157,17 @@ export class FingerprintEngine {
       distinctKeys: distinct.size,
       withoutKeys,
       duplicateIds,
+      duplicates: duplicates.report(),
+      clientMsPerRecord: await measureClientMsPerRecord(this.distinct, options),
       tooManyNames,
       mapping,
       targets,
       hasIdColumn: job.format === 'jsonl' || (mapping ?? []).some((m) => m.target === 'id'),
       skipped,
       unreadable: unreadable.slice(0, MAX_UNREADABLE_LISTED),
+      fileProblem: read.problem,
+      rowProblems: read.rowProblems,
+      referencePrefix,
       samples: persons.slice(0, SAMPLES).map(sample),
     };
   }
@@ -163,7 +177,10 @@ export class FingerprintEngine {
     evaluator: OprfEvaluator,
     onProgress: ProgressListener,
   ): Promise<ChunkResult> {
-    const slice = this.persons.slice(job.start, job.end);
+    // Rows were screened against one prefix: another one could carry a name the screen never saw.
+    if (job.referencePrefix !== undefined && job.referencePrefix !== this.referencePrefix)
+      throw new Error('The reference prefix changed since the file was read: read it again');
+    const slice = (job.distinctOnly ? this.distinct : this.persons).slice(job.start, job.end);
     // A record with more names than one person has is not fingerprinted (no
     // evaluation spent): it yields no fingerprints and is not registered,
     // exactly as in the CLI (libs/hub-client local-fingerprints.ts).
@@ -189,5 +206,7 @@ export class FingerprintEngine {
   /** Forgets the imported file. */
   clear(): void {
     this.persons = [];
+    this.distinct = [];
+    this.referencePrefix = '';
   }
 }

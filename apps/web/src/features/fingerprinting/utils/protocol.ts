@@ -1,4 +1,5 @@
-import type { Fingerprint, FtmPerson } from '@parallax/fingerprint';
+import type { FileProblemCode, Fingerprint, FtmPerson, RowProblem } from '@parallax/fingerprint';
+import type { DuplicateReport } from '@parallax/hub-client';
 
 /**
  * Messages between the page and fingerprint.worker.ts. Plaintext identifiers
@@ -26,6 +27,11 @@ export interface ParseJob {
   /** CSV: header → target ("name", "birthDate", "id", "identifier:telegram", "ignore"…). */
   mapping?: Record<string, string>;
   defaultPhoneCountry?: string;
+  /**
+   * The prefix of the cases' references: a row whose names have a token in it
+   * is skipped (`reference_contains_name`), here where the names are.
+   */
+  referencePrefix?: string;
 }
 
 /**
@@ -39,6 +45,10 @@ export interface ChunkJob {
   end: number;
   groupKey: Uint8Array;
   defaultPhoneCountry?: string;
+  /** Count [start, end) among each person's first record only (the dry run's duplicates left out). */
+  distinctOnly?: boolean;
+  /** The references' prefix: refused unless the file was read (screened) with this one. */
+  referencePrefix?: string;
 }
 
 export type FingerprintJob = PersonJob | ParseJob | ChunkJob;
@@ -63,6 +73,10 @@ export interface ImportPreview {
   withoutKeys: number;
   /** Records whose id repeats an earlier one. */
   duplicateIds: number;
+  /** Records of the same person (same keys), and ids repeated among distinct persons (import-duplicates.ts). */
+  duplicates: DuplicateReport;
+  /** This device's time to fingerprint one record, measured on a sample (ms; 0 if nothing to measure). */
+  clientMsPerRecord: number;
   /**
    * Records with more names than one person has (CASE_TOO_MANY_NAMES): not
    * fingerprinted, not registered (a case describes one person).
@@ -78,6 +92,12 @@ export interface ImportPreview {
   skipped: number;
   /** Lines (JSON Lines) or rows (CSV) that could not be read and were skipped (numbers only, never content). */
   unreadable: number[];
+  /** Why nothing in the file can be imported (then there are no records), or null. */
+  fileProblem: FileProblemCode | null;
+  /** Rows (CSV) or lines (JSON Lines) skipped, and why: numbers and column names, never values. */
+  rowProblems: readonly RowProblem[];
+  /** The reference prefix the rows were checked against ('' for none). */
+  referencePrefix: string;
   samples: MaskedSample[];
 }
 

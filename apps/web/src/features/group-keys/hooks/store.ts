@@ -54,9 +54,10 @@ export type GroupKeyState =
 const UNKNOWN: GroupKeyState = { status: 'unknown' };
 
 /**
- * Working-group keys opened on this device, in memory only (like the user's
- * private key in KeyStore): never in Web Storage or IndexedDB. Locking the
- * user's keys, or signing out, wipes them.
+ * Working-group keys opened on this device, in memory only: never in Web
+ * Storage or IndexedDB (after a reload they are reopened from their sealed
+ * copies with the user's restored private key). Locking the user's keys, or
+ * signing out, wipes them.
  */
 export class GroupKeyStore {
   private readonly states = new Map<string, GroupKeyState>();

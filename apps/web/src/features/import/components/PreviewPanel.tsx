@@ -2,6 +2,8 @@ import { Alert, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ImportPreview } from '../../fingerprinting/utils/protocol';
 import { AlertIcon } from '../../../ui/icons';
+import { FILE_PROBLEM_MESSAGES } from '../utils/problem-text';
+import { ImportProblems } from './ImportProblems';
 import { MappingTable } from './MappingTable';
 import { MaskedSamples } from './MaskedSamples';
 import { Stat } from './Stat';
@@ -16,6 +18,8 @@ interface Props {
 export function PreviewPanel({ preview, disabled, onRemap }: Props) {
   const intl = useIntl();
   const n = (value: number) => intl.formatNumber(value);
+  if (preview.fileProblem !== null)
+    return <FileProblem preview={preview} {...{ disabled, onRemap }} />;
   return (
     <Paper withBorder p="md" data-testid="import-preview">
       <Stack gap="md">
@@ -28,16 +32,7 @@ export function PreviewPanel({ preview, disabled, onRemap }: Props) {
           <Stat label="import.evaluations" value={preview.distinctKeys} testId="preview-distinct" />
           <Stat label="import.withoutKeys" value={preview.withoutKeys} testId="preview-without" />
         </SimpleGrid>
-        {preview.duplicateIds > 0 && (
-          <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
-            <Text size="sm">
-              <FormattedMessage
-                id="import.duplicates"
-                values={{ count: n(preview.duplicateIds) }}
-              />
-            </Text>
-          </Alert>
-        )}
+        {/* Repeated ids are reported by DryRunSummary: whether they block depends on skipping repeats. */}
         {preview.tooManyNames > 0 && (
           <Alert
             color="yellow"
@@ -61,14 +56,7 @@ export function PreviewPanel({ preview, disabled, onRemap }: Props) {
             </Text>
           </Alert>
         )}
-        {preview.unreadable.length > 0 && (
-          <Text size="sm">
-            <FormattedMessage
-              id="import.unreadable"
-              values={{ lines: intl.formatList(preview.unreadable.map(String), { type: 'unit' }) }}
-            />
-          </Text>
-        )}
+        <ImportProblems problems={preview.rowProblems} />
         {preview.skipped > 0 && (
           <Text size="sm">
             <FormattedMessage id="import.skipped" values={{ count: n(preview.skipped) }} />
@@ -83,6 +71,41 @@ export function PreviewPanel({ preview, disabled, onRemap }: Props) {
           />
         )}
         {preview.samples.length > 0 && <MaskedSamples samples={preview.samples} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * A file nothing can be imported from: its one problem, and nothing else
+ * (no counts of zero, no warnings about columns of a file that was not
+ * read) — except the columns when the fix is to choose a name column.
+ */
+function FileProblem({ preview, disabled, onRemap }: Props) {
+  const problem = preview.fileProblem;
+  if (problem === null) return null;
+  return (
+    <Paper withBorder p="md" data-testid="import-preview">
+      <Stack gap="md">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<AlertIcon />}
+          role="alert"
+          data-testid="import-file-problem"
+        >
+          <Text size="sm" data-problem={problem}>
+            <FormattedMessage id={FILE_PROBLEM_MESSAGES[problem]} />
+          </Text>
+        </Alert>
+        {problem === 'no_name_column' && preview.mapping && (
+          <MappingTable
+            mapping={preview.mapping}
+            targets={preview.targets}
+            disabled={disabled}
+            onRemap={onRemap}
+          />
+        )}
       </Stack>
     </Paper>
   );

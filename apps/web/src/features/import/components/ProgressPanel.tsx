@@ -1,25 +1,50 @@
 import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { remainingEstimate } from '@parallax/hub-client';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import type { ImportState } from '../hooks/import-state';
+import { importTallies, type ImportState } from '../hooks/import-state';
+import { formatDurationRange } from '../utils/duration';
 import { RunOutcome } from './RunOutcome';
 import { Stat } from './Stat';
 
 interface Props {
   state: ImportState;
-  total: number;
   onStop: () => void;
   onContinue: () => void;
+  /** Keys unlocked, group key open, rows screened: continuing would otherwise do nothing. */
+  canContinue: boolean;
   onReceipt: () => void;
   onReset: () => void;
 }
 
-/** The import running or ended: progress, counts, outcome and what can be done next. */
-export function ProgressPanel({ state, total, onStop, onContinue, onReceipt, onReset }: Props) {
+/**
+ * The import running or ended: progress, counts, time left, outcome and what
+ * can be done next. Records not sent yet are "waiting", never counted as
+ * not registered.
+ */
+export function ProgressPanel({
+  state,
+  onStop,
+  onContinue,
+  canContinue,
+  onReceipt,
+  onReset,
+}: Props) {
   const intl = useIntl();
+  const { total } = state;
   const running = state.phase === 'running';
   const ended = !running;
   const hasReceipt = ended && state.receipt.length > 0;
+  const tallies = importTallies(state);
+  const left =
+    running && state.run
+      ? remainingEstimate({
+          total,
+          from: state.run.from,
+          done: state.next,
+          elapsedMs: state.run.lastAt - state.run.startedAt,
+        })
+      : null;
   return (
     <Paper withBorder p="md" data-testid="import-progress">
       <Stack gap="sm">
@@ -40,6 +65,14 @@ export function ProgressPanel({ state, total, onStop, onContinue, onReceipt, onR
             }}
           />
         </Text>
+        {left && (
+          <Text size="sm" data-testid="import-time-left">
+            <FormattedMessage
+              id="import.timeLeft"
+              values={{ range: formatDurationRange(intl, left) }}
+            />
+          </Text>
+        )}
         {state.budget && (
           <Text size="sm" c="dimmed">
             <FormattedMessage
@@ -51,15 +84,22 @@ export function ProgressPanel({ state, total, onStop, onContinue, onReceipt, onR
             />
           </Text>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="import-summary">
-          <Stat label="import.created" value={state.counts.created} testId="import-created" />
-          <Stat label="import.existing" value={state.counts.existing} testId="import-existing" />
-          <Stat
-            label="import.failed"
-            value={state.counts.withoutKeys + (total - state.next)}
-            testId="import-failed"
-          />
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} data-testid="import-summary">
+          <Stat label="import.created" value={tallies.created} testId="import-created" />
+          <Stat label="import.existing" value={tallies.existing} testId="import-existing" />
+          <Stat label="import.waiting" value={tallies.waiting} testId="import-waiting" />
+          <Stat label="import.failed" value={tallies.failed} testId="import-failed" />
+          {tallies.skippedDuplicates > 0 && (
+            <Stat
+              label="import.skippedDuplicates"
+              value={tallies.skippedDuplicates}
+              testId="import-skipped-duplicates"
+            />
+          )}
         </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          <FormattedMessage id="import.failedHint" />
+        </Text>
         <RunOutcome state={state} />
         <Group gap="sm">
           {running && (
@@ -68,7 +108,7 @@ export function ProgressPanel({ state, total, onStop, onContinue, onReceipt, onR
             </Button>
           )}
           {ended && state.next < total && (
-            <Button onClick={onContinue}>
+            <Button onClick={onContinue} disabled={!canContinue} data-testid="import-continue">
               <FormattedMessage id="import.continue" />
             </Button>
           )}

@@ -13,10 +13,30 @@ export function RunOutcome({ state }: { state: ImportState }) {
         <Text size="sm">
           <FormattedMessage id="import.finished" />
         </Text>
+        {state.restored && (
+          <Text size="sm">
+            <FormattedMessage id="import.restoredHint" />
+          </Text>
+        )}
       </Alert>
     );
   }
-  if (state.phase !== 'interrupted' || state.error === null) return null;
+  if (state.phase !== 'interrupted') return null;
+  if (state.error === null) {
+    // Stopped by the user, or by a reload: nothing failed, the rest waits.
+    return (
+      <Alert color="blue" variant="light" role="status">
+        <Text size="sm">
+          <FormattedMessage id="import.resumeHint" />
+        </Text>
+        {state.restored && (
+          <Text size="sm">
+            <FormattedMessage id="import.restoredHint" />
+          </Text>
+        )}
+      </Alert>
+    );
+  }
   return (
     <Alert color="red" variant="light" icon={<AlertIcon />} role="alert">
       <Text size="sm">

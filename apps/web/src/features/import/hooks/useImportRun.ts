@@ -1,57 +1,30 @@
 import {
   caseFields,
-  earlierGroupKeys,
+  fileIdentity,
   ImportInterrupted,
   runImport,
-  type EarlierGroupKey,
-  type HubRequest,
+  sameFile,
+  type FileIdentity,
   type ImportProgress,
 } from '@parallax/hub-client';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import {
   useFingerprinterFactory,
   type Fingerprinter,
 } from '../../fingerprinting/utils/fingerprinter';
-import type { ImportFormat } from '../../fingerprinting/utils/protocol';
+import type { ImportPreview } from '../../fingerprinting/utils/protocol';
 import { useUnlockedKeys } from '../../../crypto/key-store';
 import { useHubRequest } from '../../../hub/hub-request';
 import { useViewer } from '../../auth/hooks/session';
+import { earlierKeys } from '../utils/earlier-keys';
+import type { SavedImport } from '../utils/saved-import';
 import { workerChunkFingerprinter } from '../utils/worker-fingerprints';
-import { importReducer, initialImportState, type ImportState } from './import-state';
+import type { ImportRun, ReadOptions, RunOptions } from './import-run-types';
+import { importReducer, initialImportState } from './import-state';
+import { useSavedImport } from './useSavedImport';
 
 /** Records per chunk: small, so the progress moves and a stop takes effect soon. */
 export const WEB_IMPORT_CHUNK = 50;
-
-export interface ReadOptions {
-  format: ImportFormat;
-  /** CSV: header → target, for the columns the user changed. */
-  mapping: Record<string, string>;
-  defaultPhoneCountry: string;
-}
-
-export interface RunOptions {
-  workingGroupId: string;
-  epoch: number;
-  groupKey: Uint8Array;
-  /** Status and tags as chosen (checked against the vocabularies before anything is sent). */
-  fields: { status: string; situationTags: string[]; crimeTags: string[] };
-  referencePrefix: string;
-  defaultPhoneCountry: string;
-}
-
-export interface ImportRun {
-  state: ImportState;
-  /** Whether a file was chosen (it is kept in the worker). */
-  hasFile: () => boolean;
-  choose: (file: File, options: ReadOptions) => void;
-  /** Reads the chosen file again (another format or mapping). */
-  reread: (options: ReadOptions) => void;
-  /** Imports from record `from` (0, or where an interrupted import stopped). */
-  start: (from: number, options: RunOptions) => Promise<void>;
-  /** Stops after the chunk being registered. */
-  stop: () => void;
-  reset: () => void;
-}
 
 const noProgress = (total: number, next: number): ImportProgress => ({
   total,
@@ -65,30 +38,16 @@ const noProgress = (total: number, next: number): ImportProgress => ({
   budget: null,
 });
 
+const runTotal = (preview: ImportPreview | null, distinctOnly: boolean): number =>
+  preview === null ? 0 : distinctOnly ? preview.duplicates.distinct : preview.records;
+
 /**
  * The bulk import's flow (see ImportPhase): the file goes to the fingerprint
  * worker for the dry run, then the shared orchestrator of @parallax/hub-client
  * (the CLI's) fingerprints it there chunk by chunk and registers the cases,
- * with the same chunking, retries, budget handling and idempotency keys.
+ * with the same chunking, retries, budget handling and idempotency keys. The
+ * run is saved as it goes (useSavedImport), so a reload can continue it.
  */
-/**
- * The group's earlier keys this user can open, so that a file imported again
- * after a key rotation updates its cases instead of doubling them; none
- * (records then recognised by their own reference only) if that fails.
- */
-async function earlierKeys(
-  request: HubRequest,
-  workingGroupId: string,
-  me: { userId: string; privateKey: Uint8Array } | null,
-): Promise<EarlierGroupKey[]> {
-  if (!me) return [];
-  try {
-    return await earlierGroupKeys(request, workingGroupId, me);
-  } catch {
-    return [];
-  }
-}
-
 export function useImportRun(): ImportRun {
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const request = useHubRequest();
@@ -97,7 +56,10 @@ export function useImportRun(): ImportRun {
   const factory = useFingerprinterFactory();
   const fingerprinter = useRef<Fingerprinter | null>(null);
   const file = useRef<File | null>(null);
+  const identity = useRef<Promise<FileIdentity> | null>(null);
+  const [fileInfo, setFileInfo] = useState<ImportRun['file']>(null);
   const running = useRef<AbortController | null>(null);
+  const { saved, track, discard } = useSavedImport(viewer.user.id, state);
 
   // The worker, with the file it read, ends with the page.
   useEffect(
@@ -109,11 +71,26 @@ export function useImportRun(): ImportRun {
     [],
   );
 
+  // Leaving the page stops the import (it can continue later): say so first.
+  useEffect(() => {
+    if (state.phase !== 'running') return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [state.phase]);
+
   const worker = useCallback((): Fingerprinter => (fingerprinter.current ??= factory()), [factory]);
 
   const read = useCallback(
-    async (chosen: File, { format, mapping, defaultPhoneCountry }: ReadOptions) => {
-      dispatch({ type: 'reading' });
+    async (
+      chosen: File,
+      { format, mapping, defaultPhoneCountry, referencePrefix }: ReadOptions,
+      quiet = false,
+    ) => {
+      if (!quiet) dispatch({ type: 'reading' });
       try {
         const preview = await worker().run({
           kind: 'parse',
@@ -121,37 +98,94 @@ export function useImportRun(): ImportRun {
           format,
           ...(format === 'csv' && Object.keys(mapping).length > 0 ? { mapping } : {}),
           ...(defaultPhoneCountry ? { defaultPhoneCountry } : {}),
+          referencePrefix,
         });
-        dispatch({ type: 'read', preview });
+        return preview;
       } catch {
         dispatch({ type: 'readFailed' });
+        return null;
       }
     },
     [worker],
   );
 
+  const keep = useCallback((chosen: File) => {
+    file.current = chosen;
+    identity.current = fileIdentity(chosen);
+    setFileInfo({ name: chosen.name, size: chosen.size });
+  }, []);
+
   const choose = useCallback(
     (chosen: File, options: ReadOptions) => {
-      file.current = chosen;
-      void read(chosen, options);
+      keep(chosen);
+      void read(chosen, options).then((preview) => preview && dispatch({ type: 'read', preview }));
+    },
+    [keep, read],
+  );
+
+  const reread = useCallback(
+    (options: ReadOptions, quiet = false) => {
+      if (file.current)
+        void read(file.current, options, quiet).then(
+          (p) => p && dispatch({ type: 'read', preview: p }),
+        );
     },
     [read],
   );
 
-  const reread = useCallback(
-    (options: ReadOptions) => {
-      if (file.current) void read(file.current, options);
+  const resume = useCallback(
+    async (chosen: File, run: SavedImport) => {
+      if (!sameFile(await fileIdentity(chosen), run.file)) return false;
+      keep(chosen);
+      const { format, mapping, country, distinctOnly, prefix } = run.settings;
+      const preview = await read(chosen, {
+        format,
+        mapping,
+        defaultPhoneCountry: country,
+        referencePrefix: prefix,
+      });
+      if (!preview) return true;
+      // Read the same way, the same file gives the same records: else it is not safe to skip any.
+      if (runTotal(preview, distinctOnly) !== run.total) {
+        dispatch({ type: 'read', preview });
+        return false;
+      }
+      track({ file: run.file, settings: run.settings, total: run.total });
+      dispatch({
+        type: 'restored',
+        preview,
+        total: run.total,
+        distinctOnly,
+        next: run.next,
+        counts: run.counts,
+      });
+      return true;
     },
-    [read],
+    [keep, read, track],
   );
 
   const start = useCallback(
     async (from: number, options: RunOptions) => {
-      const total = state.preview?.records ?? 0;
+      const { distinctOnly, groupKey, defaultPhoneCountry } = options;
+      const total = runTotal(state.preview, distinctOnly);
       const controller = new AbortController();
       running.current = controller;
-      dispatch({ type: 'start', from });
-      const { groupKey, defaultPhoneCountry } = options;
+      dispatch({ type: 'start', from, total, distinctOnly, at: Date.now() });
+      if (identity.current) {
+        track({
+          file: await identity.current,
+          total,
+          settings: {
+            groupId: options.workingGroupId,
+            format: options.format,
+            country: defaultPhoneCountry,
+            mapping: options.mapping,
+            tags: options.fields,
+            prefix: options.referencePrefix,
+            distinctOnly,
+          },
+        });
+      }
       const earlier = await earlierKeys(
         request,
         options.workingGroupId,
@@ -172,10 +206,12 @@ export function useImportRun(): ImportRun {
           signal: controller.signal,
           fingerprintChunk: workerChunkFingerprinter(worker(), {
             groupKey,
+            distinctOnly,
+            referencePrefix: options.referencePrefix,
             ...(defaultPhoneCountry ? { defaultPhoneCountry } : {}),
             onFingerprinting: (position) => dispatch({ type: 'fingerprinting', position }),
           }),
-          onProgress: (progress) => dispatch({ type: 'progress', progress }),
+          onProgress: (progress) => dispatch({ type: 'progress', progress, at: Date.now() }),
         });
         dispatch({ type: 'ended', progress: result, ...result });
       } catch (error) {
@@ -197,7 +233,7 @@ export function useImportRun(): ImportRun {
         if (running.current === controller) running.current = null;
       }
     },
-    [request, state.preview, worker, keys],
+    [request, state.preview, worker, keys, track],
   );
 
   const stop = useCallback(() => running.current?.abort(new Error('Stopped by the user')), []);
@@ -207,10 +243,11 @@ export function useImportRun(): ImportRun {
     fingerprinter.current?.dispose();
     fingerprinter.current = null;
     file.current = null;
+    identity.current = null;
+    setFileInfo(null);
+    discard();
     dispatch({ type: 'reset' });
-  }, []);
+  }, [discard]);
 
-  const hasFile = useCallback(() => file.current !== null, []);
-
-  return { state, hasFile, choose, reread, start, stop, reset };
+  return { state, file: fileInfo, saved, choose, reread, resume, start, stop, reset, discard };
 }

@@ -1,7 +1,12 @@
-import { DEFAULT_REFERENCE_PREFIX, isValidReferencePrefix } from '@parallax/hub-client';
+import {
+  DEFAULT_REFERENCE_PREFIX,
+  derivedReferencesFollow,
+  isValidReferencePrefix,
+} from '@parallax/hub-client';
 import { useCallback, useState } from 'react';
 import type { ImportFormat } from '../../fingerprinting/utils/protocol';
 import { defaultTags, type CaseTags } from '../../cases/components/CaseTagsFields';
+import { useReferencePattern } from '../../organisation/hooks/useReferencePattern';
 
 /** What the user chooses for an import: where, how to read the file, and the cases' fields. */
 export interface ImportSettings {
@@ -13,6 +18,8 @@ export interface ImportSettings {
   mapping: Record<string, string>;
   tags: CaseTags;
   prefix: string;
+  /** Send each person's first record only, when the file repeats persons (the default). */
+  distinctOnly: boolean;
 }
 
 export function useImportSettings(firstGroupId: string) {
@@ -23,10 +30,24 @@ export function useImportSettings(firstGroupId: string) {
     mapping: {},
     tags: defaultTags(),
     prefix: DEFAULT_REFERENCE_PREFIX,
+    distinctOnly: true,
   }));
   const update = useCallback(
     (patch: Partial<ImportSettings>) => setSettings((s) => ({ ...s, ...patch })),
     [],
   );
-  return { settings, update, prefixValid: isValidReferencePrefix(settings.prefix) };
+  // The derived references (prefix + keyed part) must follow the organisation's pattern too.
+  const referencePattern = useReferencePattern();
+  const prefixProblem = !isValidReferencePrefix(settings.prefix)
+    ? ('cases.referenceInvalid' as const)
+    : derivedReferencesFollow(referencePattern, settings.prefix)
+      ? null
+      : ('import.prefixPattern' as const);
+  return {
+    settings,
+    update,
+    prefixValid: prefixProblem === null,
+    prefixProblem,
+    referencePattern,
+  };
 }

@@ -4,6 +4,10 @@ import type { Fingerprinter } from '../../fingerprinting/utils/fingerprinter';
 export interface WorkerChunkOptions {
   groupKey: Uint8Array;
   defaultPhoneCountry?: string;
+  /** Only each person's first record (positions count among those). */
+  distinctOnly?: boolean;
+  /** The references' prefix: the worker refuses a chunk unless it read the file with this one. */
+  referencePrefix?: string;
   /** Records fingerprinted so far, counted from the file's start (for the progress bar). */
   onFingerprinting?: (position: number) => void;
 }
@@ -15,7 +19,13 @@ export interface WorkerChunkOptions {
  */
 export function workerChunkFingerprinter(
   fingerprinter: Fingerprinter,
-  { groupKey, defaultPhoneCountry, onFingerprinting }: WorkerChunkOptions,
+  {
+    groupKey,
+    defaultPhoneCountry,
+    distinctOnly,
+    referencePrefix,
+    onFingerprinting,
+  }: WorkerChunkOptions,
 ): ChunkFingerprinter {
   return async (start, end, evaluator) => {
     const { records } = await fingerprinter.run(
@@ -25,6 +35,8 @@ export function workerChunkFingerprinter(
         end,
         groupKey,
         ...(defaultPhoneCountry ? { defaultPhoneCountry } : {}),
+        ...(distinctOnly ? { distinctOnly } : {}),
+        ...(referencePrefix !== undefined ? { referencePrefix } : {}),
       },
       { evaluator, onProgress: (done) => onFingerprinting?.(start + done) },
     );

@@ -27,6 +27,13 @@ const ALERTS = [
   note('keys.rotation_recommended', { organisationName: 'Org A' }),
   note('keys.grant_rejected', { epoch: 3 }),
   note('keys.certified', { kind: 'member' }),
+  note('keys.access_requested', {
+    userName: 'Olena',
+    organisationName: 'Org A',
+    reason: 'uncertified',
+    role: 'investigator',
+  }),
+  note('keys.access_requested', { userName: 'Omar', organisationName: 'Org A', reason: 'awaiting_copy' }),
 ];
 
 describe('notification text', () => {
@@ -53,5 +60,13 @@ describe('notification text', () => {
     expect(notificationLink(ALERTS[1] as AppNotification)).toBe('/working-groups/wg-1/dashboard');
     expect(notificationLink(ALERTS[3] as AppNotification)).toBe('/working-groups/wg-1');
     expect(notificationLink(ALERTS[0] as AppNotification)).toBe('/cases/c1');
+  });
+
+  it('leads the people a waiting user asked to where they verify or share', () => {
+    const intl = createIntl({ locale: 'en', messages: en });
+    expect(notificationText(intl, ALERTS[6] as AppNotification)).toContain('Olena');
+    // A member's key is verified by their admin on the organisation page; sharing happens on the group's.
+    expect(notificationLink(ALERTS[6] as AppNotification)).toBe('/organisation');
+    expect(notificationLink(ALERTS[7] as AppNotification)).toBe('/working-groups/wg-1');
   });
 });

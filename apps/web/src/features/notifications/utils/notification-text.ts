@@ -15,6 +15,9 @@ interface Payload {
   change?: string;
   evaluationsToday?: number;
   epoch?: number;
+  userName?: string;
+  reason?: string;
+  role?: string;
 }
 
 /** The payload's known fields, checked: it is JSON from the server. */
@@ -31,6 +34,9 @@ function payloadOf(notification: AppNotification): Payload {
     'strength',
     'organisationName',
     'change',
+    'userName',
+    'reason',
+    'role',
   ] as const) {
     const v = str(k);
     if (v !== undefined) out[k] = v;
@@ -97,6 +103,11 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
       return intl.formatMessage({ id: 'notification.grantRejected' }, { epoch: p.epoch ?? 0 });
     case 'keys.certified':
       return intl.formatMessage({ id: 'notification.certified' });
+    case 'keys.access_requested':
+      return intl.formatMessage(
+        { id: 'notification.keyAccessRequested' },
+        { name: p.userName ?? '—', organisation, reason: p.reason ?? 'other' },
+      );
     default:
       return intl.formatMessage({ id: 'notification.other' }, { kind: notification.kind });
   }
@@ -116,6 +127,14 @@ export function notificationLink(notification: AppNotification): string | null {
     return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
   if (COORDINATOR_ALERTS.has(notification.kind) && notification.workingGroupId) {
     return `/working-groups/${notification.workingGroupId}/dashboard`;
+  }
+  // A member's key is verified on the organisation page; admins' keys and sharing, on the group's.
+  if (
+    notification.kind === 'keys.access_requested' &&
+    p.reason === 'uncertified' &&
+    p.role !== 'org_admin'
+  ) {
+    return '/organisation';
   }
   if (notification.kind.startsWith('keys.') && notification.workingGroupId) {
     return `/working-groups/${notification.workingGroupId}`;
