@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KeysRepository, toGroupKeyStatus } from '../src/modules/keys/keys.repository.js';
+import { toGroupKeyStatus } from '../src/modules/keys/key-status.mappers.js';
+import { KeysRepository } from '../src/modules/keys/keys.repository.js';
 import {
   seedCoordinator,
   seedMembership,

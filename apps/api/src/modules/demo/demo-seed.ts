@@ -10,7 +10,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { UserRole } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { DemoRepository, type DemoOrganisationKind } from './demo.repository.js';
-import { demoLoginsHtml, demoLoginsText, type DemoLogin } from './demo-summary.js';
+import {
+  demoLoginsHtml,
+  demoLoginsText,
+  parseDemoLogins,
+  type DemoLogin,
+  type DemoSeedResult,
+} from './demo-summary.js';
 
 const GROUP = 'Syria accountability working group (demo)';
 
@@ -220,23 +226,6 @@ export async function seedDemo(
   await writeFile(files.text, demoLoginsText(logins), { mode: 0o600 });
   await writeFile(files.html, await demoLoginsHtml(logins), { mode: 0o600 });
   return { logins, files };
-}
-
-export interface DemoSeedResult {
-  logins: DemoLogin[];
-  files: { text: string; html: string };
-}
-
-/** The logins a previous start wrote (demo-logins.txt). */
-export function parseDemoLogins(text: string): DemoLogin[] {
-  return [...text.matchAll(/^(\S+)\s+password (\S+)\s+TOTP secret ([A-Z2-7]+)\s+\((.*)\)$/gmu)].map(
-    ([, email = '', password = '', totpSecret = '', label = '']) => ({
-      email,
-      password,
-      totpSecret,
-      label,
-    }),
-  );
 }
 
 /**

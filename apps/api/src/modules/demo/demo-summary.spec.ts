@@ -1,11 +1,11 @@
 import { TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { parseDemoLogins } from './demo-seed.js';
 import {
   demoLoginsHtml,
   demoLoginsText,
   demoSummary,
   otpauthUri,
+  parseDemoLogins,
   type DemoLogin,
 } from './demo-summary.js';
 

@@ -76,3 +76,20 @@ export function demoLoginsText(logins: readonly DemoLogin[]): string {
       .join('\n') + '\n'
   );
 }
+
+export interface DemoSeedResult {
+  logins: DemoLogin[];
+  files: { text: string; html: string };
+}
+
+/** The logins a previous start wrote (demo-logins.txt). */
+export function parseDemoLogins(text: string): DemoLogin[] {
+  return [...text.matchAll(/^(\S+)\s+password (\S+)\s+TOTP secret ([A-Z2-7]+)\s+\((.*)\)$/gmu)].map(
+    ([, email = '', password = '', totpSecret = '', label = '']) => ({
+      email,
+      password,
+      totpSecret,
+      label,
+    }),
+  );
+}

@@ -8,7 +8,7 @@ import { ListArg } from '../../common/graphql/list-arg.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import { EpochCommitmentInput } from './dto/epoch-commitment.input.js';
 import { SealedGrantInput } from './dto/sealed-grant.input.js';
-import { toGroupKeyStatus, toOprfEvaluation } from './keys.repository.js';
+import { toGroupKeyStatus, toOprfEvaluation } from './key-status.mappers.js';
 import { KeysService } from './keys.service.js';
 import { GroupKeyStatus, OprfEvaluation } from './models/group-key-status.model.js';
 import { OprfException } from './oprf.exception.js';

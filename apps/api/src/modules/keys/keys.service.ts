@@ -9,7 +9,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { epochCommitmentSignedBy } from './certificate-rules.js';
 import { KeysException } from './keys.exception.js';
-import { KeysRepository, type KeyStatusData, type StoredGrant } from './keys.repository.js';
+import type { KeyStatusData } from './key-status.mappers.js';
+import { KeysRepository, type StoredGrant } from './keys.repository.js';
 
 export interface SealedGrant {
   userId: string;
