@@ -4,3 +4,4 @@ export * from './idempotency.js';
 export * from './locales.js';
 export * from './cases.js';
 export * from './reference-pattern.js';
+export * from './lead-arrangement/index.js';

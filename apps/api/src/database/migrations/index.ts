@@ -9,6 +9,7 @@ import { AuditV21764000007000 } from './1764000007000-audit-v2.js';
 import { ListIndexes1764000009000 } from './1764000009000-list-indexes.js';
 import { CaseReferencePattern1764000010000 } from './1764000010000-case-reference-pattern.js';
 import { IdempotencyKeys1764000012000 } from './1764000012000-idempotency-keys.js';
+import { Clusters1764000013000 } from './1764000013000-clusters.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ListIndexes1764000009000,
   CaseReferencePattern1764000010000,
   IdempotencyKeys1764000012000,
+  Clusters1764000013000,
 ];
