@@ -15,11 +15,15 @@ import { setWebCacheHeaders } from './common/http/web-cache-headers.js';
 import { RUNTIME, type Runtime } from './common/runtime.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { makeFormatError } from './graphql/format-error.js';
+import { ArrangementsModule } from './modules/arrangements/arrangements.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
+import { ClustersModule } from './modules/clusters/clusters.module.js';
 import { CoordinationModule } from './modules/coordination/coordination.module.js';
+import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { ReferralsModule } from './modules/referrals/referrals.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { KeysModule } from './modules/keys/keys.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
@@ -91,11 +95,15 @@ export class AppModule {
               }),
             ]
           : []),
+        ArrangementsModule,
         AuditModule,
         AuthModule,
         CasesModule,
+        ClustersModule,
         CoordinationModule,
+        ConversationsModule,
         DemoModule,
+        ReferralsModule,
         HealthModule,
         IdempotencyModule,
         InvitationsModule,

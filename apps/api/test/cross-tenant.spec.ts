@@ -31,9 +31,15 @@ type Role = (typeof ROLES)[number];
 // SIGN_IN_THROTTLED: every role's failed sign-in into B comes from this
 // test's one address, which pauses after TOTP_MAX_FAILURES (a refusal too).
 const REFUSED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'SIGN_IN_THROTTLED']);
-const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB, w.caseB, w.overlapB, w.notificationB];
+const bSecrets = (w: World) => [w.orgB, w.wg2, w.adminB.id, w.investigatorB.id, w.coordinator2.id, w.invitationB, w.sessionB, w.caseB, w.overlapB, w.notificationB, w.clusterB];
 const ELEMENT = Buffer.from('e2a4a06d5f3a2e0b6c9c5ed0b7c6b0a7c0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f', 'hex').toString('base64');
 const RANDOM_TOKEN = 'x'.repeat(43);
+/** A note in the shape the API accepts (a copy for A's admin): the attack must fail on the cluster, not the input. */
+const arrangementNote = (w: World) => ({
+  messageId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+  audience: 'parties_and_coordinators',
+  copies: [{ userId: w.adminA.id, sealed: Buffer.alloc(96, 7).toString('base64') }],
+});
 
 const CASES: Record<string, Case> = {
   // ---- queries
@@ -132,6 +138,17 @@ const CASES: Record<string, Case> = {
     kind: 'attack',
     document: 'query($w: ID!) { earlierGroupKeyGrants(workingGroupId: $w) { epoch sealedKey senderUserId } }',
     variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  myClusters: {
+    kind: 'attack',
+    document: '{ myClusters(first: 50) { totalCount nodes { id workingGroupId parties { organisationId } myCases { id } } } }',
+    secrets: bSecrets,
+  },
+  cluster: {
+    kind: 'attack',
+    document: 'query($id: ID!) { cluster(id: $id) { id workingGroupId workingGroupName parties { organisationId organisationName } myCases { id reference } } }',
+    variables: (w) => ({ id: w.clusterB }),
     secrets: bSecrets,
   },
   coordinatorPicture: {
@@ -324,6 +341,91 @@ const CASES: Record<string, Case> = {
     variables: () => ({ t: RANDOM_TOKEN, a: Buffer.alloc(32, 1).toString('base64') }),
   },
   stepUp: { kind: 'not-tenant-scoped', why: "checks the caller's own second factor only" },
+  // ---- lead arrangements (issue 11): every act aimed at B's cluster, with a note where one is required
+  clusterEscalations: {
+    kind: 'attack',
+    document: 'query($w: ID!) { clusterEscalations(workingGroupId: $w) { id workingGroupId parties { organisationId } arrangement { clusterId parties } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: bSecrets,
+  },
+  proposeLeadArrangement: {
+    kind: 'attack',
+    document: 'mutation($i: ProposeArrangementInput!) { proposeLeadArrangement(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, expectedVersion: 0, roles: [{ organisationId: w.orgB, role: 'lead' }, { organisationId: w.orgB2, role: 'supporting' }], deadline: new Date(Date.now() + 86_400_000).toISOString() } }),
+  },
+  respondToLeadProposal: {
+    kind: 'attack',
+    document: 'mutation($i: RespondToProposalInput!) { respondToLeadProposal(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, expectedVersion: 0, proposalNumber: 1, accept: false, note: arrangementNote(w) } }),
+  },
+  commentOnArrangement: {
+    kind: 'attack',
+    document: 'mutation($i: ArrangementNoteInput!) { commentOnArrangement(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, note: arrangementNote(w) } }),
+  },
+  decideLeadArrangement: {
+    kind: 'attack',
+    document: 'mutation($i: DecideArrangementInput!) { decideLeadArrangement(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, expectedVersion: 0, roles: [{ organisationId: w.orgB, role: 'lead' }, { organisationId: w.orgB2, role: 'supporting' }], note: arrangementNote(w) } }),
+  },
+  requestArrangementReopen: {
+    kind: 'attack',
+    document: 'mutation($i: ReopenRequestInput!) { requestArrangementReopen(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, expectedVersion: 0, note: arrangementNote(w) } }),
+  },
+  answerArrangementReopen: {
+    kind: 'attack',
+    document: 'mutation($i: AnswerReopenInput!) { answerArrangementReopen(input: $i) { clusterId parties } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, expectedVersion: 0, grant: true, note: arrangementNote(w) } }),
+  },
+  setLeadNegotiators: {
+    kind: 'attack',
+    document: 'mutation { setLeadNegotiators(policy: admins) { id leadNegotiators } }',
+    allowed: {
+      roles: ['adminA', 'coordinator1'],
+      why: "sets the caller's own organisation's policy only (no argument names an organisation); admins only",
+    },
+  },
+  // ---- the conversation (issue 11): B's cluster's messages, recipients and read marks
+  clusterRecipients: {
+    kind: 'attack',
+    document: 'query($c: ID!) { clusterRecipients(clusterId: $c, audience: parties_and_coordinators) { userId organisationId isCoordinator } }',
+    variables: (w) => ({ c: w.clusterB }),
+    secrets: bSecrets,
+  },
+  clusterMessages: {
+    kind: 'attack',
+    document: 'query($c: ID!) { clusterMessages(clusterId: $c, first: 50) { totalCount nodes { id clusterId senderUserId senderOrganisationId recipientUserIds sealed } } }',
+    variables: (w) => ({ c: w.clusterB }),
+    secrets: bSecrets,
+  },
+  unreadMessageCount: { kind: 'attack', document: '{ unreadMessageCount }' },
+  sendClusterMessage: {
+    kind: 'attack',
+    document: 'mutation($c: ID!, $m: SealedMessageInput!) { sendClusterMessage(clusterId: $c, message: $m) { id clusterId recipientUserIds } }',
+    variables: (w) => ({ c: w.clusterB, m: { ...arrangementNote(w), messageId: '0e7c1a52-3b4d-4e5f-9a6b-7c8d9e0f1a2b', audience: 'parties' } }),
+    secrets: bSecrets,
+  },
+  markClusterMessagesRead: {
+    kind: 'attack',
+    document: 'mutation($c: ID!) { markClusterMessagesRead(clusterId: $c) }',
+    variables: (w) => ({ c: w.clusterB }),
+  },
+  // ---- referrals (issue 11)
+  referralAuthorities: { kind: 'not-tenant-scoped', why: "the hub's configured list of authorities, the same for everyone" },
+  recordReferral: {
+    kind: 'attack',
+    document: 'mutation($i: RecordReferralInput!) { recordReferral(input: $i) { id clusterId organisationId } }',
+    variables: (w) => ({ i: { clusterId: w.clusterB, authorityId: 'icc-otp', referredOn: '2025-01-02', categories: ['documents'] } }),
+    secrets: (w) => [...bSecrets(w), w.referralB],
+  },
+  updateReferralStatus: {
+    kind: 'attack',
+    document:
+      'mutation($i: UpdateReferralInput!) { updateReferralStatus(input: $i) { id clusterId organisationId status } }',
+    variables: (w) => ({ i: { referralId: w.referralB, expectedVersion: 1, status: 'acknowledged', statusOn: '2025-01-03' } }),
+    secrets: (w) => [...bSecrets(w), w.referralB],
+  },
 };
 
 const t = useTestApp();
@@ -409,7 +511,7 @@ describe('cross-tenant isolation', () => {
     const overlaps = await w.investigatorB.client.ok<{ overlaps: { nodes: Array<{ id: string; myVerdict: string | null; contactStatus: string; retractedAt: string | null }> } }>(
       '{ overlaps { nodes { id myVerdict contactStatus retractedAt } } }',
     );
-    expect(overlaps.overlaps.nodes).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'none', retractedAt: null }]);
+    expect(overlaps.overlaps.nodes).toEqual([{ id: w.overlapB, myVerdict: null, contactStatus: 'accepted', retractedAt: null }]);
     // B's key material: every grant of wg2 and every certificate about B's people is still there, issued by B's side.
     const db = t.app.get(DataSource);
     const grants = await db.query<Array<{ user_id: string }>>('SELECT user_id FROM group_key_grant WHERE working_group_id = $1 ORDER BY user_id', [w.wg2]);
@@ -421,5 +523,20 @@ describe('cross-tenant isolation', () => {
     expect(certificates.map((c) => c.issuer_user_id).sort()).toEqual([w.coordinator2.id, w.coordinator2.id, w.adminB.id, w.adminB2.id].sort());
     const unread = await w.adminB.client.ok<{ notifications: Array<{ id: string }> }>('{ notifications(unreadOnly: true) { id } }');
     expect(unread.notifications.map((n) => n.id)).toContain(w.notificationB);
+    // B's lead arrangement: untouched, no event, no note.
+    const [arrangement] = await db.query<Array<{ version: number; status: string }>>(
+      'SELECT version, status FROM lead_arrangement WHERE cluster_id = $1',
+      [w.clusterB],
+    );
+    expect(arrangement).toEqual({ version: 0, status: 'open' });
+    expect(await db.query('SELECT id FROM lead_arrangement_event WHERE cluster_id = $1', [w.clusterB])).toEqual([]);
+    // B's conversation: no message was slipped into it, as a note or otherwise.
+    expect(await db.query('SELECT id FROM cluster_message WHERE cluster_id = $1', [w.clusterB])).toEqual([]);
+    // B's referral: neither recorded over nor moved on, and none added to B's cluster.
+    const referrals = await db.query<Array<{ id: string; status: string; version: number }>>(
+      'SELECT id, status, version FROM referral WHERE cluster_id = $1',
+      [w.clusterB],
+    );
+    expect(referrals).toEqual([{ id: w.referralB, status: 'referred', version: 1 }]);
   });
 });

@@ -24,8 +24,17 @@ const CasePage = lazy(() =>
 const OverlapsPage = lazy(() =>
   import('./pages/overlaps/OverlapsPage').then((m) => ({ default: m.OverlapsPage })),
 );
+const ClustersPage = lazy(() =>
+  import('./pages/clusters/ClustersPage').then((m) => ({ default: m.ClustersPage })),
+);
+const ClusterPage = lazy(() =>
+  import('./pages/clusters/ClusterPage').then((m) => ({ default: m.ClusterPage })),
+);
 const DashboardPage = lazy(() =>
   import('./pages/coordination/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const EscalationsPage = lazy(() =>
+  import('./pages/coordination/EscalationsPage').then((m) => ({ default: m.EscalationsPage })),
 );
 
 // Every other page but home and login, too: the first page a phone on a
@@ -117,6 +126,23 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'clusters',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <ClustersPage />
+              </RequirePermission>
+            ),
+          },
+          // Coordinators open a cluster of their group too (the API decides who sees what).
+          {
+            path: 'clusters/:clusterId',
+            element: (
+              <RequirePermission requires={readGroups}>
+                <ClusterPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'working-groups',
             element: (
               <RequirePermission requires={{ action: 'read', subject: 'WorkingGroup' }}>
@@ -126,6 +152,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'working-groups/:id', element: <WorkingGroupPage /> },
           { path: 'working-groups/:id/dashboard', element: <DashboardPage /> },
+          { path: 'coordination/:workingGroupId/escalations', element: <EscalationsPage /> },
           {
             path: 'organisation',
             element: (

@@ -106,6 +106,33 @@ const SPECIFIC = {
   COORDINATOR_FROM_MEMBER: ErrorCategory.Conflict,
   /** A case reference pattern uses a character it may not, is too long, or has two `*` not parted by a separator. */
   INVALID_REFERENCE_PATTERN: ErrorCategory.BadUserInput,
+  // clusters: conversation
+  /** A sealed message's copies do not match the cluster's current recipients (a copy for a non-participant, a duplicate, none for the sender's own organisation, or a copy that is not base64 of a plausible size). */
+  MESSAGE_RECIPIENTS_INVALID: ErrorCategory.BadUserInput,
+  /** A message with this id exists already: seal the message again under a new id. */
+  MESSAGE_ID_REUSED: ErrorCategory.Conflict,
+  // clusters: referrals
+  /** Under the lead roles in force, the caller's organisation may not refer this cluster (not lead, co-lead or allowed to refer), or is not an active party. */
+  REFERRAL_NOT_ALLOWED: ErrorCategory.Forbidden,
+  /** The referral cannot move to that status from its current one (see the referral graph). */
+  REFERRAL_TRANSITION_INVALID: ErrorCategory.Conflict,
+  /** The referral changed since it was read (expectedVersion is not current): reload it. */
+  REFERRAL_VERSION_STALE: ErrorCategory.Conflict,
+  /** The authority is not in the hub's list (or 'other' was chosen without a name). */
+  UNKNOWN_AUTHORITY: ErrorCategory.BadUserInput,
+  // clusters: lead arrangement
+  /** The arrangement changed since the version the caller read (`expectedVersion`): reload it and act again. */
+  ARRANGEMENT_VERSION_STALE: ErrorCategory.Conflict,
+  /** The rule book refuses the action in the arrangement's current state (nothing to answer, already answered, a replaced proposal, a binding decision). */
+  ARRANGEMENT_NOT_ALLOWED: ErrorCategory.Conflict,
+  /** The proposed or decided roles are not an arrangement: one role per party, at most one lead, someone leads or co-leads. */
+  ARRANGEMENT_INVALID_ROLES: ErrorCategory.BadUserInput,
+  /** A proposal's answer deadline is between one hour and 60 days ahead. */
+  ARRANGEMENT_INVALID_DEADLINE: ErrorCategory.BadUserInput,
+  /** The caller's role may not negotiate the lead for its organisation (admins only, unless an admin allows investigators). */
+  NOT_A_NEGOTIATOR: ErrorCategory.Forbidden,
+  /** This arrangement action needs a note (a reason, a comment): a sealed message sent with it. */
+  NOTE_REQUIRED: ErrorCategory.BadUserInput,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type SpecificErrorCode = keyof typeof SPECIFIC;
@@ -147,6 +174,18 @@ export const ErrorCode = {
   LastCoordinator: 'LAST_COORDINATOR',
   CoordinatorFromMember: 'COORDINATOR_FROM_MEMBER',
   InvalidReferencePattern: 'INVALID_REFERENCE_PATTERN',
+  MessageRecipientsInvalid: 'MESSAGE_RECIPIENTS_INVALID',
+  MessageIdReused: 'MESSAGE_ID_REUSED',
+  ReferralNotAllowed: 'REFERRAL_NOT_ALLOWED',
+  ReferralTransitionInvalid: 'REFERRAL_TRANSITION_INVALID',
+  ReferralVersionStale: 'REFERRAL_VERSION_STALE',
+  UnknownAuthority: 'UNKNOWN_AUTHORITY',
+  ArrangementVersionStale: 'ARRANGEMENT_VERSION_STALE',
+  ArrangementNotAllowed: 'ARRANGEMENT_NOT_ALLOWED',
+  ArrangementInvalidRoles: 'ARRANGEMENT_INVALID_ROLES',
+  ArrangementInvalidDeadline: 'ARRANGEMENT_INVALID_DEADLINE',
+  NotANegotiator: 'NOT_A_NEGOTIATOR',
+  NoteRequired: 'NOTE_REQUIRED',
 } as const satisfies Record<string, ErrorCategory | SpecificErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

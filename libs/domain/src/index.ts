@@ -5,3 +5,4 @@ export * from './locales.js';
 export * from './cases.js';
 export * from './reference-pattern.js';
 export * from './lead-arrangement/index.js';
+export * from './referral/index.js';

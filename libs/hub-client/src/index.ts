@@ -4,6 +4,8 @@ export * from './case-limits.js';
 export * from './case-list.js';
 export * from './cases.js';
 export * from './certify.js';
+export * from './cluster-messages.js';
+export * from './cluster-messages-read.js';
 export * from './group-key.js';
 export * from './group-key-sync.js';
 export * from './import.js';

@@ -2,6 +2,8 @@ export * from './credentials.js';
 export * from './user-keys.js';
 export * from './account-material.js';
 export * from './group-key.js';
+export * from './cluster-message-payload.js';
+export * from './cluster-message.js';
 export * from './key-bundle.js';
 export * from './certificates.js';
 export * from './safety-number.js';

@@ -70,12 +70,17 @@ export const configSchema = z.object({
   OPRF_ALERT_ABSOLUTE: z.coerce.number().int().min(1).default(20_000),
   OPRF_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   JOBS_ENABLED: bool.default(true),
+  /** Days without news on a referral before its recording organisation is reminded to record feedback (once per interval). */
+  REFERRAL_REMINDER_DAYS: z.coerce.number().int().min(1).max(3_650).default(60),
+  /** A JSON file replacing the built-in list of authorities referrals go to (same shape: id, name, kind, country). */
+  REFERRAL_AUTHORITIES_FILE: z.string().min(1).optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(5_000),
-  GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  /** A sealed message copy (base64, up to 64 KiB: a 4,000-character text in any script to a large cluster) is the longest value. */
+  GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().min(100).max(10_000_000).default(90_000),
   /** Request bodies larger than this many bytes are refused before parsing (500 padded cases fit). */
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(8_000_000),
   GRAPHQL_INTROSPECTION: bool.default(false),

@@ -1,7 +1,14 @@
+import { ArrangementsResolver } from '../modules/arrangements/arrangements.resolver.js';
+import { ClusterArrangementResolver } from '../modules/arrangements/cluster-arrangement.resolver.js';
+import { LeadArrangementResolver } from '../modules/arrangements/lead-arrangement.resolver.js';
+import { OrganisationNegotiatorsResolver } from '../modules/arrangements/organisation-negotiators.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { CasesResolver } from '../modules/cases/cases.resolver.js';
 import { CoordinationResolver } from '../modules/coordination/coordination.resolver.js';
+import { ClustersResolver } from '../modules/clusters/clusters.resolver.js';
+import { ClusterUnreadResolver } from '../modules/conversations/cluster-unread.resolver.js';
+import { ConversationsResolver } from '../modules/conversations/conversations.resolver.js';
 import { KeyRequestsResolver } from '../modules/keys/key-requests.resolver.js';
 import { KeyTrustResolver } from '../modules/keys/key-trust.resolver.js';
 import { KeysResolver } from '../modules/keys/keys.resolver.js';
@@ -10,6 +17,8 @@ import { OverlapPagesResolver } from '../modules/overlaps/overlap-pages.resolver
 import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
 import { InvitationsResolver } from '../modules/invitations/invitations.resolver.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
+import { ClusterReferralsResolver } from '../modules/referrals/cluster-referrals.resolver.js';
+import { ReferralsResolver } from '../modules/referrals/referrals.resolver.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { UsersResolver } from '../modules/users/users.resolver.js';
 import { WorkingGroupsResolver } from '../modules/working-groups/working-groups.resolver.js';
@@ -19,10 +28,17 @@ import { WorkingGroupsResolver } from '../modules/working-groups/working-groups.
  * and a test checks it against the schema the running app serves.
  */
 export const RESOLVERS = [
+  ArrangementsResolver,
+  ClusterArrangementResolver,
+  LeadArrangementResolver,
+  OrganisationNegotiatorsResolver,
   AuditResolver,
   AuthResolver,
   CasesResolver,
   CoordinationResolver,
+  ConversationsResolver,
+  ClustersResolver,
+  ClusterUnreadResolver,
   InvitationsResolver,
   KeysResolver,
   KeyRequestsResolver,
@@ -31,6 +47,8 @@ export const RESOLVERS = [
   OverlapsResolver,
   OverlapPagesResolver,
   OrganisationsResolver,
+  ReferralsResolver,
+  ClusterReferralsResolver,
   SystemResolver,
   UsersResolver,
   WorkingGroupsResolver,

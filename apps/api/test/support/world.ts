@@ -1,3 +1,4 @@
+import { initialArrangement } from '@parallax/domain';
 import { createAccountMaterial, deriveCredentials, TEST_KDF_PARAMS } from '@parallax/identity';
 import { TOTP } from 'otpauth';
 import { DataSource } from 'typeorm';
@@ -63,6 +64,10 @@ export interface World {
   caseB: string;
   overlapB: string;
   notificationB: string;
+  /** Tenant B's cluster (overlapB revealed: orgB and orgB2 are its parties), with an open arrangement. */
+  clusterB: string;
+  /** A referral of tenant B's cluster (recorded by org B) to the ICC. */
+  referralB: string;
 }
 
 export function totpCode(secret: string, offsetSteps = 0): string {
@@ -213,7 +218,8 @@ export async function buildWorld(
     invitationB,
     sessionB,
   };
-  if (!opts.withCases) return { ...base, caseB: '', overlapB: '', notificationB: '' };
+  if (!opts.withCases)
+    return { ...base, caseB: '', overlapB: '', notificationB: '', clusterB: '', referralB: '' };
   const [caseB = ''] = await registerPersons(t, people.investigatorB, wg2, [PERSON_LATIN]);
   await registerPersons(t, people.investigatorB2, wg2, [PERSON_CYRILLIC]);
   const overlapB = (
@@ -230,7 +236,64 @@ export async function buildWorld(
     `SELECT id FROM notification WHERE recipient_organisation_id = $1 LIMIT 1`,
     [orgB],
   );
-  return { ...base, caseB, overlapB, notificationB };
+  const clusterB = await revealedCluster(ds, overlapB);
+  const referralB = await one(
+    `INSERT INTO referral (cluster_id, working_group_id, organisation_id, recorded_by, authority_id, referred_on, categories, status, status_on)
+     VALUES ($1, $2, $3, $4, 'icc-otp', current_date, '{documents}', 'referred', current_date) RETURNING id`,
+    [clusterB, wg2, orgB, people.adminB.id],
+  );
+  await ds.query(
+    `INSERT INTO referral_event (referral_id, version, status, status_on, actor_user_id, actor_organisation_id)
+     VALUES ($1, 1, 'referred', current_date, $2, $3)`,
+    [referralB, people.adminB.id, orgB],
+  );
+  return { ...base, caseB, overlapB, notificationB, clusterB, referralB };
+}
+
+/**
+ * Reveals an overlap and puts its two cases in a new cluster, as an accepted
+ * contact request does (written directly: the world is built without the
+ * GraphQL round trips of the lifecycle under test).
+ */
+export async function revealedCluster(ds: DataSource, overlapId: string): Promise<string> {
+  // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+  const [[o]] = await ds.query<
+    [
+      Array<{
+        working_group_id: string;
+        case_a: string;
+        case_b: string;
+        org_a: string;
+        org_b: string;
+      }>,
+      number,
+    ]
+  >(
+    `UPDATE overlap SET contact_status = 'accepted', revealed_at = now(), revealed_by = 'consent'
+     WHERE id = $1 RETURNING working_group_id, case_a, case_b, org_a, org_b`,
+    [overlapId],
+  );
+  if (!o) throw new Error(`no overlap ${overlapId}`);
+  const [c] = await ds.query<Array<{ id: string }>>(
+    'INSERT INTO cluster (working_group_id) VALUES ($1) RETURNING id',
+    [o.working_group_id],
+  );
+  const clusterId = c?.id ?? '';
+  await ds.query(
+    `INSERT INTO cluster_case (case_id, cluster_id, organisation_id) VALUES ($1, $3, $4), ($2, $3, $5)`,
+    [o.case_a, o.case_b, clusterId, o.org_a, o.org_b],
+  );
+  await ds.query(
+    `INSERT INTO cluster_party (cluster_id, organisation_id) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`,
+    [clusterId, o.org_a, o.org_b],
+  );
+  const state = initialArrangement([o.org_a, o.org_b]);
+  await ds.query(
+    `INSERT INTO lead_arrangement (cluster_id, working_group_id, version, status, state)
+     VALUES ($1, $2, $3, $4, $5::jsonb)`,
+    [clusterId, o.working_group_id, state.version, state.status, JSON.stringify(state)],
+  );
+  return clusterId;
 }
 
 async function certifyWorld(

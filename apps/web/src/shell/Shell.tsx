@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, Outlet, matchPath, useLocation } from 'react-router';
 import { usePermissions } from '../features/auth/hooks/permissions';
+import { useSession } from '../features/auth/hooks/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { GroupKeySync } from '../features/group-keys/components/GroupKeySync';
 import { SigningKeySetup } from '../features/auth/components/SigningKeySetup';
@@ -28,6 +29,7 @@ export function Shell() {
   const intl = useIntl();
   const location = useLocation();
   const can = usePermissions();
+  const { viewer } = useSession();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const isMobile = usePhoneLayout();
   const firstRender = useRef(true);
@@ -105,7 +107,7 @@ export function Shell() {
           inert={isMobile && !navOpened}
         >
           <AppShell.Section grow component={ScrollArea}>
-            {visibleNavItems(NAV_ITEMS, can).map((item) => {
+            {visibleNavItems(NAV_ITEMS, can, viewer?.actor ?? null).map((item) => {
               const active =
                 matchPath({ path: item.path, end: item.path === '/' }, location.pathname) !== null;
               return (

@@ -1,8 +1,10 @@
+import type { Actor } from '@parallax/authz';
 import type { ComponentType } from 'react';
 import type { Can, Permission } from '../features/auth/hooks/permissions';
 import type { MessageId } from '../i18n/messages';
 import {
   BuildingIcon,
+  ChatIcon,
   FolderIcon,
   GroupIcon,
   HomeIcon,
@@ -18,6 +20,20 @@ interface NavItem {
   icon: ComponentType;
   /** Hidden from users who lack it (all but Home, while signed out). */
   requires?: Permission;
+  /**
+   * Where no policy subject fits: shown only to actors for whom this is true
+   * (hidden while signed out, or when the shell passes no actor).
+   */
+  visibleTo?: (actor: Actor) => boolean;
+}
+
+/**
+ * Clusters are between member organisations: people of a CSO that is an
+ * active member of a working group (coordinators reach a cluster from their
+ * escalations; donors and the hub's operator have none).
+ */
+export function isClusterMember(actor: Actor): boolean {
+  return actor.organisationKind === 'cso' && actor.role !== null && actor.memberOf.length > 0;
 }
 
 /** The main sections, in navigation order. Routes live in router.tsx. */
@@ -36,6 +52,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.overlaps',
     icon: OverlapIcon,
     requires: { action: 'read', subject: 'WorkingGroup' },
+  },
+  {
+    path: '/clusters',
+    label: 'nav.clusters',
+    icon: ChatIcon,
+    visibleTo: isClusterMember,
   },
   {
     path: '/working-groups',
@@ -69,6 +91,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
-export function visibleNavItems(items: readonly NavItem[], can: Can): NavItem[] {
-  return items.filter((item) => !item.requires || can(item.requires));
+export function visibleNavItems(
+  items: readonly NavItem[],
+  can: Can,
+  actor: Actor | null = null,
+): NavItem[] {
+  return items.filter(
+    (item) =>
+      (!item.requires || can(item.requires)) &&
+      (!item.visibleTo || (actor !== null && item.visibleTo(actor))),
+  );
 }

@@ -80,6 +80,8 @@ export function fakeServer({
     PendingWorkingGroupInvitations: () => ({ data: { pendingWorkingGroupInvitations: [] } }),
     // Polled by the shell's bell, and by the group-key sync once keys are unlocked.
     Notifications: () => ({ data: { notifications: [] } }),
+    // Polled with the notifications: the bell's count of unread conversation messages.
+    BellUnreadMessageCount: () => ({ data: { unreadMessageCount: 0 } }),
     // An account without a signing key registers one when its keys are unlocked.
     SetSigningKey: () => ({ data: { setSigningKey: true } }),
     // The organisation's case reference pattern (none unless a test sets one).

@@ -57,6 +57,14 @@ export const OverlapIcon = (props: IconProps) => (
   </Icon>
 );
 
+/** Speech bubbles: coordination between organisations (clusters, conversation). */
+export const ChatIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4h9A1.5 1.5 0 0 1 16 5.5v6a1.5 1.5 0 0 1-1.5 1.5H9l-4 3v-3h0A1 1 0 0 1 4 12z" />
+    <path d="M19 9h.5A1.5 1.5 0 0 1 21 10.5V16a1 1 0 0 1-1 1v3l-3.5-3H12a1.5 1.5 0 0 1-1.5-1.5" />
+  </Icon>
+);
+
 export const GroupIcon = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="9" cy="8" r="3" />

@@ -85,10 +85,30 @@ export type LoginInput = {
   readonly totpCode: string;
 };
 
+/** parties (the conversation) or parties_and_coordinators (notes of the arrangement and referrals). */
+export type MessageAudience =
+  | 'parties'
+  | 'parties_and_coordinators';
+
+/** One recipient's copy of a message, sealed on the sender's device. */
+export type SealedCopyInput = {
+  /** base64 of HPKE enc || ciphertext */
+  readonly sealed: string;
+  readonly userId: string | number;
+};
+
 export type SealedGrantInput = {
   /** base64 HPKE enc || ciphertext */
   readonly sealedKey: string;
   readonly userId: string | number;
+};
+
+/** A message sealed on the sender's device, one copy per recipient: the hub stores the copies and never sees the text. */
+export type SealedMessageInput = {
+  readonly audience: MessageAudience;
+  readonly copies: ReadonlyArray<SealedCopyInput>;
+  /** Chosen by the sender's device (it is bound into every copy). */
+  readonly messageId: string | number;
 };
 
 /** The country or conflict context a case relates to. */
@@ -139,6 +159,31 @@ export type EarlierGroupKeyGrantsQueryVariables = Exact<{
 
 
 export type EarlierGroupKeyGrantsQuery = { readonly earlierGroupKeyGrants: ReadonlyArray<{ readonly epoch: number, readonly sealedKey: string, readonly senderUserId: string | null }> };
+
+export type ClusterRecipientsQueryVariables = Exact<{
+  clusterId: string | number;
+  audience: MessageAudience;
+}>;
+
+
+export type ClusterRecipientsQuery = { readonly clusterRecipients: ReadonlyArray<{ readonly userId: string, readonly organisationId: string | null, readonly isCoordinator: boolean }> };
+
+export type SendClusterMessageMutationVariables = Exact<{
+  clusterId: string | number;
+  message: SealedMessageInput;
+}>;
+
+
+export type SendClusterMessageMutation = { readonly sendClusterMessage: { readonly id: string, readonly clusterId: string, readonly senderUserId: string, readonly senderOrganisationId: string | null, readonly audience: MessageAudience, readonly createdAt: string, readonly recipientUserIds: ReadonlyArray<string>, readonly read: boolean } };
+
+export type ClusterMessagesQueryVariables = Exact<{
+  clusterId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClusterMessagesQuery = { readonly clusterMessages: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly clusterId: string, readonly senderUserId: string, readonly senderOrganisationId: string | null, readonly audience: MessageAudience, readonly createdAt: string, readonly recipientUserIds: ReadonlyArray<string>, readonly sealed: string | null, readonly read: boolean }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean } } };
 
 export type GroupKeyStatusQueryVariables = Exact<{
   wg: string | number;
@@ -297,6 +342,51 @@ export const EarlierGroupKeyGrantsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EarlierGroupKeyGrantsQuery, EarlierGroupKeyGrantsQueryVariables>;
+export const ClusterRecipientsDocument = new TypedDocumentString(`
+    query ClusterRecipients($clusterId: ID!, $audience: MessageAudience!) {
+  clusterRecipients(clusterId: $clusterId, audience: $audience) {
+    userId
+    organisationId
+    isCoordinator
+  }
+}
+    `) as unknown as TypedDocumentString<ClusterRecipientsQuery, ClusterRecipientsQueryVariables>;
+export const SendClusterMessageDocument = new TypedDocumentString(`
+    mutation SendClusterMessage($clusterId: ID!, $message: SealedMessageInput!) {
+  sendClusterMessage(clusterId: $clusterId, message: $message) {
+    id
+    clusterId
+    senderUserId
+    senderOrganisationId
+    audience
+    createdAt
+    recipientUserIds
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<SendClusterMessageMutation, SendClusterMessageMutationVariables>;
+export const ClusterMessagesDocument = new TypedDocumentString(`
+    query ClusterMessages($clusterId: ID!, $first: Int, $after: String) {
+  clusterMessages(clusterId: $clusterId, first: $first, after: $after) {
+    nodes {
+      id
+      clusterId
+      senderUserId
+      senderOrganisationId
+      audience
+      createdAt
+      recipientUserIds
+      sealed
+      read
+    }
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClusterMessagesQuery, ClusterMessagesQueryVariables>;
 export const GroupKeyStatusDocument = new TypedDocumentString(`
     query GroupKeyStatus($wg: ID!) {
   groupKeyStatus(workingGroupId: $wg) {

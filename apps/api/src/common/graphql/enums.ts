@@ -1,5 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CASE_STATUSES, CRIME_CATEGORIES, OVERLAP_STRENGTHS, SITUATIONS } from '@parallax/domain';
+import {
+  ARRANGEMENT_STATUSES,
+  CASE_STATUSES,
+  CRIME_CATEGORIES,
+  LEAD_ROLES,
+  OVERLAP_STRENGTHS,
+  SITUATIONS,
+} from '@parallax/domain';
 
 export const OrganisationKindEnum = { cso: 'cso', donor: 'donor', secretariat: 'secretariat' } as const;
 registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
@@ -39,3 +46,11 @@ registerEnumType(InvitationPurposeEnum, { name: 'InvitationPurpose' });
 /** The one password KDF clients use today; an enum so a second one is a schema change, not a surprise. */
 export const KdfAlgorithmEnum = { argon2id: 'argon2id' } as const;
 registerEnumType(KdfAlgorithmEnum, { name: 'KdfAlgorithm' });
+
+/** Issue 11: a party's role in a cluster's lead arrangement (shared by clusters and arrangements). */
+export const LeadRoleEnum = enumOf(LEAD_ROLES);
+registerEnumType(LeadRoleEnum, { name: 'LeadRole' });
+
+/** The rule book's statuses, plus `merged` for the arrangement of a cluster merged into another. */
+export const ArrangementStatusEnum = enumOf([...ARRANGEMENT_STATUSES, 'merged'] as const);
+registerEnumType(ArrangementStatusEnum, { name: 'ArrangementStatus' });

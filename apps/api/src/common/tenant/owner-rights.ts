@@ -10,6 +10,13 @@ import type { EntityManager } from 'typeorm';
  * `_hub` policies, keyed on this transaction-local setting, let it through.
  */
 export async function withOwnerRights<T>(m: EntityManager, work: () => Promise<T>): Promise<T> {
+  // Re-entrant: a nested call (a helper that takes the rights itself, called
+  // by a caller that already has them) must not switch them off for the rest
+  // of its caller's work.
+  const [current] = await m.query<Array<{ on: boolean }>>(
+    `SELECT coalesce(current_setting('parallax.system', true), '') = 'on' AS on`,
+  );
+  if (current?.on) return work();
   await m.query(`SELECT set_config('parallax.system', 'on', true)`);
   try {
     return await work();

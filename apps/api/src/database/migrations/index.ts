@@ -10,6 +10,7 @@ import { ListIndexes1764000009000 } from './1764000009000-list-indexes.js';
 import { CaseReferencePattern1764000010000 } from './1764000010000-case-reference-pattern.js';
 import { IdempotencyKeys1764000012000 } from './1764000012000-idempotency-keys.js';
 import { Clusters1764000013000 } from './1764000013000-clusters.js';
+import { ClusterMessageRecipients1764000013200 } from './1764000013200-cluster-message-recipients.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CaseReferencePattern1764000010000,
   IdempotencyKeys1764000012000,
   Clusters1764000013000,
+  ClusterMessageRecipients1764000013200,
 ];

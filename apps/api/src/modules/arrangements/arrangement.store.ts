@@ -35,21 +35,66 @@ interface Row {
  */
 @Injectable()
 export class ArrangementStore {
-  async load(m: EntityManager, clusterId: string, lock: boolean): Promise<StoredArrangement | null> {
+  async load(
+    m: EntityManager,
+    clusterId: string,
+    lock: boolean,
+  ): Promise<StoredArrangement | null> {
     const rows = await m.query<Row[]>(
       `SELECT cluster_id, working_group_id, status, state FROM lead_arrangement WHERE cluster_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [clusterId],
     );
     const r = rows[0];
-    return r ? { clusterId: r.cluster_id, workingGroupId: r.working_group_id, status: r.status, state: r.state } : null;
+    return r
+      ? {
+          clusterId: r.cluster_id,
+          workingGroupId: r.working_group_id,
+          status: r.status,
+          state: r.state,
+        }
+      : null;
+  }
+
+  /**
+   * The arrangement locked for the deadline sweep if its proposal is still
+   * due at `now`; null when it is not due any more or another sweep holds it
+   * (SKIP LOCKED: two replicas' sweeps never wait on each other).
+   */
+  async loadDue(m: EntityManager, clusterId: string, now: Date): Promise<StoredArrangement | null> {
+    const rows = await m.query<Row[]>(
+      `SELECT cluster_id, working_group_id, status, state FROM lead_arrangement
+       WHERE cluster_id = $1 AND status = 'proposed' AND deadline <= $2 FOR UPDATE SKIP LOCKED`,
+      [clusterId, now],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          clusterId: r.cluster_id,
+          workingGroupId: r.working_group_id,
+          status: r.status,
+          state: r.state,
+        }
+      : null;
   }
 
   /** A new cluster's arrangement (the hub's write, with owner rights). */
-  async create(m: EntityManager, clusterId: string, workingGroupId: string, state: ArrangementState): Promise<void> {
+  async create(
+    m: EntityManager,
+    clusterId: string,
+    workingGroupId: string,
+    state: ArrangementState,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO lead_arrangement (cluster_id, working_group_id, version, status, state, deadline)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
-      [clusterId, workingGroupId, state.version, state.status, JSON.stringify(state), deadlineOf(state)],
+      [
+        clusterId,
+        workingGroupId,
+        state.version,
+        state.status,
+        JSON.stringify(state),
+        deadlineOf(state),
+      ],
     );
   }
 
@@ -64,10 +109,18 @@ export class ArrangementStore {
     after: ArrangementState,
     event: ArrangementEventInput,
   ): Promise<boolean> {
-    const updated = await m.query<Array<{ cluster_id: string }>>(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's postgres driver.
+    const [updated] = await m.query<[Array<{ cluster_id: string }>, number]>(
       `UPDATE lead_arrangement SET state = $3::jsonb, version = $4, status = $5, deadline = $6, updated_at = now()
        WHERE cluster_id = $1 AND version = $2 AND status <> 'merged' RETURNING cluster_id`,
-      [clusterId, before.version, JSON.stringify(after), after.version, after.status, deadlineOf(after)],
+      [
+        clusterId,
+        before.version,
+        JSON.stringify(after),
+        after.version,
+        after.status,
+        deadlineOf(after),
+      ],
     );
     if (updated.length === 0) return false;
     await this.addEvent(m, clusterId, after.version, event);
@@ -75,7 +128,12 @@ export class ArrangementStore {
   }
 
   /** An event that changes no state (a coordinator's comment) keeps the current version. */
-  async addEvent(m: EntityManager, clusterId: string, version: number, event: ArrangementEventInput): Promise<void> {
+  async addEvent(
+    m: EntityManager,
+    clusterId: string,
+    version: number,
+    event: ArrangementEventInput,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO lead_arrangement_event
          (cluster_id, version, kind, actor_user_id, actor_organisation_id, by_coordinator, detail, note_message_id)

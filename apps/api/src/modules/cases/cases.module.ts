@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module.js';
 import { KeysModule } from '../keys/keys.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CaseChangesModule } from './case-changes.module.js';
@@ -11,7 +12,7 @@ import { CasesResolver } from './cases.resolver.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [KeysModule, CaseChangesModule, OrganisationsModule],
+  imports: [KeysModule, CaseChangesModule, OrganisationsModule, ClustersModule],
   providers: [
     CasesRepository,
     CaseReimportRepository,

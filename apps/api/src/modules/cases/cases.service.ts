@@ -5,6 +5,7 @@ import { ErrorCode } from '@parallax/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClusterFormationService } from '../clusters/cluster-formation.service.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { KeysService } from '../keys/keys.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
@@ -46,6 +47,7 @@ export class CasesService {
     private readonly reimport: CaseReimportService,
     private readonly matchQueue: CaseMatchQueue,
     private readonly organisations: OrganisationsService,
+    private readonly clusters: ClusterFormationService,
   ) {}
 
   async register(
@@ -213,6 +215,11 @@ export class CasesService {
       await this.changes.recordOnOverlaps(m, c, 'withdrawn');
       await this.repository.deleteFingerprints(m, caseId);
       await this.repository.markWithdrawn(m, caseId);
+      // Out of its cluster too (its organisation with it when no other case of it is left there).
+      await this.clusters.onCaseLeft(m, caseId, {
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+      });
       if (!c.frozen_at) await this.changes.count(m, actor, c, 'withdrawals');
       await this.audit.record(m, {
         actorUserId: actor.userId,

@@ -9,7 +9,10 @@ export type ClusterAccess = 'party' | 'former' | 'coordinator';
  * Null for a cluster that does not exist or is none of the caller's business:
  * callers answer NOT_FOUND either way.
  */
-export async function clusterAccess(m: EntityManager, clusterId: string): Promise<ClusterAccess | null> {
+export async function clusterAccess(
+  m: EntityManager,
+  clusterId: string,
+): Promise<ClusterAccess | null> {
   const rows = await m.query<Array<{ access: ClusterAccess | null }>>(
     'SELECT parallax_cluster_access($1) AS access',
     [clusterId],

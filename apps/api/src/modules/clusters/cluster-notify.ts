@@ -20,7 +20,11 @@ export async function notifyCluster(
     parties?: boolean;
   },
 ): Promise<void> {
-  const payload = { clusterId: input.clusterId, workingGroupId: input.workingGroupId, ...input.payload };
+  const payload = {
+    clusterId: input.clusterId,
+    workingGroupId: input.workingGroupId,
+    ...input.payload,
+  };
   // Other organisations' alerts are the hub's writes.
   await withOwnerRights(m, async () => {
     if (input.parties !== false) {
@@ -40,6 +44,7 @@ export async function notifyCluster(
           })),
       );
     }
-    if (input.coordinators) await notifications.notifyCoordinators(m, input.workingGroupId, input.kind, payload);
+    if (input.coordinators)
+      await notifications.notifyCoordinators(m, input.workingGroupId, input.kind, payload);
   });
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OverlapStrength } from '@parallax/domain';
 import { DataSource } from 'typeorm';
+import type { PersistedCluster } from './cluster-lead.js';
 import type { MatrixOrganisation } from './models/picture.model.js';
 
 /** A live overlap of the group, reduced to what the picture aggregates. */
@@ -33,6 +34,28 @@ export class CoordinationRepository {
        FROM overlap
        WHERE working_group_id = $1 AND retracted_at IS NULL
          AND NOT (verdict_a IS NOT DISTINCT FROM 'false_match' AND verdict_b IS NOT DISTINCT FROM 'false_match')`,
+      [workingGroupId],
+    );
+  }
+
+  /**
+   * The group's persisted clusters (merged ones are reached through their
+   * survivor), with the cases still in them, the arrangement's status and
+   * whether roles are in force, and how many referrals each has. Case ids
+   * stay in the service: the picture shows none of them.
+   */
+  async persistedClusters(workingGroupId: string): Promise<PersistedCluster[]> {
+    return this.dataSource.query<PersistedCluster[]>(
+      `SELECT c.id, c.created_at, cc.case_ids,
+              la.status AS arrangement_status,
+              coalesce(jsonb_typeof(la.state -> 'inForce') = 'array', false) AS roles_in_force,
+              (SELECT count(*)::int FROM referral r WHERE r.cluster_id = c.id) AS referrals
+       FROM cluster c
+       JOIN LATERAL (SELECT array_agg(x.case_id) AS case_ids FROM cluster_case x
+                     WHERE x.cluster_id = c.id AND x.left_at IS NULL) cc ON cc.case_ids IS NOT NULL
+       LEFT JOIN lead_arrangement la ON la.cluster_id = c.id
+       WHERE c.working_group_id = $1 AND c.merged_into IS NULL
+       ORDER BY c.created_at, c.id`,
       [workingGroupId],
     );
   }

@@ -4,6 +4,7 @@ import { ErrorCode, type OverlapStrength } from '@parallax/domain';
 import { DataSource } from 'typeorm';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClusterLeadIndex } from './cluster-lead.js';
 import { CoordinationException } from './coordination.exception.js';
 import { CoordinationRepository, type OverlapEdge as Edge } from './coordination.repository.js';
 import type { ClusterSummary, CoordinatorPicture } from './models/picture.model.js';
@@ -50,6 +51,7 @@ export class CoordinationService {
     }
     const edges = await this.repository.liveEdges(workingGroupId);
     const organisations = await this.repository.memberCaseCounts(workingGroupId);
+    const leads = new ClusterLeadIndex(await this.repository.persistedClusters(workingGroupId));
 
     const clusters: ClusterSummary[] = components(edges)
       .map((group) => {
@@ -67,7 +69,7 @@ export class CoordinationService {
             'possible',
           unresolvedOverlaps: unresolved.length,
           oldestUnresolvedDays: Math.max(0, ...unresolved.map((e) => e.age_days)),
-          leadStatus: 'none',
+          ...leads.leadOf(cases),
           organisationIds: [...orgs].sort(),
         };
       })
@@ -93,7 +95,11 @@ export class CoordinationService {
         workingGroupId,
         subjectType: 'working_group',
         subjectId: workingGroupId,
-        change: { clusters: clusters.length, overlaps: edges.length, organisations: organisations.length },
+        change: {
+          clusters: clusters.length,
+          overlaps: edges.length,
+          organisations: organisations.length,
+        },
       }),
     );
     return {

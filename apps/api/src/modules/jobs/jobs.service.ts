@@ -7,12 +7,18 @@ import {
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../../common/clock.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
-import { JOB_QUEUES, JOB_SCHEMA, MATCH_CASE_QUEUE } from './job-queues.js';
+import { JOB_QUEUES, JOB_SCHEMA, MATCH_CASE_QUEUE, type SweepQueue } from './job-queues.js';
 
-export { MATCH_CASE_QUEUE } from './job-queues.js';
+export { MATCH_CASE_QUEUE, type SweepQueue } from './job-queues.js';
 
 export type JobHandler = (caseIds: string[]) => Promise<void>;
+/** A periodic sweep's work, given the hub clock's time of the run. */
+export type SweepHandler = (now: Date) => Promise<void>;
+
+/** Every minute: deadlines and reminders are minute-grained. */
+const SWEEP_CRON = '* * * * *';
 
 /**
  * The job queue lives in PostgreSQL (pg-boss, in its own `pgboss` schema, which
@@ -26,9 +32,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private handler: JobHandler | null = null;
+  private readonly sweeps = new Map<SweepQueue, SweepHandler>();
   private started: Promise<void> | null = null;
 
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.boss = new PgBoss({
       connectionString: runtime.databaseUrl,
       schema: JOB_SCHEMA,
@@ -43,6 +53,26 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.handler = handler;
   }
 
+  /**
+   * A module registers its periodic sweep here (in `onModuleInit`); the
+   * queue must be listed in `SWEEP_QUEUES` and `JOB_QUEUES`. The handler must
+   * be idempotent: a sweep may run twice for the same minute.
+   */
+  onSweep(queue: SweepQueue, handler: SweepHandler): void {
+    if (this.sweeps.has(queue)) throw new Error(`Sweep ${queue} is registered twice`);
+    this.sweeps.set(queue, handler);
+  }
+
+  /**
+   * Queues a sweep to run now rather than at the next minute (tests, and an
+   * operator's manual run). Null when one is queued already (the queue
+   * keeps at most one waiting).
+   */
+  async triggerSweep(queue: SweepQueue): Promise<string | null> {
+    await this.ensureStarted();
+    return this.boss.send(queue, {});
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureStarted();
     if (this.runtime.config.JOBS_ENABLED && this.handler) {
@@ -52,6 +82,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         { batchSize: 50, pollingIntervalSeconds: 0.5 },
         async (jobs) => handler([...new Set(jobs.map((j) => j.data.caseId))]),
       );
+    }
+    if (this.runtime.config.JOBS_ENABLED) {
+      for (const [queue, sweep] of this.sweeps) {
+        await this.boss.schedule(queue, SWEEP_CRON);
+        await this.boss.work(queue, { pollingIntervalSeconds: 0.5 }, () => sweep(this.clock.now()));
+      }
     }
   }
 

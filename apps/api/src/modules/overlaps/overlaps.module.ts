@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OverlapPagesRepository } from './overlap-pages.repository.js';
 import { OverlapPagesResolver } from './overlap-pages.resolver.js';
@@ -9,7 +10,7 @@ import { OverlapsService } from './overlaps.service.js';
 import { ConsentOnlyRevealPolicy, REVEAL_POLICY } from './reveal-policy.js';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, ClustersModule],
   providers: [
     OverlapsRepository,
     OverlapsService,

@@ -36,6 +36,7 @@ export interface OverlapRow {
   other_name: string | null;
   other_kind: 'cso' | 'donor' | 'secretariat' | null;
   other_created_at: Date | null;
+  my_cluster_id: string | null;
 }
 
 /** My case of an overlap, for the organisation `$1`. */
@@ -46,13 +47,15 @@ export const OVERLAP_COLUMNS = `
   o.*, mc.reference AS my_reference,
   CASE WHEN o.revealed_at IS NOT NULL THEN oo.name END AS other_name,
   CASE WHEN o.revealed_at IS NOT NULL THEN oo.kind END AS other_kind,
-  CASE WHEN o.revealed_at IS NOT NULL THEN oo.created_at END AS other_created_at`;
+  CASE WHEN o.revealed_at IS NOT NULL THEN oo.created_at END AS other_created_at,
+  CASE WHEN o.revealed_at IS NOT NULL THEN mcc.cluster_id END AS my_cluster_id`;
 
 /** Joins only what the caller's side may see: its own case, and the other organisation once revealed. */
 export const OVERLAP_FROM = `
   FROM overlap o
   ${MY_CASE_JOIN}
-  JOIN organisation oo ON oo.id = CASE WHEN o.org_a = $1 THEN o.org_b ELSE o.org_a END`;
+  JOIN organisation oo ON oo.id = CASE WHEN o.org_a = $1 THEN o.org_b ELSE o.org_a END
+  LEFT JOIN cluster_case mcc ON mcc.case_id = mc.id AND mcc.left_at IS NULL`;
 
 const OVERLAP_SELECT = `SELECT ${OVERLAP_COLUMNS} ${OVERLAP_FROM}`;
 
@@ -85,6 +88,8 @@ export function toOverlap(actorOrg: string, r: OverlapRow): Overlap {
     revealed: r.revealed_at !== null,
     createdAt: r.created_at,
     retractedAt: r.retracted_at,
+    // The cluster of my case (cluster_case shows a tenant only its own cases), once revealed.
+    clusterId: r.my_cluster_id ?? null,
     counterpartChange: counterpartChangeOf(
       mineIsA ? r.change_b : r.change_a,
       mineIsA ? r.change_b_at : r.change_a_at,

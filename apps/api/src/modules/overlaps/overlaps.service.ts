@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { withOwnerRights } from '../../common/tenant/owner-rights.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClusterFormationService } from '../clusters/cluster-formation.service.js';
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Overlap } from './models/overlap.model.js';
@@ -35,6 +36,7 @@ export class OverlapsService {
     private readonly repository: OverlapsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly clusters: ClusterFormationService,
   ) {}
 
   async setVerdict(
@@ -78,15 +80,23 @@ export class OverlapsService {
         );
       }
       await this.repository.markContactAnswered(m, overlapId, accept);
+      // Revealed: both cases join one cluster, in this transaction (formed, extended or merged).
+      const clusterId = accept
+        ? await this.clusters.onReveal(m, o, {
+            userId: actor.userId,
+            organisationId: actor.organisationId,
+          })
+        : null;
       await this.notifyOther(
         m,
         o,
         actor,
         accept ? 'overlap.contact_accepted' : 'overlap.contact_declined',
+        clusterId ? { clusterId } : {},
       );
       return {
         action: accept ? 'overlap.accept_contact' : 'overlap.decline_contact',
-        change: { accept },
+        change: clusterId ? { accept, clusterId } : { accept },
       };
     });
   }
@@ -138,6 +148,7 @@ export class OverlapsService {
     o: OverlapRow,
     actor: Actor,
     kind: string,
+    extra: Record<string, string> = {},
   ): Promise<void> {
     const mineIsA = o.org_a === actor.organisationId;
     const otherCase = mineIsA ? o.case_b : o.case_a;
@@ -154,6 +165,7 @@ export class OverlapsService {
           caseId: otherCase,
           caseReference: reference ?? '',
           strength: o.strength,
+          ...extra,
         },
       });
     });

@@ -6,6 +6,7 @@ import { assertCan, assertMay } from '../../common/authorization/policy.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseChangesService } from '../cases/case-changes.service.js';
+import { ClusterFormationService } from '../clusters/cluster-formation.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Membership } from './models/working-group.model.js';
 import { recordGroupChange } from './working-groups.audit.js';
@@ -21,6 +22,7 @@ export class WorkingGroupMembersService {
     private readonly repository: WorkingGroupsRepository,
     private readonly organisations: OrganisationsService,
     private readonly caseChanges: CaseChangesService,
+    private readonly clusters: ClusterFormationService,
   ) {}
 
   /** Working-group invitations waiting for the caller's organisation (its admins answer them). */
@@ -122,6 +124,11 @@ export class WorkingGroupMembersService {
       await this.repository.markLeft(m, workingGroupId, organisationId);
       // Its cases stop matching at once, and the key it holds must be replaced.
       const frozenCases = await this.caseChanges.freezeDeparted(m, organisationId, workingGroupId);
+      // And out of its clusters in the group: the remaining parties' arrangements move on without it.
+      await this.clusters.onOrganisationLeft(m, workingGroupId, organisationId, {
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+      });
       await recordGroupChange(
         this.audit,
         m,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseChangesModule } from '../cases/case-changes.module.js';
+import { ClustersModule } from '../clusters/clusters.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { WorkingGroupsRepository } from './working-groups.repository.js';
@@ -9,7 +10,7 @@ import { WorkingGroupRolesService } from './working-group-roles.service.js';
 import { WorkingGroupsService } from './working-groups.service.js';
 
 @Module({
-  imports: [OrganisationsModule, UsersModule, CaseChangesModule],
+  imports: [OrganisationsModule, UsersModule, CaseChangesModule, ClustersModule],
   providers: [
     WorkingGroupsRepository,
     WorkingGroupsService,

@@ -28,6 +28,8 @@ const PICTURE = {
       unresolvedOverlaps: 1,
       oldestUnresolvedDays: 12,
       leadStatus: 'none',
+      clusterId: null,
+      referrals: 0,
     },
   ],
   matrix: [{ __typename: 'MatrixCell', a: 'a', b: 'b', overlaps: 1 }],
@@ -61,7 +63,7 @@ describe('the coordinator dashboard', () => {
       },
     });
     await renderApp({ path: '/working-groups/group-1/dashboard', server });
-    const cluster = await screen.findByTestId('dashboard-cluster');
+    const cluster = await screen.findByTestId('dashboard-cluster', {}, { timeout: 10_000 });
     expect(
       within(cluster)
         .getAllByRole('cell')
@@ -74,6 +76,7 @@ describe('the coordinator dashboard', () => {
       '1',
       '12 days',
       'Not agreed yet',
+      '0',
     ]);
 
     const matrix = screen.getByTestId('overlap-matrix');

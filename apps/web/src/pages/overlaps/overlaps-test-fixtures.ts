@@ -15,6 +15,7 @@ export const base = {
   createdAt: '2025-03-01T10:00:00Z',
   retractedAt: null,
   counterpartChange: null,
+  clusterId: null,
 };
 export const ref = (id: string, reference: string) => ({ __typename: 'OwnCaseRef', id, reference });
 
@@ -46,6 +47,7 @@ export const OVERLAPS = [
     revealed: true,
     otherOrganisation: { __typename: 'Organisation', id: 'org-2', name: 'Justice Archive' },
     myVerdict: 'confirmed',
+    clusterId: 'cluster-1',
   },
   {
     ...base,

@@ -8,7 +8,7 @@ import { OverlapStrengthEnum } from '../../../common/graphql/enums.js';
 })
 export class ClusterSummary {
   @Field(() => Int, {
-    description: 'Position in this picture (clusters have no stable identity yet).',
+    description: 'Position in this picture (see clusterId for the stable identity, once revealed).',
   })
   index: number;
 
@@ -27,8 +27,21 @@ export class ClusterSummary {
   @Field(() => Int, { description: 'Age in days of the oldest unresolved overlap.' })
   oldestUnresolvedDays: number;
 
-  @Field(() => String, { description: 'none until lead negotiation exists.' })
+  @Field(() => String, {
+    description:
+      'none (no arrangement, or open with no roles ever in force), else the arrangement status: proposed, agreed, escalated, decided, reopen_requested, or open when reopened with roles in force.',
+  })
   leadStatus: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The persisted cluster holding most of these cases (revealed overlaps only); null when none is revealed yet.',
+  })
+  clusterId: string | null;
+
+  @Field(() => Int, { description: 'Referrals of that cluster to an authority, any status.' })
+  referrals: number;
 
   @Field(() => [ID], {
     description: 'Member organisations involved (organisation ids, not case data).',

@@ -79,6 +79,12 @@ export class Overlap {
   })
   retractedAt: Date | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The coordination cluster my case belongs to, once revealed (null otherwise).',
+  })
+  clusterId: string | null;
+
   @Field(() => CounterpartChange, {
     nullable: true,
     description:

@@ -3,7 +3,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../../../i18n/messages';
 import { AgeingTable } from './AgeingTable';
-import { ClustersTable } from './ClustersTable';
+import { ClustersSection } from './ClustersSection';
 import { OverlapMatrix } from './OverlapMatrix';
 import type { CoordinatorPicture } from './types';
 
@@ -77,7 +77,7 @@ export function CoordinatorPictureView({ picture }: { picture: CoordinatorPictur
         <Stat label="dashboard.organisations" value={picture.organisations.length} />
       </SimpleGrid>
       <Section id="clusters-title" title="dashboard.clustersTitle" intro="dashboard.clustersIntro">
-        <ClustersTable clusters={picture.clusters} orgName={orgName} />
+        <ClustersSection picture={picture} orgName={orgName} />
       </Section>
       <Section id="matrix-title" title="dashboard.matrixTitle" intro="dashboard.matrixIntro">
         <OverlapMatrix picture={picture} />

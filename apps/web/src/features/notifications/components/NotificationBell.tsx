@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, Indicator, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Indicator, Paper, Stack, Text } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { BellIcon } from '../../../ui/icons';
 import { useSession } from '../../auth/hooks/session';
 import { useDisclosurePanel } from '../hooks/useDisclosurePanel';
@@ -17,9 +17,11 @@ export function NotificationBell() {
 function Bell() {
   const intl = useIntl();
   const navigate = useNavigate();
-  const { list, unread, read, marking } = useNotifications();
+  const { list, unread, unreadMessages, read, marking } = useNotifications();
   const panel = useDisclosurePanel();
-  const label = intl.formatMessage({ id: 'notifications.bell' }, { count: unread.length });
+  // Unread conversation messages count as much as alerts: both wait on the viewer.
+  const count = unread.length + unreadMessages;
+  const label = intl.formatMessage({ id: 'notifications.bell' }, { count });
 
   const open = (notification: AppNotification) => {
     panel.close();
@@ -31,8 +33,8 @@ function Bell() {
   return (
     <div ref={panel.root} style={{ position: 'relative' }} onKeyDown={panel.onKeyDown}>
       <Indicator
-        disabled={unread.length === 0}
-        label={unread.length > 9 ? '9+' : unread.length}
+        disabled={count === 0}
+        label={count > 9 ? '9+' : count}
         size={18}
         color="red.9"
         offset={4}
@@ -46,7 +48,7 @@ function Bell() {
           aria-controls={panel.panelId}
           onClick={panel.toggle}
           data-testid="notification-bell"
-          data-unread={unread.length}
+          data-unread={count}
         >
           <BellIcon />
         </ActionIcon>
@@ -86,6 +88,21 @@ function Bell() {
                 </Button>
               )}
             </Group>
+            {unreadMessages > 0 && (
+              <Anchor
+                component={Link}
+                to="/clusters"
+                size="sm"
+                fw={600}
+                onClick={panel.close}
+                data-testid="notification-unread-messages"
+              >
+                <FormattedMessage
+                  id="notifications.unreadMessages"
+                  values={{ count: unreadMessages }}
+                />
+              </Anchor>
+            )}
             <NotificationList list={list} onOpen={open} />
           </Stack>
         </Paper>

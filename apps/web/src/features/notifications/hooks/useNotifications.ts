@@ -1,17 +1,30 @@
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { MarkNotificationsReadDocument, NotificationsDocument } from '../../../gql/graphql';
+import {
+  BellUnreadMessageCountDocument,
+  MarkNotificationsReadDocument,
+  NotificationsDocument,
+} from '../../../gql/graphql';
 import { useAction } from '../../../graphql/use-action';
 import { POLL_MS, usePolling } from '../../../ui/usePolling';
 
 const SHOWN = 20;
 
-/** The viewer's latest notifications, polled while the tab is visible, and marking them read. */
+/**
+ * The viewer's latest notifications and unread conversation messages, polled
+ * together while the tab is visible, and marking notifications read. The
+ * message count is its own query: when it fails the alerts still show.
+ */
 export function useNotifications() {
   const variables = useMemo(() => ({ unreadOnly: false, limit: SHOWN }), []);
   const [{ data }, reexecute] = useQuery({ query: NotificationsDocument, variables });
+  const [messages, reexecuteMessages] = useQuery({ query: BellUnreadMessageCountDocument });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  usePolling(refresh, POLL_MS);
+  const poll = useCallback(() => {
+    refresh();
+    reexecuteMessages({ requestPolicy: 'network-only' });
+  }, [refresh, reexecuteMessages]);
+  usePolling(poll, POLL_MS);
   const markRead = useAction(MarkNotificationsReadDocument);
 
   const list = data?.notifications ?? [];
@@ -20,5 +33,11 @@ export function useNotifications() {
     const result = await markRead.run({ ids });
     if (!result.error) refresh();
   };
-  return { list, unread: list.filter((n) => !n.readAt), read, marking: markRead.fetching };
+  return {
+    list,
+    unread: list.filter((n) => !n.readAt),
+    unreadMessages: messages.data?.unreadMessageCount ?? 0,
+    read,
+    marking: markRead.fetching,
+  };
 }

@@ -21,7 +21,11 @@ const note = (kind: string, payload: Record<string, unknown>): AppNotification =
 // The alerts of the probe-resistance and key-verification work (issue 9) each
 // have their own sentence: a coordinator must understand them without a manual.
 const ALERTS = [
-  note('overlap.counterpart_changed', { caseId: 'c1', caseReference: 'SYR-1', change: 'withdrawn' }),
+  note('overlap.counterpart_changed', {
+    caseId: 'c1',
+    caseReference: 'SYR-1',
+    change: 'withdrawn',
+  }),
   note('cases.unusual_changes', { organisationName: 'Org A' }),
   note('oprf.unusual_volume', { organisationName: 'Org A', evaluationsToday: 4200 }),
   note('keys.rotation_recommended', { organisationName: 'Org A' }),
@@ -33,7 +37,11 @@ const ALERTS = [
     reason: 'uncertified',
     role: 'investigator',
   }),
-  note('keys.access_requested', { userName: 'Omar', organisationName: 'Org A', reason: 'awaiting_copy' }),
+  note('keys.access_requested', {
+    userName: 'Omar',
+    organisationName: 'Org A',
+    reason: 'awaiting_copy',
+  }),
 ];
 
 describe('notification text', () => {
@@ -68,5 +76,68 @@ describe('notification text', () => {
     // A member's key is verified by their admin on the organisation page; sharing happens on the group's.
     expect(notificationLink(ALERTS[6] as AppNotification)).toBe('/organisation');
     expect(notificationLink(ALERTS[7] as AppNotification)).toBe('/working-groups/wg-1');
+  });
+});
+
+// The coordination after an overlap (issue 11): payloads carry ids only, so
+// each sentence says what happened and the cluster page tells the rest.
+const CLUSTER_KINDS = [
+  'cluster.message',
+  'arrangement.proposed',
+  'arrangement.countered',
+  'arrangement.accepted',
+  'arrangement.rejected',
+  'arrangement.agreed',
+  'arrangement.escalated',
+  'arrangement.decided',
+  'arrangement.commented',
+  'arrangement.reopen_requested',
+  'arrangement.reopen_answered',
+  'arrangement.party_joined',
+  'arrangement.party_left',
+  'referral.recorded',
+  'referral.updated',
+  'referral.reminder',
+];
+
+describe('cluster notification text', () => {
+  for (const [locale, messages] of Object.entries(catalogues)) {
+    it(`words every cluster kind in ${locale}, each differently, with or without details`, () => {
+      const intl = createIntl({ locale, messages, onError: (e) => expect.fail(String(e)) });
+      const texts = CLUSTER_KINDS.map((kind) => {
+        const bare = notificationText(
+          intl,
+          note(kind, { clusterId: 'k1', workingGroupId: 'wg-1' }),
+        );
+        expect(bare).not.toBe(intl.formatMessage({ id: 'notification.other' }, { kind }));
+        expect(bare).not.toMatch(/[{}]/);
+        return bare;
+      });
+      expect(new Set(texts).size).toBe(CLUSTER_KINDS.length);
+    });
+  }
+
+  it('says whether a reopening was granted, why it escalated, and what became of a referral', () => {
+    const intl = createIntl({ locale: 'en', messages: en });
+    const text = (kind: string, payload: Record<string, unknown>) =>
+      notificationText(intl, note(kind, { clusterId: 'k1', ...payload }));
+    expect(text('arrangement.reopen_answered', { granted: true })).toContain('granted');
+    expect(text('arrangement.reopen_answered', { granted: false })).toContain('refused');
+    expect(text('arrangement.escalated', { reason: 'rejected_twice' })).toContain('rejected twice');
+    expect(text('arrangement.party_left', { reopened: true })).toContain('open again');
+    expect(text('arrangement.party_left', {})).not.toContain('open again');
+    expect(text('referral.updated', { status: 'trial' })).toContain('trial');
+    // A stray value is not shown as sent (no "true"/"weird" leaking into the sentence).
+    expect(text('referral.updated', { status: 'weird' })).not.toContain('weird');
+  });
+
+  it('leads every cluster alert to its cluster page', () => {
+    for (const kind of CLUSTER_KINDS) {
+      expect(notificationLink(note(kind, { clusterId: 'k1' }))).toBe('/clusters/k1');
+    }
+    expect(notificationLink(note('arrangement.agreed', {}))).toBe('/clusters');
+    expect(notificationLink(note('arrangement.agreed', { clusterId: '../audit' }))).toBe(
+      '/clusters/..%2Faudit',
+    );
   });
 });

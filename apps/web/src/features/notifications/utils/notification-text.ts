@@ -1,5 +1,6 @@
 import type { IntlShape } from 'react-intl';
 import type { NotificationsQuery } from '../../../gql/graphql';
+import type { MessageId } from '../../../i18n/messages';
 import { matchedKindsText } from '../../overlaps/utils/match-kinds';
 
 export type AppNotification = NotificationsQuery['notifications'][number];
@@ -18,6 +19,10 @@ interface Payload {
   userName?: string;
   reason?: string;
   role?: string;
+  clusterId?: string;
+  status?: string;
+  granted?: boolean;
+  reopened?: boolean;
 }
 
 /** The payload's known fields, checked: it is JSON from the server. */
@@ -37,6 +42,8 @@ function payloadOf(notification: AppNotification): Payload {
     'userName',
     'reason',
     'role',
+    'clusterId',
+    'status',
   ] as const) {
     const v = str(k);
     if (v !== undefined) out[k] = v;
@@ -47,6 +54,10 @@ function payloadOf(notification: AppNotification): Payload {
   for (const k of ['allowed', 'evaluationsToday', 'epoch'] as const) {
     const v = p[k];
     if (typeof v === 'number') out[k] = v;
+  }
+  for (const k of ['granted', 'reopened'] as const) {
+    const v = p[k];
+    if (typeof v === 'boolean') out[k] = v;
   }
   return out;
 }
@@ -62,6 +73,8 @@ export function strengthLabel(intl: IntlShape, strength: string | undefined): st
 /** A notification as a sentence in the current language. */
 export function notificationText(intl: IntlShape, notification: AppNotification): string {
   const p = payloadOf(notification);
+  const cluster = clusterNotificationText(intl, notification.kind, p);
+  if (cluster !== null) return cluster;
   const reference = p.caseReference ?? '—';
   const organisation = p.organisationName ?? '—';
   switch (notification.kind) {
@@ -113,6 +126,41 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
   }
 }
 
+/** The sentences of the coordination after an overlap (issue 11), whose payloads hold ids only. */
+const CLUSTER_TEXTS: ReadonlyMap<string, MessageId> = new Map<string, MessageId>([
+  ['cluster.message', 'notifications.clusterMessage'],
+  ['arrangement.proposed', 'notifications.arrangementProposed'],
+  ['arrangement.countered', 'notifications.arrangementCountered'],
+  ['arrangement.accepted', 'notifications.arrangementAccepted'],
+  ['arrangement.rejected', 'notifications.arrangementRejected'],
+  ['arrangement.agreed', 'notifications.arrangementAgreed'],
+  ['arrangement.escalated', 'notifications.arrangementEscalated'],
+  ['arrangement.decided', 'notifications.arrangementDecided'],
+  ['arrangement.commented', 'notifications.arrangementCommented'],
+  ['arrangement.reopen_requested', 'notifications.arrangementReopenRequested'],
+  ['arrangement.reopen_answered', 'notifications.arrangementReopenAnswered'],
+  ['arrangement.party_joined', 'notifications.arrangementPartyJoined'],
+  ['arrangement.party_left', 'notifications.arrangementPartyLeft'],
+  ['referral.recorded', 'notifications.referralRecorded'],
+  ['referral.updated', 'notifications.referralUpdated'],
+  ['referral.reminder', 'notifications.referralReminder'],
+]);
+
+function clusterNotificationText(intl: IntlShape, kind: string, p: Payload): string | null {
+  const id = CLUSTER_TEXTS.get(kind);
+  if (!id) return null;
+  // Every select has an `other` branch: a payload without the detail still reads well.
+  return intl.formatMessage(
+    { id },
+    {
+      reason: p.reason ?? 'other',
+      granted: p.granted === undefined ? 'other' : String(p.granted),
+      reopened: p.reopened === undefined ? 'other' : String(p.reopened),
+      status: p.status ?? 'other',
+    },
+  );
+}
+
 /** Alerts about an organisation's volume: they lead coordinators to the group's dashboard. */
 const COORDINATOR_ALERTS: ReadonlySet<string> = new Set([
   'oprf.budget_exceeded',
@@ -123,6 +171,9 @@ const COORDINATOR_ALERTS: ReadonlySet<string> = new Set([
 /** Where a notification leads. */
 export function notificationLink(notification: AppNotification): string | null {
   const p = payloadOf(notification);
+  // Each cluster alert leads to the cluster page (conversation, arrangement, referrals).
+  if (CLUSTER_TEXTS.has(notification.kind))
+    return p.clusterId ? `/clusters/${encodeURIComponent(p.clusterId)}` : '/clusters';
   if (notification.kind.startsWith('overlap.'))
     return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
   if (COORDINATOR_ALERTS.has(notification.kind) && notification.workingGroupId) {

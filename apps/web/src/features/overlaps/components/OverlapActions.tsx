@@ -41,7 +41,13 @@ export function OverlapActions({
             <ConfirmButton
               color="blue"
               title={intl.formatMessage({ id: 'overlap.acceptTitle' })}
-              body={<FormattedMessage id="overlap.acceptBody" />}
+              body={
+                <>
+                  <FormattedMessage id="overlap.acceptBody" />{' '}
+                  {/* Joining a cluster reveals us to all its parties (issue 11). */}
+                  <FormattedMessage id="clusters.acceptJoins" />
+                </>
+              }
               onConfirm={() => void respond.run({ overlapId: overlap.id, accept: true }).then(done)}
               loading={respond.fetching}
               data-testid="overlap-accept"

@@ -118,6 +118,17 @@ export function OverlapCard({
             <FormattedMessage id={contact} />
           </Text>
         )}
+        {overlap.revealed && overlap.clusterId && (
+          <Anchor
+            component={Link}
+            to={`/clusters/${overlap.clusterId}`}
+            size="sm"
+            fw={600}
+            data-testid="overlap-open-coordination"
+          >
+            <FormattedMessage id="clusters.openCoordination" />
+          </Anchor>
+        )}
         <OverlapActions overlap={overlap} mayAct={mayAct} onChanged={onChanged} />
       </Stack>
     </Paper>

@@ -1,0 +1,3 @@
+export * from './authorities.js';
+export * from './categories.js';
+export * from './status.js';
