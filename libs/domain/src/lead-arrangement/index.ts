@@ -1,3 +1,4 @@
 export * from './types.js';
 export { leadersOf, normaliseRoles, roleOf, rolesProblem } from './roles.js';
-export { availableActions, initialArrangement, transition } from './transition.js';
+export { availableActions } from './available-actions.js';
+export { initialArrangement, transition } from './transition.js';

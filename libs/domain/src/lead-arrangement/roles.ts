@@ -11,18 +11,30 @@ export function normaliseRoles(roles: readonly PartyRole[]): PartyRole[] {
     .map((r) => ({
       organisationId: r.organisationId,
       role: r.role,
-      mayRefer: r.role === 'lead' || r.role === 'co_lead' ? true : r.role === 'withdrawn' ? false : r.mayRefer,
+      mayRefer:
+        r.role === 'lead' || r.role === 'co_lead'
+          ? true
+          : r.role === 'withdrawn'
+            ? false
+            : r.mayRefer,
     }))
-    .sort((a, b) => (a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0));
+    .sort((a, b) =>
+      a.organisationId < b.organisationId ? -1 : a.organisationId > b.organisationId ? 1 : 0,
+    );
 }
 
-export function roleOf(roles: readonly PartyRole[] | null, organisationId: string): PartyRole | undefined {
+export function roleOf(
+  roles: readonly PartyRole[] | null,
+  organisationId: string,
+): PartyRole | undefined {
   return roles?.find((r) => r.organisationId === organisationId);
 }
 
 /** Those who lead (lead or co-lead) under a set of roles. */
 export function leadersOf(roles: readonly PartyRole[] | null): string[] {
-  return (roles ?? []).filter((r) => r.role === 'lead' || r.role === 'co_lead').map((r) => r.organisationId);
+  return (roles ?? [])
+    .filter((r) => r.role === 'lead' || r.role === 'co_lead')
+    .map((r) => r.organisationId);
 }
 
 /**
@@ -31,7 +43,11 @@ export function leadersOf(roles: readonly PartyRole[] | null): string[] {
  * at least one lead or co-lead; outside the open scope, the roles in force
  * stay as they are (a newcomer's reopening touches only the newcomer).
  */
-export function rolesProblem(state: ArrangementState, roles: readonly PartyRole[], fullScope: boolean): string | null {
+export function rolesProblem(
+  state: ArrangementState,
+  roles: readonly PartyRole[],
+  fullScope: boolean,
+): string | null {
   const ids = roles.map((r) => r.organisationId);
   if (new Set(ids).size !== ids.length) return 'A party has two roles';
   if (sorted(ids).join() !== state.parties.join()) return 'Give every party exactly one role';
@@ -42,7 +58,10 @@ export function rolesProblem(state: ArrangementState, roles: readonly PartyRole[
     for (const r of roles) {
       if (state.scope.includes(r.organisationId)) continue;
       const before = roleOf(state.inForce, r.organisationId);
-      if (before && (before.role !== r.role || before.mayRefer !== normaliseRoles([r])[0]?.mayRefer))
+      if (
+        before &&
+        (before.role !== r.role || before.mayRefer !== normaliseRoles([r])[0]?.mayRefer)
+      )
         return 'Only the reopened parties’ roles may change';
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, initialArrangement, transition } from './transition.js';
+import { availableActions } from './available-actions.js';
+import { initialArrangement, transition } from './transition.js';
 import type {
   ArrangementAction,
   ArrangementActor,

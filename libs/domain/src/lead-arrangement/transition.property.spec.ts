@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leadersOf, normaliseRoles } from './roles.js';
-import { availableActions, initialArrangement, transition } from './transition.js';
+import { availableActions } from './available-actions.js';
+import { initialArrangement, transition } from './transition.js';
 import {
   ARRANGEMENT_STATUSES,
   type ArrangementAction,

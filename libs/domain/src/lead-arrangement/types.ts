@@ -69,9 +69,7 @@ export interface ArrangementState {
 
 /** Who acts: one of the parties (by organisation) or a coordinator of the group. */
 export type ArrangementActor =
-  | { kind: 'party'; organisationId: string }
-  | { kind: 'coordinator' }
-  | { kind: 'system' };
+  { kind: 'party'; organisationId: string } | { kind: 'coordinator' } | { kind: 'system' };
 
 export type ArrangementAction =
   | { type: 'propose'; roles: PartyRole[]; deadline: string; at: string }

@@ -44,15 +44,7 @@ export class ArrangementStore {
       `SELECT cluster_id, working_group_id, status, state FROM lead_arrangement WHERE cluster_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [clusterId],
     );
-    const r = rows[0];
-    return r
-      ? {
-          clusterId: r.cluster_id,
-          workingGroupId: r.working_group_id,
-          status: r.status,
-          state: r.state,
-        }
-      : null;
+    return toStored(rows[0]);
   }
 
   /**
@@ -66,15 +58,7 @@ export class ArrangementStore {
        WHERE cluster_id = $1 AND status = 'proposed' AND deadline <= $2 FOR UPDATE SKIP LOCKED`,
       [clusterId, now],
     );
-    const r = rows[0];
-    return r
-      ? {
-          clusterId: r.cluster_id,
-          workingGroupId: r.working_group_id,
-          status: r.status,
-          state: r.state,
-        }
-      : null;
+    return toStored(rows[0]);
   }
 
   /** A new cluster's arrangement (the hub's write, with owner rights). */
@@ -163,4 +147,15 @@ export class ArrangementStore {
 /** Only a pending proposal has a deadline the escalation job watches. */
 function deadlineOf(s: ArrangementState): string | null {
   return s.status === 'proposed' && s.proposal ? s.proposal.deadline : null;
+}
+
+function toStored(r: Row | undefined): StoredArrangement | null {
+  return r
+    ? {
+        clusterId: r.cluster_id,
+        workingGroupId: r.working_group_id,
+        status: r.status,
+        state: r.state,
+      }
+    : null;
 }

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClustersRepository } from '../clusters/clusters.repository.js';
-import { ClustersService } from '../clusters/clusters.service.js';
+import { ClustersModule } from '../clusters/clusters.module.js';
 import { ConversationsModule } from '../conversations/conversations.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ArrangementActionsService } from './arrangement-actions.service.js';
 import { ArrangementDeadlinesService } from './arrangement-deadlines.service.js';
-import { ArrangementStore } from './arrangement.store.js';
 import { ArrangementsRepository } from './arrangements.repository.js';
 import { ArrangementsResolver } from './arrangements.resolver.js';
 import { ArrangementsService } from './arrangements.service.js';
@@ -20,9 +18,8 @@ import { OrganisationNegotiatorsResolver } from './organisation-negotiators.reso
  * and the sweep that escalates proposals left unanswered past their deadline.
  */
 @Module({
-  imports: [NotificationsModule, ConversationsModule, OrganisationsModule],
+  imports: [NotificationsModule, ConversationsModule, OrganisationsModule, ClustersModule],
   providers: [
-    ArrangementStore,
     ArrangementsRepository,
     ArrangementActionsService,
     ArrangementsService,
@@ -31,10 +28,6 @@ import { OrganisationNegotiatorsResolver } from './organisation-negotiators.reso
     LeadArrangementResolver,
     ClusterArrangementResolver,
     OrganisationNegotiatorsResolver,
-    // Reading clusters for the coordinators' queue (stateless; the clusters
-    // module does not export its service).
-    ClustersRepository,
-    ClustersService,
   ],
   exports: [ArrangementsService, ArrangementDeadlinesService],
 })

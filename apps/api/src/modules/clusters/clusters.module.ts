@@ -23,6 +23,6 @@ import { ClustersService } from './clusters.service.js';
     ClustersService,
     ClustersResolver,
   ],
-  exports: [ClusterFormationService, ArrangementStore],
+  exports: [ClusterFormationService, ClustersService, ArrangementStore],
 })
 export class ClustersModule {}
