@@ -6,6 +6,7 @@ export * from './cases.js';
 export * from './certify.js';
 export * from './cluster-messages.js';
 export * from './cluster-messages-read.js';
+export * from './cluster-messages-head.js';
 export * from './group-key.js';
 export * from './group-key-sync.js';
 export * from './import.js';

@@ -185,6 +185,13 @@ export type ClusterMessagesQueryVariables = Exact<{
 
 export type ClusterMessagesQuery = { readonly clusterMessages: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly clusterId: string, readonly senderUserId: string, readonly senderOrganisationId: string | null, readonly audience: MessageAudience, readonly createdAt: string, readonly recipientUserIds: ReadonlyArray<string>, readonly sealed: string | null, readonly read: boolean }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean } } };
 
+export type ClusterMessagesHeadQueryVariables = Exact<{
+  clusterId: string | number;
+}>;
+
+
+export type ClusterMessagesHeadQuery = { readonly clusterMessages: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly read: boolean }> } };
+
 export type GroupKeyStatusQueryVariables = Exact<{
   wg: string | number;
 }>;
@@ -387,6 +394,17 @@ export const ClusterMessagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClusterMessagesQuery, ClusterMessagesQueryVariables>;
+export const ClusterMessagesHeadDocument = new TypedDocumentString(`
+    query ClusterMessagesHead($clusterId: ID!) {
+  clusterMessages(clusterId: $clusterId, first: 1) {
+    nodes {
+      id
+      read
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ClusterMessagesHeadQuery, ClusterMessagesHeadQueryVariables>;
 export const GroupKeyStatusDocument = new TypedDocumentString(`
     query GroupKeyStatus($wg: ID!) {
   groupKeyStatus(workingGroupId: $wg) {

@@ -63,6 +63,25 @@ describe('the cluster conversation', { timeout: 40_000 }, () => {
     );
   });
 
+  it('polls a few bytes, and fetches and opens the conversation again only when it changed', async () => {
+    const { w, server } = await openConversation();
+    const count = (name: string) => server.calls.filter((c) => c.operationName === name).length;
+    // Marking read changes the head once; let that reload settle.
+    await waitFor(() => expect(count('MarkClusterMessagesRead')).toBe(1));
+    await new Promise((r) => setTimeout(r, 3_500));
+    const loads = count('ClusterMessages');
+    const heads = count('ClusterMessagesHead');
+    await new Promise((r) => setTimeout(r, 6_500));
+    expect(count('ClusterMessagesHead')).toBeGreaterThan(heads);
+    expect(count('ClusterMessages')).toBe(loads);
+    await w.sendAs(w.B, { kind: 'text', text: 'One more thing.' });
+    await waitFor(
+      () => expect(screen.getAllByTestId('conversation-message')).toHaveLength(4),
+      SLOW,
+    );
+    expect(count('ClusterMessages')).toBe(loads + 1);
+  });
+
   it('seals a message to verified participants only, says whom it skipped, and sends no plaintext', async () => {
     const { w, server } = await openConversation();
     fireEvent.change(screen.getByRole('textbox', { name: /^Message/ }), {

@@ -86,6 +86,7 @@ export async function conversationWorld(clusterId = 'cluster-1') {
         messages.push(stored);
         return { sendClusterMessage: node(stored, u.id) };
       }
+      case 'ClusterMessagesHead':
       case 'ClusterMessages': {
         const nodes = messages
           .filter((m) => m.copies.has(u.id) || m.senderUserId === u.id)
@@ -131,6 +132,7 @@ export async function conversationWorld(clusterId = 'cluster-1') {
     'ClusterRecipients',
     'SendClusterMessage',
     'ClusterMessages',
+    'ClusterMessagesHead',
     'MarkClusterMessagesRead',
   ];
 

@@ -1,5 +1,6 @@
 import type { ClusterMessageBody } from '@parallax/identity';
 import {
+  clusterMessagesHead,
   fetchKeyDirectory,
   listClusterMessages,
   sendClusterMessage,
@@ -97,6 +98,8 @@ export function useConversation(cluster: ConversationCluster) {
   const [, markRead] = useMutation(MarkClusterMessagesReadDocument);
   const loading = useRef(false);
   const markedUpTo = useRef<string | null>(null);
+  /** The conversation's state at the last full load (see clusterMessagesHead). */
+  const loadedHead = useRef<string | null>(null);
 
   const owner = useMemo(
     () =>
@@ -118,7 +121,10 @@ export function useConversation(cluster: ConversationCluster) {
     if (!owner || loading.current) return;
     loading.current = true;
     try {
+      const head = await clusterMessagesHead(request, scope.clusterId);
+      if (head === loadedHead.current) return;
       const page = await listClusterMessages(request, owner, { ...scope, first: PAGE });
+      loadedHead.current = head;
       // The hub lists newest first; a conversation reads oldest first.
       setEntries(page.nodes.map((m) => toEntry(m, owner.userId)).reverse());
       setError(false);
@@ -130,6 +136,7 @@ export function useConversation(cluster: ConversationCluster) {
   }, [owner, request, scope]);
 
   useEffect(() => {
+    loadedHead.current = null;
     void load();
   }, [load]);
   usePolling(() => void load(), undefined, owner !== null);
