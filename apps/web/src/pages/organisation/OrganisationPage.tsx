@@ -7,6 +7,7 @@ import { useViewer } from '../../features/auth/hooks/session';
 import { OrganisationDirectoryDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { InvitationsSection } from '../../features/organisation/components/InvitationsSection';
+import { LeadNegotiatorsSection } from '../../features/organisation/components/LeadNegotiatorsSection';
 import { PendingGroupInvitations } from '../../features/organisation/components/PendingGroupInvitations';
 import { ReferencePatternSection } from '../../features/organisation/components/ReferencePatternSection';
 import { UsersSection } from '../../features/organisation/components/UsersSection';
@@ -97,6 +98,9 @@ export function OrganisationPage() {
           <UsersSection organisationId={organisationId} />
           {mayReadInvitations && <InvitationsSection organisationId={organisationId} />}
           {maySetReferencePattern && <ReferencePatternSection organisationId={organisationId} />}
+          {maySetReferencePattern && viewer.actor.organisationKind === 'cso' && (
+            <LeadNegotiatorsSection organisationId={organisationId} />
+          )}
         </>
       )}
     </Stack>
