@@ -39,7 +39,12 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
               priority: 30,
             },
-            { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/, priority: 20 },
+            // Not the charts: they (and recharts) stay with the metrics pages that use them.
+            {
+              name: 'mantine',
+              test: /[\\/]node_modules[\\/]@mantine[\\/](?!charts[\\/])/,
+              priority: 20,
+            },
             // HPKE opens and seals working-group keys: loaded with the code
             // that does it, after sign-in, not on the first page.
             { name: 'preload', test: /preload-helper/, priority: 40 },

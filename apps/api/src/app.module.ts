@@ -24,6 +24,7 @@ import { CoordinationModule } from './modules/coordination/coordination.module.j
 import { ConversationsModule } from './modules/conversations/conversations.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { KeysModule } from './modules/keys/keys.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
@@ -104,6 +105,7 @@ export class AppModule {
         ConversationsModule,
         DemoModule,
         ReferralsModule,
+        MetricsModule,
         HealthModule,
         IdempotencyModule,
         InvitationsModule,

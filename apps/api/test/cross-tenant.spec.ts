@@ -1,7 +1,15 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AUTHORIZATION_KEY,
+  OPEN_TO_DONORS_KEY,
+  type AuthorizationMetadata,
+} from '../src/common/authorization/public.decorator.js';
+import { RESOLVERS } from '../src/graphql/resolvers.js';
 import { GqlClient, type GqlResult } from './support/gql-client.js';
+import { addMetricsReleases, type MetricsWorld } from './support/metrics-fixtures.js';
 import { useTestApp } from './support/test-app.js';
 import { buildWorld, type World } from './support/world.js';
 
@@ -23,7 +31,12 @@ type Case =
       /** Roles for which the policy deliberately allows the answer (with the reason). */
       allowed?: { roles: Role[]; why: string };
     }
-  | { kind: 'not-tenant-scoped'; why: string };
+  | {
+      kind: 'not-tenant-scoped';
+      why: string;
+      /** What a donor sends to show it is refused (operations not open to donors only). */
+      document?: string;
+    };
 
 const ROLES = ['anonymous', 'adminA', 'investigatorA', 'viewerA', 'coordinator1', 'donorViewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -412,7 +425,11 @@ const CASES: Record<string, Case> = {
     variables: (w) => ({ c: w.clusterB }),
   },
   // ---- referrals (issue 11)
-  referralAuthorities: { kind: 'not-tenant-scoped', why: "the hub's configured list of authorities, the same for everyone" },
+  referralAuthorities: {
+    kind: 'not-tenant-scoped',
+    why: "the hub's configured list of authorities, the same for everyone",
+    document: '{ referralAuthorities { id } }',
+  },
   recordReferral: {
     kind: 'attack',
     document: 'mutation($i: RecordReferralInput!) { recordReferral(input: $i) { id clusterId organisationId } }',
@@ -426,13 +443,110 @@ const CASES: Record<string, Case> = {
     variables: (w) => ({ i: { referralId: w.referralB, expectedVersion: 1, status: 'acknowledged', statusOn: '2025-01-03' } }),
     secrets: (w) => [...bSecrets(w), w.referralB],
   },
+  // ---- donor metrics (issue 12): B's releases and ledger (metrics-fixtures.ts)
+  metricsGrid: {
+    kind: 'attack',
+    document: '{ metricsGrid { version threshold metrics { id keys } } }',
+    secrets: metricsSecrets,
+  },
+  metricsReleases: {
+    kind: 'attack',
+    document: 'query($w: ID!) { metricsReleases(workingGroupId: $w) { id workingGroupId period status cells { metric key value } } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: metricsSecrets,
+  },
+  publishedMetrics: {
+    kind: 'attack',
+    document: '{ publishedMetrics(from: "2020-01", to: "2030-12") { workingGroupId workingGroupName releases { id workingGroupId period } } }',
+    secrets: metricsSecrets,
+  },
+  privacyBudget: {
+    kind: 'attack',
+    document: 'query($w: ID!, $y: Int!) { privacyBudget(workingGroupId: $w, year: $y) { workingGroupId spent entries { releaseId period } } }',
+    variables: (w) => ({ w: w.wg2, y: m.year }),
+    secrets: metricsSecrets,
+  },
+  computeMetricsRelease: {
+    kind: 'attack',
+    document: 'mutation($w: ID!) { computeMetricsRelease(workingGroupId: $w, period: "2025-07") { id workingGroupId } }',
+    variables: (w) => ({ w: w.wg2 }),
+    secrets: metricsSecrets,
+  },
+  publishMetricsRelease: {
+    kind: 'attack',
+    document: 'mutation($r: ID!) { publishMetricsRelease(releaseId: $r, expectedVersion: 1) { id workingGroupId status } }',
+    variables: () => ({ r: m.draftB }),
+    secrets: metricsSecrets,
+  },
+  withholdMetricsRelease: {
+    kind: 'attack',
+    document: 'mutation($r: ID!) { withholdMetricsRelease(releaseId: $r, expectedVersion: 1) { id workingGroupId status } }',
+    variables: () => ({ r: m.draftB }),
+    secrets: metricsSecrets,
+  },
 };
+
+/**
+ * Everything a donor account may call: the public operations and those
+ * marked @OpenToDonors (its own account, its alerts, published metrics).
+ * Every other operation refuses a donor FORBIDDEN; opening one is a change
+ * to this list, reviewed as such.
+ */
+const OPEN_TO_DONORS = [
+  // public: open to everyone
+  'completeSignUp',
+  'invitationPreview',
+  'login',
+  'loginParameters',
+  'me',
+  'requestPasswordReset',
+  'serverInfo',
+  'startSignUp',
+  // @OpenToDonors: the account, the shell's bell, the metrics
+  'changePassword',
+  'logout',
+  'markNotificationsRead',
+  'metricsGrid',
+  'metricsReleases',
+  'mySessions',
+  'notifications',
+  'publishedMetrics',
+  'revokeSession',
+  'setSigningKey',
+  'stepUp',
+  'unreadMessageCount',
+].sort();
 
 const t = useTestApp();
 let w: World;
+let m: MetricsWorld;
 beforeAll(async () => {
   w = await buildWorld(t);
+  m = await addMetricsReleases(t, w.wg2, w.coordinator2.id);
 }, 180_000);
+
+function metricsSecrets(world: World): string[] {
+  return [...bSecrets(world), m.releaseB, m.draftB];
+}
+
+/** The operations whose declarations let a donor through, read from the resolvers. */
+function operationsOpenToDonors(): string[] {
+  const open: string[] = [];
+  for (const resolver of RESOLVERS) {
+    const proto = resolver.prototype as unknown as Record<string, unknown>;
+    for (const method of Object.getOwnPropertyNames(proto)) {
+      const handler = proto[method];
+      if (typeof handler !== 'function') continue;
+      const kind: unknown = Reflect.getMetadata('graphql:resolver_type', handler);
+      if (kind !== 'Query' && kind !== 'Mutation' && kind !== 'Subscription') continue;
+      const declared = Reflect.getMetadata(AUTHORIZATION_KEY, handler) as AuthorizationMetadata | undefined;
+      if (declared?.kind === 'public' || Reflect.getMetadata(OPEN_TO_DONORS_KEY, handler) === true) {
+        open.push((Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? method);
+      }
+    }
+  }
+  return open.sort();
+}
 
 function clientFor(role: Role): GqlClient {
   return role === 'anonymous' ? new GqlClient(t.url) : w[role].client;
@@ -480,6 +594,35 @@ describe('cross-tenant isolation', () => {
       });
     }
   }
+
+  it('opens to donors exactly the operations listed here', () => {
+    expect(operationsOpenToDonors()).toEqual(OPEN_TO_DONORS);
+  });
+
+  it('a donor reaches no other query or mutation of the schema', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const closed = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
+    ]
+      .filter((op) => !OPEN_TO_DONORS.includes(op))
+      .sort();
+    expect(closed.length).toBeGreaterThan(40);
+    const answers: Record<string, string> = {};
+    for (const op of closed) {
+      const c = CASES[op];
+      if (!c?.document) {
+        answers[op] = 'no document in CASES to send';
+        continue;
+      }
+      const variables = c.kind === 'attack' ? c.variables?.(w) : undefined;
+      const result = await w.donorViewer.client.request(c.document, variables);
+      const codes = (result.errors ?? []).map((e) => e.extensions?.code ?? '?');
+      answers[op] = codes.length > 0 && codes.every((code) => code === 'FORBIDDEN') ? 'FORBIDDEN' : JSON.stringify(result);
+    }
+    expect(answers).toEqual(Object.fromEntries(closed.map((op) => [op, 'FORBIDDEN'])));
+  });
 
   it("left tenant B's objects as they were", async () => {
     const b = w.adminB.client;
@@ -538,5 +681,28 @@ describe('cross-tenant isolation', () => {
       [w.clusterB],
     );
     expect(referrals).toEqual([{ id: w.referralB, status: 'referred', version: 1 }]);
+    // B's metrics: the draft neither published nor withheld, nothing computed, nothing charged;
+    // and B's coordinator reads both, so the attacks above aimed at releases the API serves.
+    const own = await w.coordinator2.client.ok<{ metricsReleases: Array<{ id: string; status: string }> }>(
+      'query($w: ID!) { metricsReleases(workingGroupId: $w) { id status } }',
+      { w: w.wg2 },
+    );
+    expect(own.metricsReleases).toEqual([
+      { id: m.draftB, status: 'draft' },
+      { id: m.releaseB, status: 'published' },
+    ]);
+    const releases = await db.query<Array<{ id: string; status: string; version: number }>>(
+      'SELECT id, status, version FROM metrics_release WHERE working_group_id = $1 ORDER BY period',
+      [w.wg2],
+    );
+    expect(releases).toEqual([
+      { id: m.releaseB, status: 'published', version: 1 },
+      { id: m.draftB, status: 'draft', version: 1 },
+    ]);
+    const charged = await db.query<Array<{ release_id: string }>>(
+      'SELECT release_id FROM privacy_budget_entry WHERE working_group_id = $1 ORDER BY charged_at, release_id',
+      [w.wg2],
+    );
+    expect(charged.map((e) => e.release_id).sort()).toEqual([m.releaseB, m.draftB].sort());
   });
 });

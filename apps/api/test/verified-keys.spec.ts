@@ -302,7 +302,8 @@ describe('keyDirectory', () => {
 
   it('is refused outside the group: other tenants, viewers, donors, the platform admin', async () => {
     for (const [p, wg] of [[w.adminA, w.wg2], [w.coordinator1, w.wg2], [w.viewerA, w.wg1], [w.donorViewer, w.wg1], [w.platformAdmin, w.wg1]] as const) {
-      expect(code(await p.client.request(DIRECTORY, { w: wg })), p.email).toBe('NOT_FOUND');
+      // A donor account is refused outright (deny by default).
+      expect(code(await p.client.request(DIRECTORY, { w: wg })), p.email).toBe(p === w.donorViewer ? 'FORBIDDEN' : 'NOT_FOUND');
     }
   });
 });

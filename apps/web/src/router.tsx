@@ -36,6 +36,11 @@ const DashboardPage = lazy(() =>
 const EscalationsPage = lazy(() =>
   import('./pages/coordination/EscalationsPage').then((m) => ({ default: m.EscalationsPage })),
 );
+const MetricsReleasesPage = lazy(() =>
+  import('./pages/coordination/MetricsReleasesPage').then((m) => ({
+    default: m.MetricsReleasesPage,
+  })),
+);
 
 // Every other page but home and login, too: the first page a phone on a
 // slow connection loads carries only what it shows (apps/web/bundle-budget.json).
@@ -61,6 +66,14 @@ const WorkingGroupsPage = lazy(() =>
   import('./pages/working-groups/WorkingGroupsPage').then((m) => ({
     default: m.WorkingGroupsPage,
   })),
+);
+
+// The donor metrics pages carry the chart library: kept out of the first load.
+const MetricsPage = lazy(() =>
+  import('./pages/metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })),
+);
+const MetricsReportPage = lazy(() =>
+  import('./pages/metrics/MetricsReportPage').then((m) => ({ default: m.MetricsReportPage })),
 );
 
 const readGroups = { action: 'read', subject: 'WorkingGroup' } as const;
@@ -153,6 +166,7 @@ export const routes: RouteObject[] = [
           { path: 'working-groups/:id', element: <WorkingGroupPage /> },
           { path: 'working-groups/:id/dashboard', element: <DashboardPage /> },
           { path: 'coordination/:workingGroupId/escalations', element: <EscalationsPage /> },
+          { path: 'coordination/:workingGroupId/metrics', element: <MetricsReleasesPage /> },
           {
             path: 'organisation',
             element: (
@@ -177,6 +191,10 @@ export const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
+          // Donors (also before a group grants them anything: the page says so) and
+          // coordinators; the API answers only the groups they fund or coordinate.
+          { path: 'metrics', element: <MetricsPage /> },
+          { path: 'metrics/report/:workingGroupId', element: <MetricsReportPage /> },
           { path: 'account', element: <AccountPage /> },
         ],
       },

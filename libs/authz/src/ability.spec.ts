@@ -98,4 +98,24 @@ describe('policy', () => {
     const admin = defineAbilityFor({ ...base, role: 'org_admin' });
     expect(admin.can('create', subject('Invitation', { id: 'i', organisationId: 'org-a', role: 'investigator', organisationHasUsers: true }))).toBe(true);
   });
+  it('gives a donor the published metrics of the groups it funds, and no working group itself', () => {
+    const donor: Actor = { ...base, organisationId: 'org-d', organisationKind: 'donor', role: 'viewer', memberOf: [], donorOf: ['wg-1'] };
+    const a = defineAbilityFor(donor);
+    expect(a.can('read', subject('MetricsRelease', { workingGroupId: 'wg-1', status: 'published' }))).toBe(true);
+    expect(a.can('read', subject('MetricsRelease', { workingGroupId: 'wg-1', status: 'draft' }))).toBe(false);
+    expect(a.can('read', subject('MetricsRelease', { workingGroupId: 'wg-2', status: 'published' }))).toBe(false);
+    expect(a.can('create', subject('MetricsRelease', { workingGroupId: 'wg-1' }))).toBe(false);
+    expect(a.can('read', subject('PrivacyBudget', { workingGroupId: 'wg-1' }))).toBe(false);
+    expect(a.can('read', subject('WorkingGroup', { id: 'wg-1' }))).toBe(false);
+  });
+
+  it('lets a coordinator compute, read and publish the releases of its groups only', () => {
+    const a = defineAbilityFor({ ...base, organisationId: 'org-s', organisationKind: 'secretariat', memberOf: [], coordinatorOf: ['wg-1'] });
+    for (const action of ['create', 'read', 'update'] as const) {
+      expect(a.can(action, subject('MetricsRelease', { workingGroupId: 'wg-1', status: 'draft' }))).toBe(true);
+      expect(a.can(action, subject('MetricsRelease', { workingGroupId: 'wg-2', status: 'draft' }))).toBe(false);
+    }
+    expect(a.can('read', subject('PrivacyBudget', { workingGroupId: 'wg-1' }))).toBe(true);
+    expect(a.can('read', subject('PrivacyBudget', { workingGroupId: 'wg-2' }))).toBe(false);
+  });
 });

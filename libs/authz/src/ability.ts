@@ -25,6 +25,10 @@ export interface Subjects {
   Donor: { workingGroupId: string; organisationId: string };
   AuditEntry: { organisationId: string | null; workingGroupId: string | null; actorUserId: string | null };
   Session: { userId: string };
+  /** A donor-metrics release of a working group (issue 12). */
+  MetricsRelease: { workingGroupId: string; status?: 'draft' | 'published' | 'withheld' };
+  /** A working group's privacy-budget ledger for donor metrics. */
+  PrivacyBudget: { workingGroupId: string };
 }
 
 export type SubjectType = keyof Subjects;
@@ -75,7 +79,8 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
   if (org) {
     can('read', 'Organisation', { id: org });
     can('read', 'User', { organisationId: org });
-    can('read', 'WorkingGroup', { id: { $in: [...actor.memberOf, ...actor.donorOf] } });
+    // Donors read no working group itself: only its published metrics (below).
+    can('read', 'WorkingGroup', { id: { $in: [...actor.memberOf] } });
     can('read', 'Membership', { workingGroupId: { $in: [...actor.memberOf] } });
     can('read', 'Membership', { organisationId: org });
     if (actor.role === 'org_admin') {
@@ -97,6 +102,14 @@ export function defineAbilityFor(actor: Actor | null): AppAbility {
     can(['create', 'read', 'delete'], 'Coordinator', { workingGroupId: groups });
     can(['create', 'read', 'delete'], 'Donor', { workingGroupId: groups });
     can('read', 'AuditEntry', { workingGroupId: groups });
+    // Donor metrics: coordinators compute, preview, publish or withhold releases and see the ledger.
+    can(['create', 'read', 'update'], 'MetricsRelease', { workingGroupId: groups });
+    can('read', 'PrivacyBudget', { workingGroupId: groups });
+  }
+
+  if (actor.donorOf.length > 0) {
+    // Donors read the published releases of the groups they fund, nothing else of them.
+    can('read', 'MetricsRelease', { workingGroupId: { $in: [...actor.donorOf] }, status: 'published' });
   }
   can('read', 'AuditEntry', { actorUserId: actor.userId });
   return build();

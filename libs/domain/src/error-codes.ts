@@ -133,6 +133,17 @@ const SPECIFIC = {
   NOT_A_NEGOTIATOR: ErrorCategory.Forbidden,
   /** This arrangement action needs a note (a reason, a comment): a sealed message sent with it. */
   NOTE_REQUIRED: ErrorCategory.BadUserInput,
+  // donor metrics
+  /** The release would take the working group's privacy budget for that year over its cap: no release is made. */
+  PRIVACY_BUDGET_EXHAUSTED: ErrorCategory.Conflict,
+  /** A draft or published release exists already for this working group and month (a withheld one can be computed again, at a new cost). */
+  METRICS_RELEASE_EXISTS: ErrorCategory.Conflict,
+  /** The month is not a complete past month of the working group's life (format YYYY-MM). */
+  METRICS_PERIOD_INVALID: ErrorCategory.BadUserInput,
+  /** The release changed since it was read (expectedVersion is not current): reload it. */
+  METRICS_RELEASE_VERSION_STALE: ErrorCategory.Conflict,
+  /** Only a draft can be published or withheld. */
+  METRICS_RELEASE_NOT_DRAFT: ErrorCategory.Conflict,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type SpecificErrorCode = keyof typeof SPECIFIC;
@@ -186,6 +197,11 @@ export const ErrorCode = {
   ArrangementInvalidDeadline: 'ARRANGEMENT_INVALID_DEADLINE',
   NotANegotiator: 'NOT_A_NEGOTIATOR',
   NoteRequired: 'NOTE_REQUIRED',
+  PrivacyBudgetExhausted: 'PRIVACY_BUDGET_EXHAUSTED',
+  MetricsReleaseExists: 'METRICS_RELEASE_EXISTS',
+  MetricsPeriodInvalid: 'METRICS_PERIOD_INVALID',
+  MetricsReleaseVersionStale: 'METRICS_RELEASE_VERSION_STALE',
+  MetricsReleaseNotDraft: 'METRICS_RELEASE_NOT_DRAFT',
 } as const satisfies Record<string, ErrorCategory | SpecificErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,3 +6,4 @@ export * from './cases.js';
 export * from './reference-pattern.js';
 export * from './lead-arrangement/index.js';
 export * from './referral/index.js';
+export * from './metrics/index.js';

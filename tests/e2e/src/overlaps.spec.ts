@@ -265,7 +265,8 @@ describe('overlap detection: group key → two registrations → alert → conta
     drw = await signIn(DRW);
     // A case of its own, about someone else: matching is per suspect, not per group.
     await registerCase(drw, `DRW-${suffix}`, 'Ivan Petrovych Kovalenko', '1970-05-02');
-    expect(await drw.getByTestId('case-no-overlaps').isVisible()).toBe(true);
+    // The case page reads its overlaps after it shows: wait for the answer, not the first paint.
+    await drw.getByTestId('case-no-overlaps').waitFor({ timeout: 15_000 });
     await openNav(drw, 'Overlaps');
     await drw.getByTestId('overlaps-empty').waitFor();
     // Give the pollers a few rounds to bring anything that might exist.

@@ -74,8 +74,9 @@ function workspacePackageNames(): Set<string> {
   return new Set(workspaceDirs().map((dir) => readJson(`${dir}/package.json`).name ?? dir));
 }
 
+// `from` inside a string (a generated document's `"value":"from"`) is no import.
 const SPECIFIER =
-  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire(?:\.resolve)?\s*\(\s*|\bvi\.mock\s*\(\s*)['"]([^'"\n]+)['"]/gu;
+  /(?:(?<!['"])\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire(?:\.resolve)?\s*\(\s*|\bvi\.mock\s*\(\s*)['"]([^'"\n]+)['"]/gu;
 const BUILTINS = new Set(builtinModules);
 
 /** `@scope/name/sub/path` → `@scope/name`; relative, built-in and virtual specifiers → undefined. */

@@ -1,3 +1,4 @@
+import { parseEpsilonMilli } from '@parallax/domain';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -11,6 +12,18 @@ const bool = z
     error: 'must be true or false',
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** A privacy loss ε as a decimal string ("1", "0.25"); kept as text, read with `parseEpsilonMilli`. */
+const epsilon = z.string().refine(
+  (v) => {
+    try {
+      return parseEpsilonMilli(v) > 0;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a positive decimal with at most 3 places, e.g. 1 or 0.5' },
+);
 
 /**
  * Every setting the hub reads from its environment. Each has a default that
@@ -74,6 +87,16 @@ export const configSchema = z.object({
   REFERRAL_REMINDER_DAYS: z.coerce.number().int().min(1).max(3_650).default(60),
   /** A JSON file replacing the built-in list of authorities referrals go to (same shape: id, name, kind, country). */
   REFERRAL_AUTHORITIES_FILE: z.string().min(1).optional(),
+  /** Donor metrics: ε spent by one release (a decimal, up to 3 places: "1", "0.5"). */
+  METRICS_EPSILON: epsilon.default('1'),
+  /** Donor metrics: the most ε a working group's releases may spend in one calendar year. */
+  METRICS_EPSILON_CAP_PER_YEAR: epsilon.default('12'),
+  /** Donor metrics: cells whose true value is below this are suppressed. */
+  METRICS_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** Donor metrics: cells fed by fewer organisations than this are suppressed. */
+  METRICS_MIN_ORGANISATIONS: z.coerce.number().int().min(2).max(100).default(3),
+  /** Donor metrics: published values are rounded to a multiple of this. */
+  METRICS_ROUNDING: z.coerce.number().int().min(1).max(1_000).default(5),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),

@@ -1,12 +1,24 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { AUTHORIZATION_KEY } from '../common/authorization/public.decorator.js';
+import {
+  AUTHORIZATION_KEY,
+  OPEN_TO_DONORS_KEY,
+  type AuthorizationMetadata,
+} from '../common/authorization/public.decorator.js';
 import { RESOLVERS } from './resolvers.js';
 
 const OPERATION_KINDS = new Set(['Query', 'Mutation', 'Subscription']);
 
-function operations(): Array<{ resolver: string; method: string; handler: object }> {
-  const out: Array<{ resolver: string; method: string; handler: object }> = [];
+interface Operation {
+  resolver: string;
+  method: string;
+  /** The name in the schema (a resolver may rename its method). */
+  name: string;
+  handler: object;
+}
+
+function operations(): Operation[] {
+  const out: Operation[] = [];
   for (const resolver of RESOLVERS) {
     const proto = resolver.prototype as unknown as Record<string, unknown>;
     for (const method of Object.getOwnPropertyNames(proto)) {
@@ -14,7 +26,8 @@ function operations(): Array<{ resolver: string; method: string; handler: object
       if (typeof handler !== 'function') continue;
       const kind: unknown = Reflect.getMetadata('graphql:resolver_type', handler);
       if (typeof kind === 'string' && OPERATION_KINDS.has(kind)) {
-        out.push({ resolver: resolver.name, method, handler });
+        const name = Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined;
+        out.push({ resolver: resolver.name, method, name: name ?? method, handler });
       }
     }
   }
@@ -31,5 +44,70 @@ describe('authorization declarations', () => {
       .filter((op) => Reflect.getMetadata(AUTHORIZATION_KEY, op.handler) === undefined)
       .map((op) => `${op.resolver}.${op.method}`);
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * A donor account is refused every operation that is not public or marked
+ * @OpenToDonors (AuthGuard). These lists pin what a donor reaches: opening an
+ * operation to donors, or making one public, changes a list here, which a
+ * reviewer sees. The cross-tenant suite checks the refusal end to end.
+ */
+const OPEN_TO_DONORS = [
+  // The account: its sessions, signing out, the passphrase and second factor.
+  'changePassword',
+  'logout',
+  'mySessions',
+  'revokeSession',
+  'setSigningKey',
+  'stepUp',
+  // The shell's bell, shown to every signed-in user.
+  'markNotificationsRead',
+  'notifications',
+  'unreadMessageCount',
+  // Published metrics of the groups the donor funds (issue 12).
+  'metricsGrid',
+  'metricsReleases',
+  'publishedMetrics',
+];
+
+const PUBLIC = [
+  'completeSignUp',
+  'invitationPreview',
+  'login',
+  'loginParameters',
+  'me',
+  'requestPasswordReset',
+  'serverInfo',
+  'startSignUp',
+];
+
+describe('what a donor account reaches (deny by default)', () => {
+  const declared = (op: Operation) =>
+    Reflect.getMetadata(AUTHORIZATION_KEY, op.handler) as AuthorizationMetadata | undefined;
+
+  it('marks exactly these operations open to donors', () => {
+    const open = operations()
+      .filter((op) => Reflect.getMetadata(OPEN_TO_DONORS_KEY, op.handler) === true)
+      .map((op) => op.name);
+    expect(open.sort()).toEqual([...OPEN_TO_DONORS].sort());
+  });
+
+  it('has exactly these public operations (public means open to donors too)', () => {
+    const open = operations()
+      .filter((op) => declared(op)?.kind === 'public')
+      .map((op) => op.name);
+    expect(open.sort()).toEqual([...PUBLIC].sort());
+  });
+
+  it('marks no public operation open to donors (the mark would say nothing)', () => {
+    const both = operations()
+      .filter(
+        (op) =>
+          declared(op)?.kind === 'public' &&
+          Reflect.getMetadata(OPEN_TO_DONORS_KEY, op.handler) === true,
+      )
+      .map((op) => op.name);
+    expect(both).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { ConversationsResolver } from '../modules/conversations/conversations.re
 import { KeyRequestsResolver } from '../modules/keys/key-requests.resolver.js';
 import { KeyTrustResolver } from '../modules/keys/key-trust.resolver.js';
 import { KeysResolver } from '../modules/keys/keys.resolver.js';
+import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
 import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
 import { OverlapPagesResolver } from '../modules/overlaps/overlap-pages.resolver.js';
 import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   KeysResolver,
   KeyRequestsResolver,
   KeyTrustResolver,
+  MetricsResolver,
   NotificationsResolver,
   OverlapsResolver,
   OverlapPagesResolver,

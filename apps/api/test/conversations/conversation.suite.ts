@@ -88,12 +88,12 @@ export function conversationSuite(ctx: () => SuiteContext): void {
         [w.wg2, w.donor],
       );
       for (const p of [third.admin, w.donorViewer, w.adminA]) {
-        expect(codeOf(await p.client.request(MESSAGES, { c: cluster.clusterId }))).toBe(
-          'NOT_FOUND',
-        );
+        // A donor account is refused outright (deny by default), the others as for no cluster.
+        const refusal = p === w.donorViewer ? 'FORBIDDEN' : 'NOT_FOUND';
+        expect(codeOf(await p.client.request(MESSAGES, { c: cluster.clusterId }))).toBe(refusal);
         expect(
           codeOf(await p.client.request(RECIPIENTS, { c: cluster.clusterId, a: 'parties' })),
-        ).toBe('NOT_FOUND');
+        ).toBe(refusal);
       }
       // The coordinator sees the cluster, but holds no copy of the parties' conversation.
       const atCoordinator = await w.coordinator2.client.ok<{

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres, withDatabase } from '@parallax/test-support';
@@ -13,6 +16,8 @@ declare module 'vitest' {
     pgServerUrl: string;
     /** The application role's URL on the same server (what the app's pool uses), database part to be replaced. */
     pgAppUrl: string;
+    /** This run's folder for the world's client-side secrets (world-template.ts). */
+    worldDir: string;
   }
 }
 
@@ -37,7 +42,14 @@ export default async function setup(project: TestProject) {
     appPassword: randomBytes(24).toString('base64url'),
   });
 
+  // The first buildWorld() of the run builds the world here (world-template.ts).
+  const worldDir = await mkdtemp(join(tmpdir(), 'parallax-world-'));
+
   project.provide('pgServerUrl', server.url);
   project.provide('pgAppUrl', appUrl);
-  return () => server.stop();
+  project.provide('worldDir', worldDir);
+  return async () => {
+    await rm(worldDir, { recursive: true, force: true });
+    await server.stop();
+  };
 }

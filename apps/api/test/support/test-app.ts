@@ -24,27 +24,69 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application, listening on a free port, over a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/** Where an app's data comes from: a database it takes over (dropped on close) and the hub's master key. */
+export interface AppData {
+  db: TestDatabase;
+  masterKey: Buffer;
+}
+
+/** How to put each test app (a startTestApp result or a useTestApp handle) over other data. */
+const restarts = new WeakMap<TestApp, (data: AppData) => Promise<void>>();
+
+/**
+ * Closes the app (dropping its database) and starts it again with the same
+ * environment over `data`: as the hub restarting on a restored database.
+ * Returns false for an object that is no test app of ours.
+ */
+export async function restartTestApp(t: TestApp, data: AppData): Promise<boolean> {
+  const restart = restarts.get(t);
+  if (!restart) return false;
+  await restart(data);
+  return true;
+}
+
+interface Running {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  runtime: Runtime;
+  url: string;
+}
+
+async function serve(env: Record<string, string>, data: AppData): Promise<Running> {
   const runtime: Runtime = {
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', ...env }),
     // Like production: the pool is the application's role, never the owner.
-    databaseUrl: db.appUrl,
-    secretBox: new SecretBox(randomBytes(32)),
+    databaseUrl: data.db.appUrl,
+    secretBox: new SecretBox(data.masterKey),
     version: 'test',
   };
   const app = await createApp(runtime);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    app,
-    db,
-    runtime,
-    url,
+  return { app, db: data.db, runtime, url: `http://127.0.0.1:${port}` };
+}
+
+/** The real application, listening on a free port, over a fresh database (or the given data). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  data?: AppData,
+): Promise<TestApp> {
+  let s = await serve(env, data ?? { db: await createTestDatabase(), masterKey: randomBytes(32) });
+  const t: TestApp = {
+    get app() {
+      return s.app;
+    },
+    get db() {
+      return s.db;
+    },
+    get runtime() {
+      return s.runtime;
+    },
+    get url() {
+      return s.url;
+    },
     async graphql(query, variables, headers) {
-      const res = await fetch(`${url}/graphql`, {
+      const res = await fetch(`${s.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-parallax-csrf': '1', ...headers },
         body: JSON.stringify({ query, variables }),
@@ -52,10 +94,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return { status: res.status, body: (await res.json()) as never };
     },
     async close() {
-      await app.close();
-      await db.drop();
+      await s.app.close();
+      await s.db.drop();
     },
   };
+  restarts.set(t, async (next) => {
+    await t.close();
+    s = await serve(env, next);
+  });
+  return t;
 }
 
 /**
@@ -78,7 +125,7 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     current = await startTestApp(env);
   });
   afterAll(close);
-  return {
+  const handle: TestApp = {
     get app() {
       return running().app;
     },
@@ -94,4 +141,8 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     graphql: (query, variables, headers) => running().graphql(query, variables, headers),
     close,
   };
+  restarts.set(handle, async (data) => {
+    await restartTestApp(running(), data);
+  });
+  return handle;
 }

@@ -16,20 +16,27 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const server = inject('pgServerUrl');
-  const name = `parallax_test_${randomBytes(6).toString('hex')}`;
+/**
+ * A fresh database for one test file, cloned from the migrated template (or
+ * from another template, such as the world's: see world-template.ts).
+ */
+export async function createTestDatabase(
+  template = TEMPLATE_DB,
+  name = `parallax_test_${randomBytes(6).toString('hex')}`,
+  // Global set-up has no inject(): it passes the URLs it provides.
+  urls = { server: inject('pgServerUrl'), app: inject('pgAppUrl') },
+): Promise<TestDatabase> {
+  const server = urls.server;
   const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }
   return {
     url: withDatabase(server, name),
-    appUrl: withDatabase(inject('pgAppUrl'), name),
+    appUrl: withDatabase(urls.app, name),
     name,
     drop: async () => {
       const c = new pg.Client({ connectionString: withDatabase(server, 'postgres') });

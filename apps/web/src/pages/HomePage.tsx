@@ -3,6 +3,9 @@ import { SUPPORTED_LOCALES } from '@parallax/domain';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../i18n/messages';
 import { usePageTitle } from '../shell/usePageTitle';
+import { isDonorAccount } from '../shell/navigation';
+import { useSession } from '../features/auth/hooks/session';
+import { DonorHome } from '../features/metrics/components/DonorHome';
 import { PendingGroupInvitations } from '../features/organisation/components/PendingGroupInvitations';
 
 const CAPABILITIES: readonly MessageId[] = [
@@ -14,6 +17,9 @@ const CAPABILITIES: readonly MessageId[] = [
 
 export function HomePage() {
   usePageTitle('nav.home');
+  const { viewer } = useSession();
+  // A donor has no cases, invitations or members here: their groups' published numbers instead.
+  if (viewer && isDonorAccount(viewer.actor)) return <DonorHome />;
   return (
     <Stack gap="md" maw={760}>
       <PendingGroupInvitations />

@@ -4,6 +4,7 @@ import type { Can, Permission } from '../features/auth/hooks/permissions';
 import type { MessageId } from '../i18n/messages';
 import {
   BuildingIcon,
+  ChartIcon,
   ChatIcon,
   FolderIcon,
   GroupIcon,
@@ -25,6 +26,21 @@ interface NavItem {
    * (hidden while signed out, or when the shell passes no actor).
    */
   visibleTo?: (actor: Actor) => boolean;
+  /** Shown to donor accounts, who may use only these (the API refuses them the rest). */
+  forDonors?: boolean;
+}
+
+/** A donor organisation's people see published metrics and their own account, nothing else. */
+export function isDonorAccount(actor: Actor): boolean {
+  return actor.organisationKind === 'donor';
+}
+
+/**
+ * Donors (even before a group grants them its numbers: the page says so)
+ * and coordinators, who see their groups' published releases.
+ */
+export function seesMetrics(actor: Actor): boolean {
+  return isDonorAccount(actor) || actor.donorOf.length > 0 || actor.coordinatorOf.length > 0;
 }
 
 /**
@@ -38,7 +54,7 @@ export function isClusterMember(actor: Actor): boolean {
 
 /** The main sections, in navigation order. Routes live in router.tsx. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'nav.home', icon: HomeIcon },
+  { path: '/', label: 'nav.home', icon: HomeIcon, forDonors: true },
   // Cases and overlaps have no policy subject of their own (the API checks
   // membership and role): they follow working-group access.
   {
@@ -58,6 +74,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.clusters',
     icon: ChatIcon,
     visibleTo: isClusterMember,
+  },
+  // Published numbers of the groups one funds or coordinates.
+  {
+    path: '/metrics',
+    label: 'nav.metrics',
+    icon: ChartIcon,
+    visibleTo: seesMetrics,
+    forDonors: true,
   },
   {
     path: '/working-groups',
@@ -88,6 +112,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.account',
     icon: UserIcon,
     requires: { action: 'read', subject: 'Session' },
+    forDonors: true,
   },
 ];
 
@@ -96,8 +121,10 @@ export function visibleNavItems(
   can: Can,
   actor: Actor | null = null,
 ): NavItem[] {
+  const donor = actor !== null && isDonorAccount(actor);
   return items.filter(
     (item) =>
+      (!donor || item.forDonors === true) &&
       (!item.requires || can(item.requires)) &&
       (!item.visibleTo || (actor !== null && item.visibleTo(actor))),
   );

@@ -23,3 +23,16 @@ export const Authenticated = () =>
 
 /** Needs a session with a recent second factor (sensitive actions). */
 export const StepUp = () => SetMetadata(AUTHORIZATION_KEY, { kind: 'step-up' } satisfies AuthorizationMetadata);
+
+export const OPEN_TO_DONORS_KEY = 'parallax:open-to-donors';
+
+/**
+ * Lets a donor account call this operation as well. Donors fund working
+ * groups; they see published metrics and manage their own account, nothing
+ * else. So their reach is deny-by-default: the AuthGuard refuses a donor any
+ * operation without this mark, whatever its policy would answer, and a new
+ * operation stays closed to them until someone decides otherwise (the list of
+ * marked operations is pinned in resolvers.spec.ts). Public operations need
+ * no mark: they are open to everyone.
+ */
+export const OpenToDonors = () => SetMetadata(OPEN_TO_DONORS_KEY, true);

@@ -11,6 +11,7 @@ import { CaseReferencePattern1764000010000 } from './1764000010000-case-referenc
 import { IdempotencyKeys1764000012000 } from './1764000012000-idempotency-keys.js';
 import { Clusters1764000013000 } from './1764000013000-clusters.js';
 import { ClusterMessageRecipients1764000013200 } from './1764000013200-cluster-message-recipients.js';
+import { DonorMetrics1764000014000 } from './1764000014000-donor-metrics.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764000012000,
   Clusters1764000013000,
   ClusterMessageRecipients1764000013200,
+  DonorMetrics1764000014000,
 ];

@@ -2,7 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ErrorCode } from '@parallax/domain';
-import { AUTHORIZATION_KEY, type AuthorizationMetadata } from '../../common/authorization/public.decorator.js';
+import {
+  AUTHORIZATION_KEY,
+  OPEN_TO_DONORS_KEY,
+  type AuthorizationMetadata,
+} from '../../common/authorization/public.decorator.js';
 import { readCookie } from '../../common/http/cookies.js';
 import type { AuthState, GqlContext } from '../../common/request-context.js';
 import { ActorService } from './actor.service.js';
@@ -14,6 +18,8 @@ import { SESSION_COOKIE } from './session-token.js';
  * Runs before every GraphQL operation. Fail-closed: an operation without an
  * authorization declaration is refused. It resolves the session cookie into
  * an actor; the services then apply the CASL policy to the objects involved.
+ * Donor accounts reach only the operations marked @OpenToDonors (and the
+ * public ones).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -36,6 +42,14 @@ export class AuthGuard implements CanActivate {
     ctx.auth = await ctx.authLookup;
     if (declared.kind === 'public') return true;
     if (!ctx.auth) throw new AuthException(ErrorCode.Unauthenticated, 'Sign in first');
+    // Deny by default: a donor reaches only what is marked for donors, so an
+    // operation added later stays closed to them until someone opens it.
+    if (
+      ctx.auth.actor.organisationKind === 'donor' &&
+      this.reflector.get<boolean | undefined>(OPEN_TO_DONORS_KEY, context.getHandler()) !== true
+    ) {
+      throw new AuthException(ErrorCode.Forbidden, 'Donor accounts see published metrics only');
+    }
     if (declared.kind === 'step-up' && !this.sessions.isSteppedUp(ctx.auth.stepUpAt)) {
       throw new AuthException(ErrorCode.StepUpRequired, 'Confirm with a fresh authenticator code first');
     }

@@ -1,5 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, Public, StepUp } from '../../common/authorization/public.decorator.js';
+import {
+  Authenticated,
+  OpenToDonors,
+  Public,
+  StepUp,
+} from '../../common/authorization/public.decorator.js';
 import { CurrentSession } from '../../common/authorization/current-actor.decorator.js';
 import { b64, checkEmailArg, fromB64 } from '../../common/graphql/validators.js';
 import type { AuthState, GqlContext } from '../../common/request-context.js';
@@ -38,6 +43,7 @@ export class AuthResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Query(() => [SessionInfo])
   async mySessions(@CurrentSession() session: AuthState): Promise<SessionInfo[]> {
     return (await this.auth.listSessions(session)).map((s) => toSessionInfo(s, session.sessionId));
@@ -73,6 +79,7 @@ export class AuthResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Mutation(() => Boolean)
   async logout(@CurrentSession() session: AuthState, @Context() ctx: GqlContext): Promise<boolean> {
     await this.auth.logout(session, ctx.res);
@@ -80,6 +87,7 @@ export class AuthResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Mutation(() => Boolean)
   async revokeSession(
     @CurrentSession() session: AuthState,
@@ -90,6 +98,7 @@ export class AuthResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Mutation(() => Date, {
     description: 'Re-enter a TOTP code; returns until when sensitive actions are allowed.',
   })
@@ -105,6 +114,7 @@ export class AuthResolver {
   }
 
   @StepUp()
+  @OpenToDonors()
   @Mutation(() => Boolean)
   async changePassword(
     @CurrentSession() session: AuthState,

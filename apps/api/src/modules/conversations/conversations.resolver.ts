@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
-import { Authenticated } from '../../common/authorization/public.decorator.js';
+import { Authenticated, OpenToDonors } from '../../common/authorization/public.decorator.js';
 import { UuidArg } from '../../common/graphql/uuid-arg.js';
 import type { Page } from '../../common/pagination/page.model.js';
 import { ConversationsService } from './conversations.service.js';
@@ -48,6 +48,7 @@ export class ConversationsResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Query(() => Int, { description: "The caller's unread messages, in all its clusters." })
   unreadMessageCount(@CurrentActor() actor: Actor): Promise<number> {
     return this.service.unread(actor, null);

@@ -11,7 +11,12 @@ export const MATCH_CASE_QUEUE = 'match-case';
  */
 export const ARRANGEMENT_DEADLINES_QUEUE = 'arrangement-deadlines';
 export const REFERRAL_REMINDERS_QUEUE = 'referral-reminders';
-export const SWEEP_QUEUES = [ARRANGEMENT_DEADLINES_QUEUE, REFERRAL_REMINDERS_QUEUE] as const;
+export const METRICS_RELEASES_QUEUE = 'metrics-releases';
+export const SWEEP_QUEUES = [
+  ARRANGEMENT_DEADLINES_QUEUE,
+  REFERRAL_REMINDERS_QUEUE,
+  METRICS_RELEASES_QUEUE,
+] as const;
 export type SweepQueue = (typeof SWEEP_QUEUES)[number];
 
 /**
@@ -24,4 +29,5 @@ export const JOB_QUEUES = [
   // A failed sweep is not retried: the next minute's sweep redoes it.
   { name: ARRANGEMENT_DEADLINES_QUEUE, policy: 'stately', retryLimit: 0 },
   { name: REFERRAL_REMINDERS_QUEUE, policy: 'stately', retryLimit: 0 },
+  { name: METRICS_RELEASES_QUEUE, policy: 'stately', retryLimit: 0 },
 ] as const;

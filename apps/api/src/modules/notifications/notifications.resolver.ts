@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
-import { Authenticated } from '../../common/authorization/public.decorator.js';
+import { Authenticated, OpenToDonors } from '../../common/authorization/public.decorator.js';
 import { Notification } from './models/notification.model.js';
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsService } from './notifications.service.js';
@@ -14,6 +14,7 @@ export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
   @Authenticated()
+  @OpenToDonors()
   @Query(() => [Notification], {
     description: "The caller's and their organisation's alerts, newest first (poll it).",
   })
@@ -28,6 +29,7 @@ export class NotificationsResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Mutation(() => Int)
   markNotificationsRead(
     @CurrentActor() actor: Actor,

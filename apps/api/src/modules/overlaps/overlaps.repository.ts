@@ -122,8 +122,9 @@ export class OverlapsRepository {
     reason: string | null,
   ): Promise<void> {
     // `side` is 'a' or 'b' (typed), never input: safe to name the column with it.
+    // The verdict's time dates the overlap's resolution in the donor metrics.
     await m.query(
-      `UPDATE overlap SET verdict_${side} = $2, reason_${side} = $3, updated_at = now() WHERE id = $1`,
+      `UPDATE overlap SET verdict_${side} = $2, reason_${side} = $3, verdict_${side}_at = now(), updated_at = now() WHERE id = $1`,
       [overlapId, verdict, reason],
     );
   }

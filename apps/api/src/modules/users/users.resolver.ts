@@ -1,7 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@parallax/authz';
 import { CurrentActor } from '../../common/authorization/current-actor.decorator.js';
-import { Authenticated, StepUp } from '../../common/authorization/public.decorator.js';
+import {
+  Authenticated,
+  OpenToDonors,
+  StepUp,
+} from '../../common/authorization/public.decorator.js';
 import { UserRoleEnum } from '../../common/graphql/enums.js';
 import { Base64Arg } from '../../common/graphql/base64-arg.js';
 import { fromB64 } from '../../common/graphql/validators.js';
@@ -35,6 +39,7 @@ export class UsersResolver {
   }
 
   @Authenticated()
+  @OpenToDonors()
   @Mutation(() => Boolean, {
     description:
       'Accounts made before signing keys: store the Ed25519 key pair made at unlock (once; audited).',

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CoordinatorPictureView } from '../../features/coordination/components/CoordinatorPictureView';
+import { metricsReleasesPath } from '../../features/metrics-releases/utils/paths';
 import { CoordinatorPictureDocument, WorkingGroupDetailDocument } from '../../gql/graphql';
 import { errorCode } from '../../graphql/errors';
 import { useRetryOnReconnect } from '../../graphql/network-status';
@@ -46,6 +47,9 @@ export function DashboardPage() {
       <Text>
         <FormattedMessage id="dashboard.intro" />
       </Text>
+      <Anchor component={Link} to={metricsReleasesPath(id)} data-testid="dashboard-metrics-link">
+        <FormattedMessage id="metricsReleases.dashboardLink" />
+      </Anchor>
       <QueryStatus {...picture} onRetry={refresh}>
         {({ coordinatorPicture: p }) => <CoordinatorPictureView picture={p} />}
       </QueryStatus>

@@ -121,6 +121,8 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
         { id: 'notification.keyAccessRequested' },
         { name: p.userName ?? '—', organisation, reason: p.reason ?? 'other' },
       );
+    case 'metrics.draft_ready':
+      return intl.formatMessage({ id: 'notifications.metricsDraftReady' });
     default:
       return intl.formatMessage({ id: 'notification.other' }, { kind: notification.kind });
   }
@@ -178,6 +180,9 @@ export function notificationLink(notification: AppNotification): string | null {
     return p.caseId ? `/cases/${p.caseId}` : '/overlaps';
   if (COORDINATOR_ALERTS.has(notification.kind) && notification.workingGroupId) {
     return `/working-groups/${notification.workingGroupId}/dashboard`;
+  }
+  if (notification.kind === 'metrics.draft_ready' && notification.workingGroupId) {
+    return `/coordination/${encodeURIComponent(notification.workingGroupId)}/metrics`;
   }
   // A member's key is verified on the organisation page; admins' keys and sharing, on the group's.
   if (
