@@ -104,10 +104,30 @@ export async function generate(target = WEB_TARGET, loaded = undefined) {
   const documents = [];
   /** @type {string[]} */
   const problems = [];
+  const parsed = [];
   for (const file of files) {
-    const location = toPosix(relative(repoRoot, file));
-    const document = parse(await readFile(file, 'utf8'));
-    for (const error of validate(schema, document)) {
+    parsed.push({
+      location: toPosix(relative(repoRoot, file)),
+      document: parse(await readFile(file, 'utf8')),
+    });
+  }
+  // A feature may spread another feature's fragment (one shape for one thing):
+  // each file is validated with the fragments the others define.
+  const fragments = parsed.flatMap(({ document }) =>
+    document.definitions.filter((d) => d.kind === 'FragmentDefinition'),
+  );
+  for (const { location, document } of parsed) {
+    const own = new Set(
+      document.definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => d.name.value),
+    );
+    const withShared = {
+      ...document,
+      definitions: [...document.definitions, ...fragments.filter((f) => !own.has(f.name.value))],
+    };
+    for (const error of validate(schema, withShared)) {
+      // Fragments from other files that this one does not use are not its problem.
+      const unused = /^Fragment "(\w+)" is never used/.exec(error.message)?.[1];
+      if (unused !== undefined && !own.has(unused)) continue;
       problems.push(`${location}: ${error.message}`);
     }
     for (const definition of document.definitions) {

@@ -1,9 +1,9 @@
 import type {
   MetricsGridQuery,
   MetricsPrivacyBudgetQuery,
-  CoordinatorMetricsReleaseFragment,
+  MetricsReleaseViewFragment,
 } from '../../../gql/graphql';
 
-export type ReleaseView = CoordinatorMetricsReleaseFragment;
+export type ReleaseView = MetricsReleaseViewFragment;
 export type BudgetView = MetricsPrivacyBudgetQuery['privacyBudget'];
 export type ReleaseSettings = MetricsGridQuery['metricsGrid'];
