@@ -2,12 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  AUTHORIZATION_KEY,
-  OPEN_TO_DONORS_KEY,
-  type AuthorizationMetadata,
-} from '../src/common/authorization/public.decorator.js';
-import { RESOLVERS } from '../src/graphql/resolvers.js';
+import { declaredAuthorization, markedOpenToDonors, resolverOperations } from '../src/graphql/resolver-operations.js';
 import { GqlClient, type GqlResult } from './support/gql-client.js';
 import { addMetricsReleases, type MetricsWorld } from './support/metrics-fixtures.js';
 import { useTestApp } from './support/test-app.js';
@@ -500,21 +495,10 @@ function metricsSecrets(world: World): string[] {
 
 /** The operations whose declarations let a donor through, read from the resolvers. */
 function operationsOpenToDonors(): string[] {
-  const open: string[] = [];
-  for (const resolver of RESOLVERS) {
-    const proto = resolver.prototype as unknown as Record<string, unknown>;
-    for (const method of Object.getOwnPropertyNames(proto)) {
-      const handler = proto[method];
-      if (typeof handler !== 'function') continue;
-      const kind: unknown = Reflect.getMetadata('graphql:resolver_type', handler);
-      if (kind !== 'Query' && kind !== 'Mutation' && kind !== 'Subscription') continue;
-      const declared = Reflect.getMetadata(AUTHORIZATION_KEY, handler) as AuthorizationMetadata | undefined;
-      if (declared?.kind === 'public' || Reflect.getMetadata(OPEN_TO_DONORS_KEY, handler) === true) {
-        open.push((Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined) ?? method);
-      }
-    }
-  }
-  return open.sort();
+  return resolverOperations()
+    .filter((op) => declaredAuthorization(op)?.kind === 'public' || markedOpenToDonors(op))
+    .map((op) => op.name)
+    .sort();
 }
 
 function clientFor(role: Role): GqlClient {

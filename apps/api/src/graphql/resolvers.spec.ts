@@ -1,38 +1,10 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import {
-  AUTHORIZATION_KEY,
-  OPEN_TO_DONORS_KEY,
-  type AuthorizationMetadata,
-} from '../common/authorization/public.decorator.js';
-import { RESOLVERS } from './resolvers.js';
-
-const OPERATION_KINDS = new Set(['Query', 'Mutation', 'Subscription']);
-
-interface Operation {
-  resolver: string;
-  method: string;
-  /** The name in the schema (a resolver may rename its method). */
-  name: string;
-  handler: object;
-}
-
-function operations(): Operation[] {
-  const out: Operation[] = [];
-  for (const resolver of RESOLVERS) {
-    const proto = resolver.prototype as unknown as Record<string, unknown>;
-    for (const method of Object.getOwnPropertyNames(proto)) {
-      const handler = proto[method];
-      if (typeof handler !== 'function') continue;
-      const kind: unknown = Reflect.getMetadata('graphql:resolver_type', handler);
-      if (typeof kind === 'string' && OPERATION_KINDS.has(kind)) {
-        const name = Reflect.getMetadata('graphql:resolver_name', handler) as string | undefined;
-        out.push({ resolver: resolver.name, method, name: name ?? method, handler });
-      }
-    }
-  }
-  return out;
-}
+  declaredAuthorization as declared,
+  markedOpenToDonors,
+  resolverOperations as operations,
+} from './resolver-operations.js';
 
 describe('authorization declarations', () => {
   it('finds the operations (the check below is not vacuous)', () => {
@@ -41,7 +13,7 @@ describe('authorization declarations', () => {
 
   it('every query, mutation and subscription declares its authorization', () => {
     const missing = operations()
-      .filter((op) => Reflect.getMetadata(AUTHORIZATION_KEY, op.handler) === undefined)
+      .filter((op) => declared(op) === undefined)
       .map((op) => `${op.resolver}.${op.method}`);
     expect(missing).toEqual([]);
   });
@@ -83,12 +55,9 @@ const PUBLIC = [
 ];
 
 describe('what a donor account reaches (deny by default)', () => {
-  const declared = (op: Operation) =>
-    Reflect.getMetadata(AUTHORIZATION_KEY, op.handler) as AuthorizationMetadata | undefined;
-
   it('marks exactly these operations open to donors', () => {
     const open = operations()
-      .filter((op) => Reflect.getMetadata(OPEN_TO_DONORS_KEY, op.handler) === true)
+      .filter((op) => markedOpenToDonors(op))
       .map((op) => op.name);
     expect(open.sort()).toEqual([...OPEN_TO_DONORS].sort());
   });
@@ -102,11 +71,7 @@ describe('what a donor account reaches (deny by default)', () => {
 
   it('marks no public operation open to donors (the mark would say nothing)', () => {
     const both = operations()
-      .filter(
-        (op) =>
-          declared(op)?.kind === 'public' &&
-          Reflect.getMetadata(OPEN_TO_DONORS_KEY, op.handler) === true,
-      )
+      .filter((op) => declared(op)?.kind === 'public' && markedOpenToDonors(op))
       .map((op) => op.name);
     expect(both).toEqual([]);
   });
