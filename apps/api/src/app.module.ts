@@ -30,6 +30,7 @@ import { KeysModule } from './modules/keys/keys.module.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OverlapsModule } from './modules/overlaps/overlaps.module.js';
+import { OverlapAlertsModule } from './modules/overlap-alerts/overlap-alerts.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
@@ -114,6 +115,7 @@ export class AppModule {
         MatchingModule,
         NotificationsModule,
         OverlapsModule,
+        OverlapAlertsModule,
         OrganisationsModule,
         SystemModule,
         UsersModule,

@@ -29,15 +29,17 @@ describe('health', () => {
 
 describe('GraphQL', () => {
   it('answers a query', async () => {
-    const { status, body } = await t.graphql<{ serverInfo: { name: string; schemaVersion: string } }>(
-      '{ serverInfo { name schemaVersion } }',
-    );
+    const { status, body } = await t.graphql<{
+      serverInfo: { name: string; schemaVersion: string };
+    }>('{ serverInfo { name schemaVersion } }');
     expect(status).toBe(200);
-    expect(body.data?.serverInfo).toEqual({ name: 'Parallax', schemaVersion: 'v1' });
+    expect(body.data?.serverInfo).toEqual({ name: 'Parallax', schemaVersion: 'v2' });
   });
 
   it('blocks a cross-site GET without the CSRF header', async () => {
-    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ serverInfo { name } }')}`);
+    const res = await fetch(
+      `${t.url}/graphql?query=${encodeURIComponent('{ serverInfo { name } }')}`,
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: Array<{ message: string }> };
     expect(body.errors[0]?.message).toMatch(/CSRF/);

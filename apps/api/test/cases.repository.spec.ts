@@ -151,7 +151,7 @@ describe('CasesRepository', () => {
       [g.workingGroupId],
     );
     await db.query(
-      `INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 2, '\\x00')`,
+      `INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, schema_version) VALUES ($1, 2, '\\x00', 'v2')`,
       [g.workingGroupId],
     );
     const row = await runAsTenant(db, a, (m) => repo.findOfOrganisation(m, a, id, false));

@@ -1,4 +1,5 @@
 import type { Actor } from '@parallax/authz';
+import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CasesService, type NewCase } from '../src/modules/cases/cases.service.js';
@@ -40,6 +41,7 @@ const newCase = (key: string, label: string, epoch = 1): NewCase => ({
   situationTags: ['ukraine'],
   crimeTags: [],
   epoch,
+  schemaVersion: FINGERPRINT_SCHEMA_VERSION,
   // One shared passport fingerprint (sent twice: deduplicated) padded to the smallest size class.
   fingerprints: [
     { kind: 'id.passport', fp: fp(label).toString('base64url') },

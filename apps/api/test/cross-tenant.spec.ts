@@ -171,7 +171,7 @@ const CASES: Record<string, Case> = {
     document: 'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId } }',
     variables: (w) => ({
       w: w.wg2,
-      c: [{ idempotencyKey: 'intruder-1', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], epoch: 1, fingerprints: [{ kind: 'name.pair', fp: 'A'.repeat(43) }] }],
+      c: [{ idempotencyKey: 'intruder-1', reference: 'X-1', status: 'active', situationTags: [], crimeTags: [], epoch: 1, schemaVersion: 'v2', fingerprints: [{ kind: 'name.pair', fp: 'A'.repeat(43) }] }],
     }),
   },
   updateCase: {
@@ -392,6 +392,15 @@ const CASES: Record<string, Case> = {
     allowed: {
       roles: ['adminA', 'coordinator1'],
       why: "sets the caller's own organisation's policy only (no argument names an organisation); admins only",
+    },
+  },
+  // Issue 13: no argument names an organisation, so no call can reach B's level (overlap-alert-level.spec.ts checks B's is unchanged).
+  setOverlapAlertLevel: {
+    kind: 'attack',
+    document: 'mutation { setOverlapAlertLevel(level: possible) { id overlapAlertLevel } }',
+    allowed: {
+      roles: ['adminA', 'coordinator1'],
+      why: "sets the caller's own organisation's alert level only (no argument names an organisation); admins only",
     },
   },
   // ---- the conversation (issue 11): B's cluster's messages, recipients and read marks

@@ -54,15 +54,16 @@ describe('KeysRepository: epochs and grants', () => {
     const coordinator = await seedUser(db);
     expect(await repo.currentEpoch(db.manager, wg)).toBeNull();
     const key1 = sealed();
-    await inTx((m) => repo.insertEpoch(m, wg, 1, key1, coordinator, commitment()));
+    await inTx((m) => repo.insertEpoch(m, wg, 1, key1, coordinator, commitment(), 'v2'));
     expect(await repo.currentEpoch(db.manager, wg)).toBe(1);
     expect((await repo.sealedOprfKey(db.manager, wg, 1))?.equals(key1)).toBe(true);
 
     await inTx(async (m) => {
       await repo.retireEpoch(m, wg, 1);
-      await repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment());
+      await repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment(), 'v2');
     });
     expect(await repo.currentEpoch(db.manager, wg)).toBe(2);
+    expect(await repo.currentEpochSchema(db.manager, wg)).toEqual({ epoch: 2, schemaVersion: 'v2' });
     expect(await repo.sealedOprfKey(db.manager, wg, 1)).toBeNull();
     expect(await repo.sealedOprfKey(db.manager, wg, 3)).toBeNull();
   });
@@ -70,8 +71,8 @@ describe('KeysRepository: epochs and grants', () => {
   it('refuses a second current epoch (the database keeps one per group)', async () => {
     const wg = await seedWorkingGroup(db);
     const coordinator = await seedUser(db);
-    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment()));
-    await expect(inTx((m) => repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment()))).rejects.toThrow();
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment(), 'v2'));
+    await expect(inTx((m) => repo.insertEpoch(m, wg, 2, sealed(), coordinator, commitment(), 'v2'))).rejects.toThrow();
     expect(await repo.currentEpoch(db.manager, wg)).toBe(1);
   });
 
@@ -79,7 +80,7 @@ describe('KeysRepository: epochs and grants', () => {
     const wg = await seedWorkingGroup(db);
     const coordinator = await seedUser(db);
     const member = await seedUser(db, { organisationId: await seedOrganisation(db) });
-    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment()));
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, commitment(), 'v2'));
     const mine = { userId: coordinator, sealedKey: sealed() };
     expect(await inTx((m) => repo.insertGrant(m, wg, 1, mine, coordinator))).toBe(true);
     expect(
@@ -100,6 +101,7 @@ describe('KeysRepository: epochs and grants', () => {
     expect(
       toGroupKeyStatus('wg', {
         epoch: 3,
+        schemaVersion: 'v2',
         mySealedKey: Buffer.from([1, 2, 3]),
         pendingRecipients: [
           { id: 'u', displayName: 'U', publicKey, signingPublicKey: null, organisationId: 'o' },
@@ -115,6 +117,7 @@ describe('KeysRepository: epochs and grants', () => {
     ).toEqual({
       workingGroupId: 'wg',
       epoch: 3,
+      schemaVersion: 'v2',
       mySealedKey: 'AQID',
       pendingRecipients: [
         {
@@ -136,7 +139,7 @@ describe('KeysRepository: epochs and grants', () => {
     const coordinator = await seedUser(db);
     const member = await seedUser(db, { organisationId: await seedOrganisation(db) });
     const c = commitment();
-    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, c));
+    await inTx((m) => repo.insertEpoch(m, wg, 1, sealed(), coordinator, c, 'v2'));
     expect(await repo.commitment(db.manager, wg, 1)).toEqual({ ...c, coordinatorUserId: coordinator });
     await inTx((m) => repo.insertGrant(m, wg, 1, { userId: member, sealedKey: sealed() }, coordinator));
     expect((await repo.grants(db.manager, wg, 1))[0]).toMatchObject({ grantedBy: coordinator, firstReadAt: null });

@@ -1,4 +1,6 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { NAME_SET_KINDS } from '@parallax/fingerprint';
+import { holderCountCap } from '@parallax/matching';
 import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CasesEvent } from '../src/modules/cases/cases.events.js';
@@ -111,7 +113,10 @@ describe('MatchingService against PostgreSQL', () => {
     });
     const common = fp('svc-common-name');
     const holders: string[] = [];
-    for (const [i, org] of [a, b, c, a, b, c].entries()) {
+    // As many holders as make a full name add no evidence under any label it may carry (v2: one token-set domain).
+    const crowd = Math.max(6, ...NAME_SET_KINDS.map(holderCountCap));
+    const orgs = Array.from({ length: crowd }, (_, i) => [a, b, c][i % 3] as string);
+    for (const [i, org] of orgs.entries()) {
       holders.push(
         await seedCase(db, {
           workingGroupId: g.workingGroupId,

@@ -63,7 +63,7 @@ async function group(): Promise<Group> {
   const org = await seedOrganisation(db);
   await seedMembership(db, wg, org);
   await db.query(
-    'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 1, $2)',
+    `INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, schema_version) VALUES ($1, 1, $2, 'v2')`,
     [wg, t.runtime.secretBox.seal(generateOprfKey(), `oprf-key/${wg}/1`)],
   );
   const secretariat = await seedOrganisation(db, 'secretariat');
@@ -182,7 +182,7 @@ describe('retired epochs', () => {
     // What a rotation leaves in the database (from whichever replica did it).
     await db.query('UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = 1', [g.wg]);
     await db.query(
-      'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 2, $2)',
+      `INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, schema_version) VALUES ($1, 2, $2, 'v2')`,
       [g.wg, t.runtime.secretBox.seal(generateOprfKey(), `oprf-key/${g.wg}/2`)],
     );
     const stale = await t.graphql(EVALUATE, { w: g.wg, e: 1, b: elements(1) }, u.headers);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   wg = await seedWorkingGroup(db);
   const org = await seedOrganisation(db);
   await seedMembership(db, wg, org);
-  await db.query('INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 1, $2)', [
+  await db.query(`INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, schema_version) VALUES ($1, 1, $2, 'v2')`, [
     wg,
     t.runtime.secretBox.seal(generateOprfKey(), `oprf-key/${wg}/1`),
   ]);

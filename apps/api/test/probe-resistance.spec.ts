@@ -4,8 +4,17 @@
  * library (docs/probe-resistance.md says what each limit bounds).
  */
 import { randomBytes } from 'node:crypto';
-import { FINGERPRINT_SIZE_CLASSES, MAX_FINGERPRINTS_PER_CASE } from '@parallax/domain';
-import { fingerprintPersons, type Fingerprint, type FtmPerson } from '@parallax/fingerprint';
+import {
+  ALWAYS_PRESENT_NAME_KINDS,
+  FINGERPRINT_SIZE_CLASSES,
+  MAX_FINGERPRINTS_PER_CASE,
+} from '@parallax/domain';
+import {
+  FINGERPRINT_SCHEMA_VERSION,
+  fingerprintPersons,
+  type Fingerprint,
+  type FtmPerson,
+} from '@parallax/fingerprint';
 import {
   assertNameLimits,
   earlierGroupKeys,
@@ -54,12 +63,16 @@ const UNRELATED: FtmPerson = {
 
 const REGISTER =
   'mutation($w: ID!, $c: [CaseInput!]!) { registerCases(workingGroupId: $w, cases: $c) { caseId created } }';
-const UPDATE =
-  'mutation($id: ID!, $e: Int!, $f: [FingerprintInput!]!) { updateCase(caseId: $id, input: { epoch: $e, fingerprints: $f }) { id } }';
+const UPDATE = `mutation($id: ID!, $e: Int!, $f: [FingerprintInput!]!) { updateCase(caseId: $id, input: { epoch: $e, schemaVersion: "${FINGERPRINT_SCHEMA_VERSION}", fingerprints: $f }) { id } }`;
 
 const fakeFp = (): string => randomBytes(32).toString('base64url');
 const fakeSet = (kind: string, n: number): Fingerprint[] =>
   Array.from({ length: n }, () => ({ kind, fp: fakeFp() }));
+/** `n` fake name pairs with the name kinds every case with a name carries (four dummies each). */
+const fakeNames = (n: number): Fingerprint[] => [
+  ...fakeSet('name.pair', n),
+  ...ALWAYS_PRESENT_NAME_KINDS.filter((k) => k !== 'name.pair').flatMap((k) => fakeSet(k, 4)),
+];
 const caseInput = (key: string, epoch: number, fingerprints: readonly Fingerprint[]) => ({
   idempotencyKey: key,
   reference: `REF-${key}`,
@@ -67,6 +80,7 @@ const caseInput = (key: string, epoch: number, fingerprints: readonly Fingerprin
   situationTags: [],
   crimeTags: [],
   epoch,
+  schemaVersion: FINGERPRINT_SCHEMA_VERSION,
   fingerprints,
 });
 
@@ -181,13 +195,13 @@ describe('padding and bands (item 11)', () => {
     expect(dup.errors?.[0]?.extensions?.code).toBe('CASE_FINGERPRINTS_NOT_PADDED');
     const ok = await w.investigatorA.client.ok<{ registerCases: Array<{ caseId: string }> }>(
       REGISTER,
-      { w: w.wg1, c: [caseInput('padded-1', epoch, fakeSet('name.pair', 4))] },
+      { w: w.wg1, c: [caseInput('padded-1', epoch, fakeNames(4))] },
     );
     const id = ok.registerCases[0]?.caseId;
     const upd = await w.investigatorA.client.request(UPDATE, {
       id,
       e: epoch,
-      f: fakeSet('name.pair', 5),
+      f: fakeNames(5),
     });
     expect(upd.errors?.[0]?.extensions?.code).toBe('CASE_FINGERPRINTS_NOT_PADDED');
     await w.investigatorA.client.ok('mutation($id: ID!) { withdrawCase(caseId: $id) { id } }', {
@@ -204,7 +218,10 @@ describe('padding and bands (item 11)', () => {
     const { fingerprints } = await fingerprintsOf(w.investigatorA2, w.wg1, UNRELATED);
     const real = new Map<string, number>();
     for (const f of fingerprints) real.set(f.kind, (real.get(f.kind) ?? 0) + 1);
-    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(real.keys()));
+    // The real kinds, and the always-present name kinds (dummies where the person has none).
+    expect(new Set(rows.map((r) => r.kind))).toEqual(
+      new Set([...real.keys(), ...ALWAYS_PRESENT_NAME_KINDS]),
+    );
     for (const r of rows) {
       expect(FINGERPRINT_SIZE_CLASSES).toContain(r.n);
       expect(r.n).toBeGreaterThanOrEqual(real.get(r.kind) ?? 0);
@@ -226,16 +243,24 @@ describe('padding and bands (item 11)', () => {
         ) as Promise<Array<{ score: number; strength: string }>>,
       (rows) => rows.length > 0,
     );
-    // The same pair scored on the unpadded sets: equal (presence per kind and the shared fingerprints are unchanged).
+    // The same pair scored on the unpadded sets: equal (the shared fingerprints are unchanged, and
+    // the only kinds padding adds are the always-present ones, whose presence the scorer ignores).
     const a = (await fingerprintsOf(w.investigatorA, w.wg1, LATIN)).fingerprints;
     const b = (await fingerprintsOf(w.investigatorA2, w.wg1, ARABIC)).fingerprints;
-    const inB = new Set(b.map((f) => `${f.kind} ${f.fp}`));
+    const kindInB = new Map(b.map((f) => [f.fp, f.kind]));
     const shared: SharedFingerprint[] = a
-      .filter((f) => inB.has(`${f.kind} ${f.fp}`))
-      .map((f) => ({ kind: f.kind, fp: f.fp, frequency: 2 }));
+      .filter((f) => kindInB.has(f.fp))
+      .map((f) => ({ kind: f.kind, otherKind: kindInB.get(f.fp), fp: f.fp, frequency: 2 }));
+    const [{ live }] = await db.query(
+      `SELECT count(*)::int AS live FROM tracking_case c JOIN working_group_epoch e
+         ON e.working_group_id = c.working_group_id AND e.epoch = c.epoch AND e.retired_at IS NULL
+       WHERE c.working_group_id = $1 AND c.withdrawn_at IS NULL`,
+      [w.wg1],
+    );
     const unpadded = scorePair(shared, {
       leftKinds: new Set(a.map((f) => f.kind)),
       rightKinds: new Set(b.map((f) => f.kind)),
+      groupSize: live,
     });
     expect(overlap?.strength).toBe(unpadded.strength);
     expect(overlap?.score).toBeCloseTo(unpadded.score, 5);
@@ -317,6 +342,8 @@ describe('no silent retraction, and coordinators hear of probing (item 2)', () =
 
 describe('an organisation removed from a group (item 4)', () => {
   it('has its cases frozen, receives no new overlap alerts, and the coordinators are told to rotate', async () => {
+    // At "possible", any overlap would alert B2 (issue 13: the default, probable, could make "no alert" vacuous).
+    await db.query(`UPDATE organisation SET overlap_alert_level = 'possible' WHERE id = ANY($1::uuid[])`, [[w.orgB, w.orgB2]]);
     const [theirs] = await registerPersons(t, w.investigatorB2, w.wg2, [LATIN], () => 'LEAVER-1');
     const [mine] = await registerPersons(t, w.investigatorB, w.wg2, [ARABIC], () => 'STAYER-1');
     await eventually(
@@ -356,7 +383,7 @@ describe('an organisation removed from a group (item 4)', () => {
     const upd = await w.investigatorB2.client.request(UPDATE, {
       id: theirs,
       e: await epochOf(w.wg2),
-      f: fakeSet('name.pair', 4),
+      f: fakeNames(4),
     });
     expect(['CASE_FROZEN', 'FORBIDDEN', 'NOT_FOUND']).toContain(upd.errors?.[0]?.extensions?.code);
     const view = await w.investigatorB2.client.ok<{ case: { frozenAt: string | null } }>(

@@ -1,7 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalEvaluator, fingerprintPersons, type FtmPerson } from '@parallax/fingerprint';
+import {
+  createLocalEvaluator,
+  FINGERPRINT_SCHEMA_VERSION,
+  fingerprintPersons,
+  type FtmPerson,
+} from '@parallax/fingerprint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHubUrl, parseList } from '../src/commands/fingerprint-online.js';
 import { FIXTURES, runCli } from './run-cli.js';
@@ -49,7 +54,7 @@ describe('parallax fingerprint, offline', () => {
     const lines = await read(out);
     expect(lines.map((l) => l.id)).toEqual(['L1', 'L2']);
     for (const l of lines) {
-      expect(l.schemaVersion).toBe('v1');
+      expect(l.schemaVersion).toBe(FINGERPRINT_SCHEMA_VERSION);
       expect(l.fingerprints.length).toBeGreaterThan(2);
       for (const f of l.fingerprints) expect(f.fp).toMatch(/^[A-Za-z0-9_-]{43}$/);
     }

@@ -66,7 +66,9 @@ export const MAX_CASES_PER_CALL = 500;
  * (tests/bench/data/linkage-dev-ofac2018, aliases of each person merged):
  * at most 4 names, 4 readings, 13 fingerprints of one kind and 35 in all;
  * synthetic persons with 12 spellings, three birth years and two passports:
- * at most 36 of one kind and 111 in all.
+ * at most 36 of one kind and 111 in all. Re-measured with the v2 keys
+ * (issue 13): at most 35 of one kind (name.sub) and 60 in all, 108 once
+ * padded; four spellings of a six-token name with a full date, 220 padded.
  */
 
 /** Names, aliases and previous names of one case (after splitting "A a.k.a. B"), composed name parts included. */
@@ -103,18 +105,32 @@ export function fingerprintSizeClass(count: number): number | null {
   return FINGERPRINT_SIZE_CLASSES.find((c) => c >= count) ?? null;
 }
 
+/**
+ * Name kinds every case with any name fingerprint carries (dummies when the
+ * person has none of them): whether a name has three or more tokens, four or
+ * more, or any glued form would otherwise show in which of these kinds are
+ * present. Full names and date kinds are present only when real: that one
+ * bit per kind is what scoring's evidence against needs (docs/SECURITY.md).
+ */
+export const ALWAYS_PRESENT_NAME_KINDS: readonly string[] = ['name.pair', 'name.sub', 'name.glued'];
+
+const isNameKind = (kind: string): boolean => kind.startsWith('name.');
+
 /** Why a case's fingerprint counts are refused, or null when they are a padded set within the limits. */
 export function fingerprintCountProblem(
   countsByKind: ReadonlyMap<string, number>,
 ): 'CASE_TOO_MANY_FINGERPRINTS' | 'CASE_FINGERPRINTS_NOT_PADDED' | null {
   let total = 0;
   let unpadded = false;
+  let named = false;
   for (const [kind, n] of countsByKind) {
     total += n;
     if (n > maxFingerprintsOfKind(kind)) return 'CASE_TOO_MANY_FINGERPRINTS';
     if (!FINGERPRINT_SIZE_CLASSES.includes(n)) unpadded = true;
+    if (isNameKind(kind)) named = true;
   }
   if (total > MAX_FINGERPRINTS_PER_CASE) return 'CASE_TOO_MANY_FINGERPRINTS';
+  if (named && ALWAYS_PRESENT_NAME_KINDS.some((k) => !countsByKind.has(k))) unpadded = true;
   return unpadded ? 'CASE_FINGERPRINTS_NOT_PADDED' : null;
 }
 

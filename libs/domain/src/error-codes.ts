@@ -136,6 +136,8 @@ const SPECIFIC = {
   // donor metrics
   /** The release would take the working group's privacy budget for that year over its cap: no release is made. */
   PRIVACY_BUDGET_EXHAUSTED: ErrorCategory.Conflict,
+  /** The fingerprints were made under another fingerprint schema version than the group's key epoch uses: rotate the keys, then re-fingerprint. */
+  FINGERPRINT_SCHEMA_MISMATCH: ErrorCategory.Conflict,
   /** A draft or published release exists already for this working group and month (a withheld one can be computed again, at a new cost). */
   METRICS_RELEASE_EXISTS: ErrorCategory.Conflict,
   /** The month is not a complete past month of the working group's life (format YYYY-MM). */
@@ -198,6 +200,7 @@ export const ErrorCode = {
   NotANegotiator: 'NOT_A_NEGOTIATOR',
   NoteRequired: 'NOTE_REQUIRED',
   PrivacyBudgetExhausted: 'PRIVACY_BUDGET_EXHAUSTED',
+  FingerprintSchemaMismatch: 'FINGERPRINT_SCHEMA_MISMATCH',
   MetricsReleaseExists: 'METRICS_RELEASE_EXISTS',
   MetricsPeriodInvalid: 'METRICS_PERIOD_INVALID',
   MetricsReleaseVersionStale: 'METRICS_RELEASE_VERSION_STALE',

@@ -7,3 +7,4 @@ export * from './reference-pattern.js';
 export * from './lead-arrangement/index.js';
 export * from './referral/index.js';
 export * from './metrics/index.js';
+export * from './overlap-alerts.js';

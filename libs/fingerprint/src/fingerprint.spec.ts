@@ -56,9 +56,12 @@ describe('fingerprint', () => {
     expect(toBase64Url(Uint8Array.of(0xfb, 0xff))).toBe('-_8');
   });
 
-  it('domain-separates inputs as parallax/v1/<kind>/<value>', () => {
+  it('domain-separates inputs as parallax/v2/<domain>/<value>', () => {
     expect(new TextDecoder().decode(keyInput({ kind: 'name.pair', value: 'ASML HN' }))).toBe(
-      'parallax/v1/name.pair/ASML HN',
+      'parallax/v2/name.set/ASML HN',
+    );
+    expect(new TextDecoder().decode(keyInput({ kind: 'phone', value: '+441234' }))).toBe(
+      'parallax/v2/phone/+441234',
     );
   });
 });

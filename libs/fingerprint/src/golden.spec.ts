@@ -1,6 +1,6 @@
 /**
- * Golden vectors of schema v1: input person → plaintext keys → fingerprints
- * under fixed test keys. They must never change within v1: a change means
+ * Golden vectors of schema v2: input person → plaintext keys → fingerprints
+ * under fixed test keys. They must never change within v2: a change means
  * a new schema version (and new vectors), never an edit of this file.
  *
  * Regenerate only when starting a new schema version:
@@ -17,7 +17,9 @@ import { extractKeys } from './keys.js';
 import { FINGERPRINT_SCHEMA_VERSION } from './schema.js';
 import type { ExtractKeysOptions, FingerprintKey, FtmPerson, Fingerprint } from './types.js';
 
-const FILE = fileURLToPath(new URL('../test-vectors/golden-v1.json', import.meta.url));
+const FILE = fileURLToPath(
+  new URL(`../test-vectors/golden-${FINGERPRINT_SCHEMA_VERSION}.json`, import.meta.url),
+);
 
 interface GoldenCase {
   person: FtmPerson;
@@ -120,6 +122,49 @@ const INPUTS: { person: FtmPerson; options?: ExtractKeysOptions }[] = [
   },
   {
     person: {
+      id: 'containment-and-equivalents',
+      schema: 'Person',
+      properties: {
+        name: ['Микола Петрович Сидоренко'],
+        alias: ['Nikolay Sidorenko', 'Mykola Petrovych Sydorenko'],
+        birthDate: ['1970'],
+      },
+    },
+  },
+  {
+    person: {
+      id: 'slavic-conventions',
+      schema: 'Person',
+      properties: {
+        name: ['Uladzimir Ivanou'],
+        alias: ['Wladimir Iwanow', 'Vladimir Ivanov', 'Юрій Чорновол'],
+        birthDate: ['12.03.1981'],
+      },
+    },
+  },
+  {
+    person: {
+      id: 'other-scripts',
+      schema: 'Person',
+      properties: {
+        name: ['אברהם כהן'],
+        alias: ['გიორგი ბერიძე', 'Գրիգոր Պետրոսյան'],
+      },
+    },
+  },
+  {
+    person: {
+      id: 'arabic-family-conventions',
+      schema: 'Person',
+      properties: {
+        name: ['Maxamed Cabdullaahi Xasan'],
+        alias: ['محمدعلي الحسيني', 'Moehammad Joesoef', 'Мухаммед Абдуллах', 'Ahmad Ghalehbani'],
+        birthDate: ['1975'],
+      },
+    },
+  },
+  {
+    person: {
       id: 'identifiers',
       schema: 'Person',
       properties: {
@@ -161,15 +206,15 @@ async function compute(
   return out;
 }
 
-describe('golden vectors (schema v1)', () => {
+describe(`golden vectors (schema ${FINGERPRINT_SCHEMA_VERSION})`, () => {
   it('recomputes every committed vector exactly', async () => {
     if (process.env['PARALLAX_WRITE_GOLDEN'] === '1') {
       const seed = new Uint8Array(32).fill(0x5a);
-      const info = 'parallax golden vectors v1';
+      const info = `parallax golden vectors ${FINGERPRINT_SCHEMA_VERSION}`;
       const base = {
         schemaVersion: FINGERPRINT_SCHEMA_VERSION,
         note:
-          'Golden vectors of fingerprint schema v1. These outputs must never change within v1: any change to ' +
+          `Golden vectors of fingerprint schema ${FINGERPRINT_SCHEMA_VERSION}. These outputs must never change within ${FINGERPRINT_SCHEMA_VERSION}: any change to ` +
           'normalisation, keys or hashing requires a new schema version with new vectors. Test keys only.',
         oprfKeySeedHex: bytesToHex(seed),
         oprfKeyInfo: info,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractKeys, personNames } from './keys.js';
 import { toLatin } from './normalize/translit.js';
+import { keyInputString } from './schema.js';
 import type { FingerprintKey, FtmPerson } from './types.js';
 
 const person = (
@@ -26,16 +27,16 @@ const shared = (a: FtmPerson, b: FtmPerson, kind?: string): string[] => {
 };
 
 describe('extractKeys', () => {
-  it('makes composite name keys only: pairs, full name, with birth years and dates', () => {
+  it('makes composite name keys only: the whole name, its glued form, with birth years and dates', () => {
     const keys = extractKeys(person({ name: ['Ismail HANIYA'], birthDate: ['1962-05-29'] }));
-    expect(values(keys, 'name.pair')).toEqual(['ASML HN']);
+    // a two-token name's only pair is the whole name: labelled name.full, never also name.pair
+    expect(values(keys, 'name.pair')).toEqual([]);
+    expect(values(keys, 'name.sub')).toEqual([]);
     expect(values(keys, 'name.pair+yob')).toEqual(['ASML HN|1962']);
-    expect(values(keys, 'name.full')).toEqual(['c:ASMLHN', 's:ASML HN']);
-    expect(values(keys, 'name.full+dob')).toEqual([
-      'ASML HN|1962',
-      'ASML HN|1962-05',
-      'ASML HN|1962-05-29',
-    ]);
+    expect(values(keys, 'name.full')).toEqual(['ASML HN']);
+    expect(values(keys, 'name.glued')).toEqual(['ASMLHN']);
+    // the year and the date's own precision (no month level for a full date)
+    expect(values(keys, 'name.full+dob')).toEqual(['ASML HN|1962', 'ASML HN|1962-05-29']);
     expect(values(keys, 'name.part+dob')).toEqual(['ASML|1962-05-29', 'HN|1962-05-29']);
   });
 
@@ -66,9 +67,34 @@ describe('extractKeys', () => {
       'Ismail Abdel Salam Ahmed Haniyeh',
       'Ismail Haniyah',
     ]);
-    const pairs = values(extractKeys(p), 'name.pair');
-    expect(pairs).toContain('ASML HN');
-    expect(pairs).toContain('ABDSLM AHMD'); // from the previous name
+    const keys = extractKeys(p);
+    // Ismail Haniya is a whole name (and a pair of the previous name): labelled name.full only
+    expect(values(keys, 'name.full')).toContain('ASML HN');
+    expect(values(keys, 'name.pair')).not.toContain('ASML HN');
+    expect(values(keys, 'name.pair')).toContain('ABDSLM AHMD'); // from the previous name
+    expect(values(keys, 'name.sub')).toContain('ABDSLM AHMD ASML'); // three of its four tokens
+  });
+
+  it('labels proper parts of longer names, so a shorter name inside a longer one meets as a whole', () => {
+    const long = extractKeys(person({ name: ['Ahmad Khalil Nasser'] }));
+    expect(values(long, 'name.full')).toHaveLength(1);
+    expect(values(long, 'name.pair')).toHaveLength(3);
+    const short = extractKeys(person({ name: ['Ahmad Nasser'] }));
+    const [whole] = values(short, 'name.full');
+    expect(values(long, 'name.pair')).toContain(whole);
+    expect(values(long, 'name.full')).not.toContain(whole);
+    // token sets share one OPRF domain whatever their label
+    expect(keyInputString('name.full', 'A B')).toBe(keyInputString('name.pair', 'A B'));
+    expect(keyInputString('name.sub', 'A B C')).toBe(keyInputString('name.full', 'A B C'));
+    expect(keyInputString('name.glued', 'AB')).not.toBe(keyInputString('name.full', 'AB'));
+  });
+
+  it('reads a Persian compound with or without its silent -eh-', () => {
+    const withHe = values(extractKeys(person({ name: ['Ahmad GHALEHBANI'] })), 'name.full');
+    const without = values(extractKeys(person({ name: ['Ahmad Ghalebani'] })), 'name.full');
+    expect(withHe.some((v) => without.includes(v))).toBe(true);
+    // a first-syllable eh is a real h: Mehdi, Behnam keep one reading
+    expect(values(extractKeys(person({ name: ['Behnam Tehrani'] })), 'name.full')).toHaveLength(1);
   });
 
   it('makes one key per identifier with its type', () => {
@@ -173,14 +199,14 @@ describe('extractKeys', () => {
     ).toContain('name.pair=AKBR AL');
   });
 
-  it('meets a glued variant through the ordered full-name form', () => {
+  it('meets a glued variant through the glued form', () => {
     expect(
       shared(
         person({ name: ['Seifollah JASHN SAZ'] }),
         person({ name: ['Seyfollah JASHNSAZ'] }),
-        'name.full',
+        'name.glued',
       ),
-    ).toEqual(['name.full=c:SFLHJXNSZ']);
+    ).toEqual(['name.glued=SFLHJXNSZ']);
   });
 
   it('distinguishes different people', () => {

@@ -1,17 +1,21 @@
 /**
- * Fingerprint schema v1: version and key kinds. Any change to what a kind
+ * Fingerprint schema v2: version and key kinds. Any change to what a kind
  * means, to normalisation, or to the key value format is a new schema version
  * (the golden vectors in `test-vectors/` guard this).
  */
 
-/** The schema version; part of every OPRF input (`parallax/v1/<kind>/<value>`). */
-export const FINGERPRINT_SCHEMA_VERSION = 'v1';
+/** The schema version; part of every OPRF input (`parallax/v2/<domain>/<value>`). */
+export const FINGERPRINT_SCHEMA_VERSION = 'v2';
 
-/** Sorted set of the skeletons of all tokens of one name (two forms: sorted "s:" and in-order concatenation "c:"). */
+/** All the tokens of one name (two or more), as a sorted list of skeletons. */
 export const KIND_NAME_FULL = 'name.full';
-/** Unordered pair of two different token skeletons of one name. */
+/** Two of the tokens of a name of three or more (a proper subset). */
 export const KIND_NAME_PAIR = 'name.pair';
-/** A token pair plus one birth year. */
+/** Three or more of the tokens of a name of four to six (a proper subset). */
+export const KIND_NAME_SUB = 'name.sub';
+/** The skeleton of a name's tokens glued in order: meets glued and split spellings (Jashn Saz = Jashnsaz). */
+export const KIND_NAME_GLUED = 'name.glued';
+/** Two tokens of a name (a pair, or a whole two-token name) plus one birth year. */
 export const KIND_NAME_PAIR_YOB = 'name.pair+yob';
 /** The sorted full skeleton plus a birth date at year, year-month and day level. */
 export const KIND_NAME_FULL_DOB = 'name.full+dob';
@@ -30,12 +34,30 @@ export const KIND_ID_PREFIX = 'id.';
 export const NAME_KINDS: readonly string[] = [
   KIND_NAME_FULL,
   KIND_NAME_PAIR,
+  KIND_NAME_SUB,
+  KIND_NAME_GLUED,
   KIND_NAME_PAIR_YOB,
   KIND_NAME_FULL_DOB,
   KIND_NAME_PART_DOB,
 ];
 
-/** Domain-separated OPRF input string for a key: `parallax/v1/<kind>/<value>`. */
+/**
+ * The token-set kinds share one OPRF domain: a set of tokens has one
+ * fingerprint whether it is one case's whole name or part of another's
+ * longer name, so the hub sees when one name is contained in the other
+ * (evidence for) and when neither is (evidence against).
+ */
+export const NAME_SET_DOMAIN = 'name.set';
+
+/** The token-set kinds (labels of fingerprints in the `name.set` domain). */
+export const NAME_SET_KINDS: readonly string[] = [KIND_NAME_FULL, KIND_NAME_PAIR, KIND_NAME_SUB];
+
+/** The OPRF domain of a kind: `name.set` for the token-set kinds, the kind itself otherwise. */
+export function keyDomain(kind: string): string {
+  return NAME_SET_KINDS.includes(kind) ? NAME_SET_DOMAIN : kind;
+}
+
+/** Domain-separated OPRF input string for a key: `parallax/v2/<domain>/<value>`. */
 export function keyInputString(kind: string, value: string): string {
-  return `parallax/${FINGERPRINT_SCHEMA_VERSION}/${kind}/${value}`;
+  return `parallax/${FINGERPRINT_SCHEMA_VERSION}/${keyDomain(kind)}/${value}`;
 }

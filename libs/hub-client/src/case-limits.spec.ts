@@ -1,4 +1,5 @@
 import {
+  ALWAYS_PRESENT_NAME_KINDS,
   FINGERPRINT_SIZE_CLASSES,
   MAX_NAMES_PER_CASE,
   countFingerprintsByKind,
@@ -81,9 +82,12 @@ describe('padding', () => {
       'name.pair': 8,
       'name.pair+yob': 4,
       'id.passport': 4,
+      // Always present with any name kind (dummies only here).
+      'name.sub': 4,
+      'name.glued': 4,
     });
     expect(fingerprintCountProblem(counts)).toBeNull();
-    // Every real fingerprint is kept; no kind appears that was absent.
+    // Every real fingerprint is kept; no kind appears that was absent, but for the always-present name kinds.
     const keys = new Set(padded.map((f) => `${f.kind} ${f.fp}`));
     for (const f of input) expect(keys.has(`${f.kind} ${f.fp}`)).toBe(true);
     expect(keys.size).toBe(padded.length);
@@ -100,7 +104,7 @@ describe('padding', () => {
   });
 
   it('shuffles: real fingerprints do not always come first', () => {
-    const input = real('name.pair', 3);
+    const input = real('email', 3);
     let firstIsReal = 0;
     for (let i = 0; i < 64; i++) {
       const p = padFingerprints(input);
@@ -108,6 +112,21 @@ describe('padding', () => {
     }
     expect(firstIsReal).toBeGreaterThan(10);
     expect(firstIsReal).toBeLessThan(64);
+  });
+
+  it('adds name.pair, name.sub and name.glued (dummies) to any case with a name kind, and only then', () => {
+    for (const input of [real('name.full', 2), real('name.pair+yob', 1), real('name.glued', 5)]) {
+      const counts = countFingerprintsByKind(padFingerprints(input));
+      for (const kind of ALWAYS_PRESENT_NAME_KINDS)
+        expect(counts.get(kind), kind).toBeGreaterThanOrEqual(FINGERPRINT_SIZE_CLASSES[0] as number);
+      expect(fingerprintCountProblem(counts)).toBeNull();
+    }
+    // Without them the hub refuses the set: padding is what makes it acceptable.
+    expect(fingerprintCountProblem(countFingerprintsByKind(real('name.full', 4)))).toBe(
+      'CASE_FINGERPRINTS_NOT_PADDED',
+    );
+    const identifiersOnly = countFingerprintsByKind(padFingerprints(real('id.passport', 1)));
+    expect([...identifiersOnly.keys()]).toEqual(['id.passport']);
   });
 
   it('uses the random source it is given, 32 bytes per dummy', () => {

@@ -20,6 +20,7 @@
  */
 import { randomBytes } from '@noble/hashes/utils.js';
 import {
+  ALWAYS_PRESENT_NAME_KINDS,
   countFingerprintsByKind,
   ErrorCode,
   fingerprintSizeClass,
@@ -78,10 +79,24 @@ export function assertNameLimits(person: FtmPerson): void {
     );
 }
 
+/**
+ * Real fingerprints counted by kind, with every always-present name kind
+ * (ALWAYS_PRESENT_NAME_KINDS) at zero or more when the case has any name
+ * kind: padding then brings those to the first size class with dummies, so
+ * their presence tells the hub nothing about how the names are built.
+ */
+function countsToPad(fingerprints: readonly Fingerprint[]): Map<string, number> {
+  const counts = countFingerprintsByKind(fingerprints);
+  if ([...counts.keys()].some((k) => k.startsWith('name.'))) {
+    for (const kind of ALWAYS_PRESENT_NAME_KINDS) if (!counts.has(kind)) counts.set(kind, 0);
+  }
+  return counts;
+}
+
 /** Whether the fingerprints, once padded, would exceed what one case may carry. */
 export function exceedsCaseLimits(fingerprints: readonly Fingerprint[]): boolean {
   let total = 0;
-  for (const [kind, n] of countFingerprintsByKind(fingerprints)) {
+  for (const [kind, n] of countsToPad(fingerprints)) {
     const size = fingerprintSizeClass(n);
     if (size === null || size > maxFingerprintsOfKind(kind)) return true;
     total += size;
@@ -107,7 +122,7 @@ export function padFingerprints(
 ): Fingerprint[] {
   const out: Fingerprint[] = fingerprints.map((f) => ({ kind: f.kind, fp: f.fp }));
   let total = 0;
-  for (const [kind, n] of countFingerprintsByKind(fingerprints)) {
+  for (const [kind, n] of countsToPad(fingerprints)) {
     const size = fingerprintSizeClass(n);
     if (size === null || size > maxFingerprintsOfKind(kind))
       throw new CaseLimitError(

@@ -7,7 +7,7 @@ import {
   type CrimeCategory,
   type Situation,
 } from '@parallax/domain';
-import type { Fingerprint } from '@parallax/fingerprint';
+import { FINGERPRINT_SCHEMA_VERSION, type Fingerprint } from '@parallax/fingerprint';
 import { padFingerprints } from './case-limits.js';
 import { RegisterCasesDocument } from './gql/graphql.js';
 import { send } from './operation.js';
@@ -87,7 +87,12 @@ function oneOf<T extends string>(vocabulary: readonly T[], value: string, field:
   return found;
 }
 
-/** Uploads fingerprinted cases in batches; each case commits on its own on the hub. */
+/**
+ * Uploads fingerprinted cases in batches; each case commits on its own on the
+ * hub. Each says which fingerprint rules made it (this library's
+ * FINGERPRINT_SCHEMA_VERSION): the hub refuses them with
+ * FINGERPRINT_SCHEMA_MISMATCH when the group's key epoch uses other rules.
+ */
 export async function registerCases(
   request: HubRequest,
   workingGroupId: string,
@@ -104,6 +109,7 @@ export async function registerCases(
       situationTags: c.situationTags.map((t) => oneOf(SITUATIONS, t, 'situationTags')),
       crimeTags: c.crimeTags.map((t) => oneOf(CRIME_CATEGORIES, t, 'crimeTags')),
       epoch,
+      schemaVersion: FINGERPRINT_SCHEMA_VERSION,
       // Padded here, the one way every client uploads (see case-limits.ts).
       fingerprints: padFingerprints(c.fingerprints),
       ...(c.supersedes && c.supersedes.length > 0 ? { supersedes: [...c.supersedes] } : {}),

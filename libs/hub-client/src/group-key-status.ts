@@ -22,6 +22,8 @@ export interface EpochCommitmentView {
 export interface GroupKeyStatus {
   workingGroupId: string;
   epoch: number | null;
+  /** The fingerprint rules of the current epoch (null before the first); see schema-version.ts. */
+  schemaVersion: string | null;
   mySealedKey: string | null;
   mySealedKeySenderId: string | null;
   isCoordinator: boolean;

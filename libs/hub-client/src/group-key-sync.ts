@@ -13,12 +13,14 @@ export type GroupKeySyncOutcome =
   /** No key epoch yet: a coordinator creates the first one. */
   | { state: 'no-epoch'; isCoordinator: boolean }
   /** An epoch exists but no copy is sealed for this user yet. */
-  | { state: 'pending'; epoch: number; isCoordinator: boolean }
+  | { state: 'pending'; epoch: number; isCoordinator: boolean; schemaVersion: string | null }
   /** The copy was refused (see GroupKeyRefused.reason); nothing is usable. */
   | { state: 'refused'; epoch: number; isCoordinator: boolean; refusal: GroupKeyRefused }
   | {
       state: 'ready';
       epoch: number;
+      /** The fingerprint rules of the epoch: cases are registered only when they are this client's. */
+      schemaVersion: string | null;
       /** The verified K_group (the `known` one when it was still current). */
       groupKey: Uint8Array;
       isCoordinator: boolean;
@@ -52,9 +54,10 @@ export async function syncGroupKeyTrusted(
 ): Promise<GroupKeySyncOutcome> {
   const { workingGroupId, me, pins } = args;
   const status = await groupKeyStatus(request, workingGroupId);
-  const { isCoordinator } = status;
+  const { isCoordinator, schemaVersion } = status;
   if (status.epoch === null) return { state: 'no-epoch', isCoordinator };
-  if (!status.mySealedKey) return { state: 'pending', epoch: status.epoch, isCoordinator };
+  if (!status.mySealedKey)
+    return { state: 'pending', epoch: status.epoch, isCoordinator, schemaVersion };
   let unlocked;
   try {
     unlocked = await unlockGroupKey(request, workingGroupId, me, { pins, known: args.known });
@@ -68,7 +71,7 @@ export async function syncGroupKeyTrusted(
       };
     throw error;
   }
-  if (!unlocked) return { state: 'pending', epoch: status.epoch, isCoordinator };
+  if (!unlocked) return { state: 'pending', epoch: status.epoch, isCoordinator, schemaVersion };
   const { epoch, groupKey, trust, directory } = unlocked;
   const result =
     args.isCancelled?.() === true
@@ -84,6 +87,7 @@ export async function syncGroupKeyTrusted(
   return {
     state: 'ready',
     epoch,
+    schemaVersion: unlocked.status.schemaVersion,
     groupKey,
     isCoordinator: unlocked.status.isCoordinator,
     sealed: result.sealed,

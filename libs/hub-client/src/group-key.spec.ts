@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '@noble/hashes/utils.js';
-import { generateGroupKey } from '@parallax/fingerprint';
+import { FINGERPRINT_SCHEMA_VERSION, generateGroupKey } from '@parallax/fingerprint';
 import {
   generateSigningKeyPair,
   generateUserKeyPair,
@@ -464,7 +464,12 @@ describe('key epochs with verified keys', () => {
       syncGroupKeyTrusted(w.hub.as(u.id), { workingGroupId: WG, me: u.owner, pins: w.pinsOf(u) });
     expect(await sync(w.A)).toEqual({ state: 'no-epoch', isCoordinator: false });
     const started = await startKeyEpoch(w.hub.as(w.C.id), WG, w.C.owner, { pins: w.pinsOf(w.C) });
-    expect(await sync(w.A)).toEqual({ state: 'pending', epoch: 1, isCoordinator: false });
+    expect(await sync(w.A)).toEqual({
+      state: 'pending',
+      epoch: 1,
+      isCoordinator: false,
+      schemaVersion: FINGERPRINT_SCHEMA_VERSION,
+    });
     await certifyOrgAdmin(w.hub.as(w.C.id), {
       workingGroupId: WG,
       subject: await entry(w.hub, w.C, w.A.id),
@@ -474,6 +479,7 @@ describe('key epochs with verified keys', () => {
     expect(c).toMatchObject({
       state: 'ready',
       epoch: 1,
+      schemaVersion: FINGERPRINT_SCHEMA_VERSION,
       isCoordinator: true,
       sealed: 1,
       untrusted: [{ userId: 'inv-a', reason: 'uncertified' }],

@@ -6,7 +6,11 @@ import {
   keyInputString,
   type FtmPerson,
 } from '@parallax/fingerprint';
-import { countFingerprintsByKind, fingerprintCountProblem } from '@parallax/domain';
+import {
+  ALWAYS_PRESENT_NAME_KINDS,
+  countFingerprintsByKind,
+  fingerprintCountProblem,
+} from '@parallax/domain';
 import { describe, expect, it } from 'vitest';
 import {
   importIdempotencyKey,
@@ -108,7 +112,10 @@ describe('importPersons', () => {
       const real = offline[i]?.fingerprints ?? [];
       expect(stored?.fingerprints).toEqual(expect.arrayContaining([...real]));
       const counts = countFingerprintsByKind(stored?.fingerprints ?? []);
-      expect([...counts.keys()].sort()).toEqual([...new Set(real.map((f) => f.kind))].sort());
+      // The real kinds, and the name kinds every case with a name carries (dummies when absent).
+      expect([...counts.keys()].sort()).toEqual(
+        [...new Set([...real.map((f) => f.kind), ...ALWAYS_PRESENT_NAME_KINDS])].sort(),
+      );
       expect(fingerprintCountProblem(counts)).toBeNull();
       expect(stored?.reference).toBe(importReference(groupKey, p.id));
     });

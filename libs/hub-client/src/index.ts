@@ -27,5 +27,6 @@ export * from './oprf.js';
 export * from './operation.js';
 export * from './pins.js';
 export * from './request.js';
+export * from './schema-version.js';
 export * from './session.js';
 export * from './signing-key.js';

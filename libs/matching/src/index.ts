@@ -10,4 +10,10 @@ export {
   type PairScore,
   type SharedFingerprint,
 } from './score.js';
-export { ALERT_THRESHOLD, kindWeight, rarityDiscount } from './weights.js';
+export {
+  ALERT_THRESHOLD,
+  contributes,
+  holderCountCap,
+  kindWeight,
+  rarityDiscount,
+} from './weights.js';

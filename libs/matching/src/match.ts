@@ -43,38 +43,41 @@ export function matchRecords(
 ): CandidatePair[] {
   const threshold = options.threshold ?? ALERT_THRESHOLD;
   const maxFrequency = options.maxCandidateFrequency ?? 500;
+  // Fingerprints meet by value whatever their label: in schema v2 a token set is one
+  // record's whole name (`name.full`) and part of the other's (`name.pair`).
   const holders = new Map<string, number[]>();
   const kinds: Set<string>[] = [];
+  const labels: Map<string, string>[] = [];
   records.forEach((record, index) => {
-    const own = new Set<string>();
+    const own = new Map<string, string>();
     const recordKinds = new Set<string>();
     for (const { kind, fp } of record.fingerprints) {
       recordKinds.add(kind);
-      const id = `${kind}\u0000${fp}`;
-      if (own.has(id)) continue;
-      own.add(id);
-      const list = holders.get(id);
+      if (own.has(fp)) continue;
+      own.set(fp, kind);
+      const list = holders.get(fp);
       if (list) list.push(index);
-      else holders.set(id, [index]);
+      else holders.set(fp, [index]);
     }
     kinds.push(recordKinds);
+    labels.push(own);
   });
 
   const n = records.length;
   const shared = new Map<number, SharedFingerprint[]>();
-  for (const [id, list] of holders) {
+  for (const [fp, list] of holders) {
     if (list.length < 2 || list.length > maxFrequency) continue;
-    const sep = id.indexOf('\u0000');
-    const fingerprint: SharedFingerprint = {
-      kind: id.slice(0, sep),
-      fp: id.slice(sep + 1),
-      frequency: list.length,
-    };
     for (let x = 0; x < list.length; x++) {
       const a = list[x] as number;
       for (let y = x + 1; y < list.length; y++) {
         const b = list[y] as number;
         if ((records[a] as MatchRecord).orgId === (records[b] as MatchRecord).orgId) continue;
+        const fingerprint: SharedFingerprint = {
+          kind: labels[a]?.get(fp) as string,
+          otherKind: labels[b]?.get(fp) as string,
+          fp,
+          frequency: list.length,
+        };
         const key = a * n + b;
         const entry = shared.get(key);
         if (entry) entry.push(fingerprint);
@@ -87,7 +90,11 @@ export function matchRecords(
   for (const [key, fps] of shared) {
     const a = Math.floor(key / n);
     const b = key % n;
-    const result = scorePair(fps, { leftKinds: kinds[a], rightKinds: kinds[b] });
+    const result = scorePair(fps, {
+      leftKinds: kinds[a],
+      rightKinds: kinds[b],
+      groupSize: records.length,
+    });
     if (result.score < threshold) continue;
     const left = records[a] as MatchRecord;
     const right = records[b] as MatchRecord;

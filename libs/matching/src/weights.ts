@@ -1,28 +1,48 @@
 /**
- * Evidence weights of the matching model (see docs/matching-calibration.md).
+ * Evidence weights of the matching model, v2 (see docs/matching-calibration.md).
  *
- * Each weight is the log-likelihood ratio (natural log) that one shared,
- * unique fingerprint of that kind adds in favour of "same person", *on top
- * of* the kinds it implies (a shared pair + birth year implies a shared
- * pair, so `name.pair+yob` carries only the year's extra evidence). They are
- * set from first principles — how often two different people would share
- * such a key in a list of a few thousand names — and checked, not fitted, on
- * the development set and on synthetic data.
+ * Each weight is a log-likelihood ratio (natural log): how much more likely
+ * two records of the same person share a fingerprint of that kind than two
+ * records of different people do, for a fingerprint no other case of the
+ * group holds. Name-and-date weights are *joint*: a shared name pair + birth
+ * year carries the pair and the year together, and only the strongest joint
+ * key of a pair counts in full (the others are mostly the same evidence
+ * again). They are set from first principles — how often two different
+ * people share such a key — and checked, not fitted, on the development set
+ * and on synthetic data.
  */
 
-/** Weights of exact kinds. */
+/** Two (or more) tokens of both names agree, neither name whole: `name.pair` / `name.sub` on both sides. */
+export const NAME_PART_WEIGHT = 1.6;
+/** One record's whole name is inside the other's (`name.full` against `name.pair`/`name.sub`), or the glued forms agree. */
+export const NAME_CONTAINED_WEIGHT = 2.2;
+/** Both whole names agree as token sets (`name.full` on both sides). */
+export const NAME_SAME_WEIGHT = 3.0;
+/** Two tokens + a birth year, jointly (`name.pair+yob`). */
+export const NAME_YEAR_WEIGHT = 3.8;
+/** The whole name + a birth date at one level, jointly (`name.full+dob`); further levels add FULL_DOB_LEVEL_WEIGHT. */
+export const FULL_NAME_DATE_WEIGHT = 4.2;
+/** A further date level (month, day) of the whole name. */
+export const FULL_DOB_LEVEL_WEIGHT = 0.6;
+/** One token + a full (day) date (`name.part+dob`), on top of the name evidence. */
+export const PART_DATE_WEIGHT = 2.4;
+
+/** Weights of identifier kinds (independent of names). */
 export const KIND_WEIGHTS: Readonly<Record<string, number>> = {
-  'name.pair': 1.6,
-  'name.pair+yob': 2.2,
-  'name.full': 0.2,
-  'name.full+dob': 0.6,
-  'name.part+dob': 2.4,
   'id.passport': 7,
   'id.national': 7,
   'id.tax': 7,
   'id.ssn': 7,
   email: 6,
   phone: 4.5,
+  // name kinds, for callers that ask a kind's weight (holder-count caps, candidate pruning)
+  'name.full': NAME_SAME_WEIGHT,
+  'name.pair': NAME_CONTAINED_WEIGHT,
+  'name.sub': NAME_CONTAINED_WEIGHT,
+  'name.glued': NAME_CONTAINED_WEIGHT,
+  'name.pair+yob': NAME_YEAR_WEIGHT,
+  'name.full+dob': FULL_NAME_DATE_WEIGHT,
+  'name.part+dob': PART_DATE_WEIGHT,
 };
 
 /** Weights of kind families, by prefix, when the exact kind is not listed. */
@@ -35,26 +55,34 @@ export const PREFIX_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
 export const UNKNOWN_KIND_WEIGHT = 1;
 
 /**
- * A second, third… shared fingerprint of the same kind is partly the same
- * evidence again (pairs that share a token, another spelling of the same
- * alias, another date level): the i-th one counts DECAY^(i-1).
+ * A second, third… fingerprint of the same evidence counts DECAY^(i-1):
+ * pairs that share a token, another spelling of the same alias, another
+ * date level are not independent evidence.
  */
 export const SAME_KIND_DECAY = 0.5;
 
-/** Evidence needed for an even score: score = sigmoid(evidence − OFFSET). */
+/** Prior log-odds of a candidate pair: score = sigmoid(evidence − OFFSET). */
 export const SCORE_OFFSET = 2;
 
-/** Both records have birth years and share a name pair, but no pair + year: the years disagree. */
+/** Both records have birth years and share name tokens, but no tokens + year: the years disagree. */
 export const YEAR_CONFLICT_PENALTY = 3.5;
 
-/** Both have day-precise birth dates and share a name pair, but no name part + date: the dates disagree. */
-export const DATE_CONFLICT_PENALTY = 1;
+/** Both have day-precise birth dates and share tokens + year, but no token + date: same year, other day. */
+export const DATE_CONFLICT_PENALTY = 2;
 
 /**
- * A fingerprint held by `frequency` records (the pair included) is
- * discounted by ln((frequency − 1) / 2) once it is held by more than 3: the
- * chance that an unrelated record shares it grows with its frequency, and a
- * cluster of up to three records of the same person is expected.
+ * Both have whole names of two or more tokens and share tokens, but neither
+ * name is inside the other in any spelling: each has a token the other lacks
+ * (another surname, another patronymic).
+ */
+export const NAME_CONFLICT_PENALTY = 1.5;
+
+/**
+ * A fingerprint held by `frequency` cases (the pair included) is discounted
+ * by ln((frequency − 1) / 2) once it is held by more than 3: the expected
+ * number of unrelated cases holding it grows with the count of its holders
+ * (a frequency-based u-probability), and up to three records of one person
+ * are expected, so the first three holders cost nothing.
  */
 export function rarityDiscount(frequency: number): number {
   return Math.log(Math.max(1, (frequency - 1) / 2));
@@ -72,5 +100,40 @@ export function kindWeight(kind: string): number {
 export const STRONG_THRESHOLD = 0.95;
 export const PROBABLE_THRESHOLD = 0.8;
 
-/** The default alert threshold: every pair at or above it is reported (the "possible" band and up). */
+/** The default alert threshold: every pair at or above it is an overlap (the "possible" band and up). */
 export const ALERT_THRESHOLD = 0.5;
+
+/**
+ * The holder count beyond which a fingerprint of `kind` adds no evidence:
+ * counting its holders can stop there (the hub's LIMITed count).
+ */
+export function holderCountCap(kind: string): number {
+  return Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
+}
+
+/**
+ * Holder counts at which name and date fingerprints stop making candidates.
+ * A pair is missed only if every fingerprint it shares is past its cap; then
+ * its names add at most 1.3 + ½·(2·0.5) (each discounted by ln(11/2) ≈ 1.70),
+ * its strongest joint name + date key at most 4.65 − ln(47/2) ≈ 1.49 (which
+ * replaces the best name), token + date nothing: under 2, the prior's offset,
+ * so it could not alert (checked by a property test). Without these caps the
+ * hub follows every name held by up to 40 cases to all its holders.
+ */
+export const NAME_SET_PROBE_CAP = 12;
+export const DATED_PROBE_CAP = 48;
+
+const NAME_SET_PROBE_KINDS = new Set(['name.full', 'name.pair', 'name.sub', 'name.glued']);
+const DATED_PROBE_KINDS = new Set(['name.pair+yob', 'name.full+dob', 'name.part+dob']);
+
+/**
+ * Whether a fingerprint of `kind` held by `frequency` cases can be what
+ * finds an alerting pair (the hub looks up candidates only through these).
+ * The group's size never makes a fingerprint count less, so it does not
+ * prune (it is accepted for callers that have it).
+ */
+export function contributes(kind: string, frequency: number, _groupSize?: number): boolean {
+  if (NAME_SET_PROBE_KINDS.has(kind) && frequency >= NAME_SET_PROBE_CAP) return false;
+  if (DATED_PROBE_KINDS.has(kind) && frequency >= DATED_PROBE_CAP) return false;
+  return kindWeight(kind) - rarityDiscount(frequency) > 0;
+}

@@ -1,6 +1,8 @@
 /**
- * `npm run bench:hub [-- --others N --import N --shared N --keep]`: the hub
- * end to end on this machine. A prints-figures script, never a timed test.
+ * `npm run bench:hub [-- --others N --import N --shared N --keep --seed-cache DIR --full-seed]`:
+ * the hub end to end on this machine, and the quality of the overlaps it
+ * creates (per band; notified = strong + probable) against the generator's
+ * truth. A prints-figures script, never a timed test.
  *
  * 1. Starts the built hub (embedded PostgreSQL, `--demo`) on a temporary
  *    data folder; the coordinator starts the group's key epoch through the
@@ -21,7 +23,7 @@
  * 4. Single-case latency: one case registered through the client library
  *    (as the browser does), polled through `overlaps` until it shows.
  */
-import { randomBytes, createDecipheriv, randomUUID } from 'node:crypto';
+import { randomBytes, createDecipheriv, createHmac, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -45,9 +47,11 @@ import {
 } from '@parallax/hub-client';
 import { TOTP } from 'otpauth';
 import pg from 'pg';
-import { identity, prng, record, type Identity } from './generator.js';
+import { identities, prng, record, type Identity } from './generator.js';
 import { demoLogins, REPO_ROOT, startAppProcess, type AppProcess } from '@parallax/test-support';
 import { postgresCpu, processCpu } from './hub/cpu.js';
+import { overlapQuality } from './hub/quality.js';
+import { restoreSeed, saveSeed, seedSignature, type SeedCacheMeta } from './hub/seed-cache.js';
 
 // ---------------------------------------------------------------- options
 function option(name: string, fallback: number): number {
@@ -64,6 +68,28 @@ const OTHERS = option('others', 100_000);
 const IMPORT = option('import', 10_000);
 const SHARED = Math.min(option('shared', 2_000), IMPORT);
 const KEEP = process.argv.includes('--keep');
+/**
+ * A folder keeping the seeded hub (data folder copied after seeding, master
+ * key, epoch): later runs with the same --others and the same keys reuse it
+ * instead of seeding again (a 1,000,000-case seed costs far more than the run).
+ */
+const SEED_CACHE = ((): string | null => {
+  const i = process.argv.indexOf('--seed-cache');
+  return i < 0 ? null : (process.argv[i + 1] ?? null);
+})();
+/**
+ * Fingerprint every seeded key through the OPRF. By default only the keys
+ * the run can compare with (the import's keys, the latency check's persons,
+ * the sample checked through the hub) get their real fingerprint; the other
+ * seeded keys get a keyed hash of their input under a throw-away key —
+ * distinct, equal exactly where the keys are equal, never equal to a real
+ * fingerprint — so rows, holders per fingerprint and kinds per case are
+ * those of a full seed, and every comparison the hub makes gives the same
+ * result, at the OPRF cost of the import's keys instead of the seed's.
+ */
+const FULL_SEED = process.argv.includes('--full-seed');
+/** The strengths that notify at the default alert level (PROBABLE); weaker overlaps are listed, never notified. */
+const NOTIFIED = new Set(['strong', 'probable']);
 /** The CLI's --parallel (registration calls in flight); 0: its default. */
 const PARALLEL = option('parallel', 0);
 /** Restart the hub with pg_stat_statements and print the costliest statements of the import. */
@@ -90,17 +116,19 @@ const report: string[] = [];
 const djaCount = Math.round(OTHERS * DJA_SHARE);
 const drwCount = OTHERS - djaCount;
 const othersIds = djaCount + drwCount - BOTH_OTHERS;
-const rng = prng(20261122);
-const identities: Identity[] = Array.from(
-  { length: othersIds + (IMPORT - SHARED) + LATENCY_RUNS },
-  (_, i) => identity(rng, i),
+// Separate streams, so the seed does not depend on the import's size (a seed cache stays valid).
+const population: Identity[] = identities(
+  prng(20261122),
+  othersIds + (IMPORT - SHARED) + LATENCY_RUNS,
 );
+const seedRng = prng(20261123);
+const rng = prng(20261124);
 const seedDja = Array.from({ length: djaCount }, (_, i) =>
-  record(rng, identities[i] as Identity, `dja-${i}`),
+  record(seedRng, population[i] as Identity, `dja-${i}`),
 );
 const seedDrw = Array.from({ length: drwCount }, (_, j) => {
   const i = djaCount - BOTH_OTHERS + j;
-  return record(rng, identities[i] as Identity, `drw-${i}`);
+  return record(seedRng, population[i] as Identity, `drw-${i}`);
 });
 const sharedIds = new Set(
   Array.from({ length: SHARED }, (_, k) => Math.floor((k * othersIds) / Math.max(1, SHARED))),
@@ -118,7 +146,7 @@ for (let i = importIdentity.length - 1; i > 0; i--) {
   ];
 }
 const importPersons: FtmPerson[] = importIdentity.map((idx, k) =>
-  record(rng, identities[idx] as Identity, `ddc-${k}-id${idx}`),
+  record(rng, population[idx] as Identity, `ddc-${k}-id${idx}`),
 );
 
 // ---------------------------------------------------------------- helpers
@@ -201,12 +229,24 @@ interface SeededCase {
 
 // ---------------------------------------------------------------- run
 const dataDir = await mkdtemp(join(tmpdir(), 'parallax-bench-hub-'));
-const masterKey = randomBytes(32);
+// a cheap seed's real fingerprints depend on the import, a full seed's do not
+const signature = SEED_CACHE
+  ? seedSignature(
+      FULL_SEED ? `others=${OTHERS} full` : `others=${OTHERS} import=${IMPORT} shared=${SHARED}`,
+      [...seedDja, ...seedDrw],
+    )
+  : '';
+const cached = SEED_CACHE ? await restoreSeed(SEED_CACHE, signature, dataDir) : null;
+const masterKey = cached ? Buffer.from(cached.masterKey, 'base64') : randomBytes(32);
 let hub: AppProcess | undefined;
 let client: pg.Client | undefined;
 const db = (): pg.Client => new pg.Client({ connectionString: hub?.databaseUrl() });
 try {
-  say(`data folder ${dataDir}; starting the hub (embedded PostgreSQL, --demo)…`);
+  say(
+    cached
+      ? `data folder ${dataDir}: the seeded hub copied from ${SEED_CACHE ?? ''} in ${seconds(t0).toFixed(0)} s; starting it…`
+      : `data folder ${dataDir}; starting the hub (embedded PostgreSQL, --demo)…`,
+  );
   const hubOptions = {
     dataDir,
     args: ['--demo'],
@@ -229,11 +269,6 @@ try {
     await c2.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await c2.end();
   }
-  const coordinator = await signIn(hub, dataDir, 'coordinator@demo.parallax.test');
-  const { workingGroups } = await coordinator.session.request<{
-    workingGroups: Array<{ id: string }>;
-  }>('{ workingGroups { id } }');
-  const wg = workingGroups[0]?.id ?? '';
   // Each signed-in person keeps their own coordinator pins, as each device does.
   const pinsOf = new Map<string, MemoryPinStore>();
   const pins = (userId: string): { pins: MemoryPinStore } => {
@@ -241,23 +276,10 @@ try {
     pinsOf.set(userId, store);
     return { pins: store };
   };
-  const { epoch, groupKey } = await startKeyEpoch(
-    coordinator.session.request,
-    wg,
-    coordinator.me,
-    pins(coordinator.me.userId),
-  );
 
   client = db();
   client.on('error', () => undefined); // the hub's shutdown ends the connection
   await client.connect();
-  const [{ oprf_key: sealedOprf }] = (
-    await client.query(
-      'SELECT oprf_key FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2',
-      [wg, epoch],
-    )
-  ).rows as [{ oprf_key: Buffer }];
-  const oprfKey = openSealed(masterKey, sealedOprf, `oprf-key/${wg}/${epoch}`);
   const orgs = new Map(
     (
       (
@@ -271,35 +293,113 @@ try {
   const drw = orgs.get('investigator@drw.demo.parallax.test');
   const ddc = orgs.get('investigator@ddc.demo.parallax.test');
   if (!dja || !drw || !ddc) throw new Error('demo organisations missing');
-
-  // ---- seed
-  say(`seeding ${fmt(OTHERS)} cases of two other organisations: extracting keys…`);
-  await oprfReady();
-  let t = performance.now();
   const seedPersons: Array<{ person: FtmPerson; org: typeof dja }> = [
     ...seedDja.map((person) => ({ person, org: dja })),
     ...seedDrw.map((person) => ({ person, org: drw })),
   ];
-  const keyIndex = new Map<string, number>();
-  const seedKeys = seedPersons.map(({ person }) =>
-    extractKeys(person).map((k) => {
-      const s = keyInputString(k.kind, k.value);
-      let i = keyIndex.get(s);
-      if (i === undefined) {
-        i = keyIndex.size;
-        keyIndex.set(s, i);
-      }
-      return { kind: k.kind, i };
-    }),
-  );
-  const totalKeys = seedKeys.reduce((n, k) => n + k.length, 0);
-  say(
-    `  ${fmt(totalKeys)} keys, ${fmt(keyIndex.size)} distinct; fingerprinting them with the hub's key on ${availableParallelism()} threads…`,
-  );
-  const packed = await directAll(oprfKey, groupKey, [...keyIndex.keys()]);
-  const fpOf = (i: number): Buffer => Buffer.from(packed.buffer, packed.byteOffset + i * 32, 32);
-  const seeded: Array<SeededCase & { org: string; user: string; ref: string }> = seedPersons.map(
-    ({ person, org }, n) => {
+
+  let wg: string;
+  let epoch: number;
+  let seeded: Array<SeededCase & { org: string; user: string; ref: string }>;
+  let seedStats: Omit<SeedCacheMeta, 'signature' | 'masterKey' | 'wg' | 'epoch'>;
+  if (cached) {
+    ({ wg, epoch } = cached);
+    seedStats = cached;
+    const rows = (
+      await client.query(`SELECT id, reference FROM tracking_case WHERE reference LIKE 'SEED-%'`)
+    ).rows as Array<{ id: string; reference: string }>;
+    seeded = rows.map((r) => {
+      const sp = seedPersons[Number(r.reference.slice(5))];
+      if (!sp) throw new Error(`seed cache: unknown case ${r.reference}`);
+      return {
+        id: r.id,
+        person: sp.person,
+        fps: [],
+        org: sp.org.id,
+        user: sp.org.user_id,
+        ref: r.reference,
+      };
+    });
+    say(`  ${fmt(seeded.length)} seeded cases reused (${fmt(cached.seedRows)} fingerprint rows)`);
+  } else {
+    const coordinator = await signIn(hub, dataDir, 'coordinator@demo.parallax.test');
+    const { workingGroups } = await coordinator.session.request<{
+      workingGroups: Array<{ id: string }>;
+    }>('{ workingGroups { id } }');
+    wg = workingGroups[0]?.id ?? '';
+    const started = await startKeyEpoch(
+      coordinator.session.request,
+      wg,
+      coordinator.me,
+      pins(coordinator.me.userId),
+    );
+    epoch = started.epoch;
+    const groupKey = started.groupKey;
+    const [{ oprf_key: sealedOprf }] = (
+      await client.query(
+        'SELECT oprf_key FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2',
+        [wg, epoch],
+      )
+    ).rows as [{ oprf_key: Buffer }];
+    const oprfKey = openSealed(masterKey, sealedOprf, `oprf-key/${wg}/${epoch}`);
+
+    // ---- seed
+    say(`seeding ${fmt(OTHERS)} cases of two other organisations: extracting keys…`);
+    await oprfReady();
+    let t = performance.now();
+    const keyIndex = new Map<string, number>();
+    const seedKeys = seedPersons.map(({ person }) =>
+      extractKeys(person).map((k) => {
+        const s = keyInputString(k.kind, k.value);
+        let i = keyIndex.get(s);
+        if (i === undefined) {
+          i = keyIndex.size;
+          keyIndex.set(s, i);
+        }
+        return { kind: k.kind, i };
+      }),
+    );
+    const totalKeys = seedKeys.reduce((n, k) => n + k.length, 0);
+    say(
+      `  ${fmt(totalKeys)} keys, ${fmt(keyIndex.size)} distinct (extracted in ${seconds(t).toFixed(0)} s); fingerprinting them with the hub's key on ${availableParallelism()} threads…`,
+    );
+    const inputs = [...keyIndex.keys()];
+    let packed: Uint8Array;
+    let realKeys = inputs.length;
+    if (FULL_SEED) packed = await directAll(oprfKey, groupKey, inputs);
+    else {
+      // keys of the import, of the persons the latency check enters again, of the sample checked
+      const comparable = new Set<string>();
+      const addKeys = (p: FtmPerson): void => {
+        for (const k of extractKeys(p)) comparable.add(keyInputString(k.kind, k.value));
+      };
+      importPersons.forEach(addKeys);
+      seedDrw
+        .filter((p) => p.properties['passportNumber'] !== undefined)
+        .slice(0, LATENCY_RUNS)
+        .forEach(addKeys);
+      seedPersons.slice(0, 25).forEach(({ person }) => addKeys(person));
+      const real = inputs.filter((x) => comparable.has(x));
+      realKeys = real.length;
+      say(
+        `  ${fmt(real.length)} of them comparable with the import: real fingerprints for those, a keyed hash for the rest`,
+      );
+      const realFps = await directAll(oprfKey, groupKey, real);
+      const realAt = new Map(real.map((x, i) => [x, i]));
+      const filler = randomBytes(32);
+      packed = new Uint8Array(inputs.length * 32);
+      inputs.forEach((x, i) => {
+        const j = realAt.get(x);
+        packed.set(
+          j === undefined
+            ? createHmac('sha256', filler).update(x).digest()
+            : realFps.subarray(j * 32, (j + 1) * 32),
+          i * 32,
+        );
+      });
+    }
+    const fpOf = (i: number): Buffer => Buffer.from(packed.buffer, packed.byteOffset + i * 32, 32);
+    seeded = seedPersons.map(({ person, org }, n) => {
       const seen = new Set<string>();
       const fps: SeededCase['fps'] = [];
       for (const { kind, i } of seedKeys[n] ?? []) {
@@ -308,59 +408,90 @@ try {
         fps.push({ kind, fp: fpOf(i) });
       }
       return { id: randomUUID(), person, fps, org: org.id, user: org.user_id, ref: `SEED-${n}` };
-    },
-  );
-  const seedFingerprintSeconds = seconds(t);
-  say(`  fingerprinted in ${seedFingerprintSeconds.toFixed(0)} s; writing rows…`);
-  t = performance.now();
-  for (let i = 0; i < seeded.length; i += 5_000) {
-    const batch = seeded.slice(i, i + 5_000).filter((c) => c.fps.length > 0);
-    await client.query(
-      `INSERT INTO tracking_case (id, working_group_id, organisation_id, reference, status, situation_tags, crime_tags,
-         epoch, fingerprint_count, idempotency_key, created_by)
-       SELECT id, $1, org, ref, 'active', '{syria}', '{torture}', $2, n, 'seed-' || ref, usr
-       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::uuid[]) AS t(id, org, ref, n, usr)`,
-      [
+    });
+    const fingerprintSeconds = seconds(t);
+    say(`  keys extracted and fingerprinted in ${fingerprintSeconds.toFixed(0)} s; writing rows…`);
+    t = performance.now();
+    for (let i = 0; i < seeded.length; i += 5_000) {
+      const batch = seeded.slice(i, i + 5_000).filter((c) => c.fps.length > 0);
+      await client.query(
+        `INSERT INTO tracking_case (id, working_group_id, organisation_id, reference, status, situation_tags, crime_tags,
+           epoch, fingerprint_count, idempotency_key, created_by)
+         SELECT id, $1, org, ref, 'active', '{syria}', '{torture}', $2, n, 'seed-' || ref, usr
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::uuid[]) AS t(id, org, ref, n, usr)`,
+        [
+          wg,
+          epoch,
+          batch.map((c) => c.id),
+          batch.map((c) => c.org),
+          batch.map((c) => c.ref),
+          batch.map((c) => c.fps.length),
+          batch.map((c) => c.user),
+        ],
+      );
+      const rows = batch.flatMap((c) => c.fps.map((f) => [c.id, f.kind, f.fp] as const));
+      for (let j = 0; j < rows.length; j += 100_000) {
+        const part = rows.slice(j, j + 100_000);
+        await client.query(
+          `INSERT INTO case_fingerprint (case_id, working_group_id, epoch, kind, fp)
+           SELECT c, $1, $2, k, f FROM unnest($3::uuid[], $4::text[], $5::bytea[]) AS t(c, k, f)`,
+          [wg, epoch, part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2])],
+        );
+      }
+      if (i % 100_000 === 0 && i > 0) say(`  ${fmt(i)} cases written`);
+    }
+    await client.query('ANALYZE tracking_case; ANALYZE case_fingerprint');
+    const seedRows = (await client.query('SELECT count(*)::int AS n FROM case_fingerprint'))
+      .rows[0] as { n: number };
+    seedStats = {
+      seedRows: seedRows.n,
+      distinctKeys: keyIndex.size,
+      realKeys,
+      fingerprintSeconds,
+      writeSeconds: seconds(t),
+    };
+    say(`  ${fmt(seedRows.n)} fingerprint rows written in ${seedStats.writeSeconds.toFixed(0)} s`);
+
+    // The seeded fingerprints are the real ones: check a sample through the hub.
+    const djaUser = await signIn(hub, dataDir, 'investigator@dja.demo.parallax.test');
+    const djaKey = await unlockGroupKey(
+      djaUser.session.request,
+      wg,
+      djaUser.me,
+      pins(djaUser.me.userId),
+    );
+    if (!djaKey) throw new Error('no group key for the check');
+    const sample = seeded.slice(0, 25);
+    const viaHub = await fingerprintPersons(
+      sample.map((c) => c.person),
+      { groupKey: djaKey.groupKey, evaluator: hubEvaluator(djaUser.session.request, wg, epoch) },
+    );
+    sample.forEach((c, i) => {
+      const x = c.fps.map((f) => `${f.kind} ${f.fp.toString('base64url')}`).sort();
+      const y = (viaHub[i]?.fingerprints ?? []).map((f) => `${f.kind} ${f.fp}`).sort();
+      if (x.join('\n') !== y.join('\n'))
+        throw new Error(`seeded fingerprints differ from the hub's for ${c.person.id}`);
+    });
+    say('  sample of 25 seeded cases: fingerprints equal to those made through the hub');
+    if (SEED_CACHE) {
+      const tc = performance.now();
+      await client.end();
+      await hub.stop();
+      await saveSeed(SEED_CACHE, dataDir, {
+        ...seedStats,
+        signature,
+        masterKey: masterKey.toString('base64'),
         wg,
         epoch,
-        batch.map((c) => c.id),
-        batch.map((c) => c.org),
-        batch.map((c) => c.ref),
-        batch.map((c) => c.fps.length),
-        batch.map((c) => c.user),
-      ],
-    );
-    const rows = batch.flatMap((c) => c.fps.map((f) => [c.id, f.kind, f.fp] as const));
-    for (let j = 0; j < rows.length; j += 100_000) {
-      const part = rows.slice(j, j + 100_000);
-      await client.query(
-        `INSERT INTO case_fingerprint (case_id, working_group_id, epoch, kind, fp)
-         SELECT c, $1, $2, k, f FROM unnest($3::uuid[], $4::text[], $5::bytea[]) AS t(c, k, f)`,
-        [wg, epoch, part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2])],
-      );
+      });
+      hub = await startAppProcess(hubOptions);
+      client = db();
+      client.on('error', () => undefined);
+      await client.connect();
+      say(`  seeded hub saved to ${SEED_CACHE} (${seconds(tc).toFixed(0)} s, hub restarted)`);
     }
   }
-  await client.query('ANALYZE tracking_case; ANALYZE case_fingerprint');
-  const seedRows = (await client.query('SELECT count(*)::int AS n FROM case_fingerprint'))
-    .rows[0] as { n: number };
-  say(`  ${fmt(seedRows.n)} fingerprint rows written in ${seconds(t).toFixed(0)} s`);
-
-  // The seeded fingerprints are the real ones: check a sample through the hub.
-  const djaUser = await signIn(hub, dataDir, 'investigator@dja.demo.parallax.test');
-  const djaKey = await unlockGroupKey(djaUser.session.request, wg, djaUser.me, pins(djaUser.me.userId));
-  if (!djaKey) throw new Error('no group key for the check');
-  const sample = seeded.slice(0, 25);
-  const viaHub = await fingerprintPersons(
-    sample.map((c) => c.person),
-    { groupKey: djaKey.groupKey, evaluator: hubEvaluator(djaUser.session.request, wg, epoch) },
-  );
-  sample.forEach((c, i) => {
-    const a = c.fps.map((f) => `${f.kind} ${f.fp.toString('base64url')}`).sort();
-    const b = (viaHub[i]?.fingerprints ?? []).map((f) => `${f.kind} ${f.fp}`).sort();
-    if (a.join('\n') !== b.join('\n'))
-      throw new Error(`seeded fingerprints differ from the hub's for ${c.person.id}`);
-  });
-  say('  sample of 25 seeded cases: fingerprints equal to those made through the hub');
+  await oprfReady();
 
   // ---- timed import through the CLI
   const importFile = join(dataDir, 'import.jsonl');
@@ -504,11 +635,16 @@ try {
   });
   const found = (
     await client.query(
-      `SELECT case_a, case_b FROM overlap WHERE $1 IN (org_a, org_b) AND retracted_at IS NULL`,
+      `SELECT case_a, case_b, strength FROM overlap WHERE $1 IN (org_a, org_b) AND retracted_at IS NULL`,
       [ddc.id],
     )
-  ).rows as Array<{ case_a: string; case_b: string }>;
-  const truePositives = found.filter((o) => expected.has(`${o.case_a} ${o.case_b}`)).length;
+  ).rows as Array<{ case_a: string; case_b: string; strength: string }>;
+  const quality = overlapQuality(
+    found.map((o) => ({ pair: `${o.case_a} ${o.case_b}`, strength: o.strength })),
+    expected,
+    NOTIFIED,
+  );
+  const truePositives = quality.all.tp;
 
   // ---- single-case latency, as the browser registers one case
   const admin = await signIn(hub, dataDir, 'admin@ddc.demo.parallax.test');
@@ -588,7 +724,7 @@ try {
   );
   report.push(
     `seed: ${fmt(OTHERS)} cases of 2 other organisations (${fmt(djaCount)} + ${fmt(drwCount)}, ${fmt(BOTH_OTHERS)} persons in both), ` +
-      `${fmt(seedRows.n)} fingerprints (${fmt(keyIndex.size)} distinct keys, fingerprinted directly in ${seedFingerprintSeconds.toFixed(0)} s)`,
+      `${fmt(seedStats.seedRows)} fingerprints (${fmt(seedStats.distinctKeys)} distinct keys, ${seedStats.realKeys === seedStats.distinctKeys ? 'all through the OPRF' : `${fmt(seedStats.realKeys)} comparable with the import through the OPRF, the rest a keyed hash`}; keys extracted and fingerprinted in ${seedStats.fingerprintSeconds.toFixed(0)} s, written in ${seedStats.writeSeconds.toFixed(0)} s${cached ? '; reused from the seed cache' : ''})`,
   );
   report.push(
     `import: ${fmt(IMPORT)} persons, ${fmt(SHARED)} of them held by the others (spelled independently); CLI chunk 250`,
@@ -620,6 +756,7 @@ try {
     `overlaps created: ${fmt(overlapTotal)} (${fmt(byStrength('strong'))} strong, ${fmt(byStrength('probable'))} probable, ${fmt(byStrength('possible'))} possible); ` +
       `${fmt(truePositives)} of ${fmt(expected.size)} true pairs found`,
   );
+  report.push(...quality.lines);
   report.push('');
   report.push(
     `single case registered through the client library until its overlap shows: ${range(latencies.map((l) => l.total))} ms ` +

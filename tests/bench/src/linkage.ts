@@ -19,6 +19,7 @@ import {
 } from '@parallax/fingerprint';
 import { matchRecords } from '@parallax/matching';
 import { syntheticLinkage } from './generator.js';
+import { pairKind, qualityByKind } from './linkage-kinds.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const folder = resolve(root, process.argv[2] ?? 'tests/bench/data/linkage-dev-ofac2018');
@@ -138,6 +139,25 @@ for (const p of pairs) {
 }
 for (const [strength, s] of byStrength)
   lines.push(`  ${strength.padEnd(9)} ${s.tp} true, ${s.fp} false`);
+const recordOf = new Map([...left, ...right].map((p) => [p.id, p]));
+const kindOfKey =
+  (records: ReadonlyMap<string, FtmPerson>) =>
+  (key: string): ReturnType<typeof pairKind> => {
+    const [l, r] = key.split(',') as [string, string];
+    const a = records.get(l);
+    const b = records.get(r);
+    return a && b ? pairKind(a, b) : 'no date';
+  };
+lines.push(
+  'by kind of pair (dated: both sides carry a full birth date; undated: one or both do not):',
+);
+lines.push(
+  ...qualityByKind(
+    pairs.map((p) => ({ key: `${p.left},${p.right}`, strength: p.strength })),
+    truth,
+    kindOfKey(recordOf),
+  ),
+);
 
 // --- baseline: salted hash of the normalised full name ------------------------------------------
 const salt = randomBytes(16);
@@ -218,5 +238,13 @@ for (const p of synthPairs) {
 }
 for (const [strength, s] of synthStrength)
   lines.push(`  ${strength.padEnd(9)} ${s.tp} true, ${s.fp} false`);
+lines.push('  by kind of pair:');
+lines.push(
+  ...qualityByKind(
+    synthPairs.map((p) => ({ key: `${p.left},${p.right}`, strength: p.strength })),
+    synth.truth,
+    kindOfKey(new Map([...synth.left, ...synth.right].map((p) => [p.id, p]))),
+  ),
+);
 
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -152,7 +152,8 @@ describe('overlap detection: group key → two registrations → alert → conta
 
   it('the first investigator registers a case in Latin script (axe on the form)', async () => {
     ddc = await signIn(DDC);
-    await registerCase(ddc, `DDC-${suffix}`, 'Mohammed Mahmoud ABU TAIR', '1951', {
+    // A full birth date on both sides: a probable or strong overlap, which alerts by default (issue 13).
+    await registerCase(ddc, `DDC-${suffix}`, 'Mohammed Mahmoud ABU TAIR', '1951-03-14', {
       checkAccessibility: true,
     });
     expect(Number(await ddc.getByTestId('case-fingerprint-count').textContent())).toBeGreaterThan(
@@ -169,7 +170,7 @@ describe('overlap detection: group key → two registrations → alert → conta
       dja,
       `DJA-${suffix}`,
       'محمد محمود أبو طير',
-      '1951',
+      '1951-03-14',
     );
 
     const seen = await Promise.all([
@@ -204,7 +205,7 @@ describe('overlap detection: group key → two registrations → alert → conta
       `Your case DDC-${suffix} overlaps with a case held by another organisation.`,
     );
     expect(await card.getByTestId('overlap-explanation').textContent()).toMatch(
-      /^(Strong|Probable|Possible): .*name pair \+ birth year/,
+      /^(Strong|Probable): .*(name pair \+ birth year|birth date)/,
     );
 
     // The bell lists the alert, in words.

@@ -16,6 +16,7 @@ import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
 import { NotificationsResolver } from '../modules/notifications/notifications.resolver.js';
 import { OverlapPagesResolver } from '../modules/overlaps/overlap-pages.resolver.js';
 import { OverlapsResolver } from '../modules/overlaps/overlaps.resolver.js';
+import { OverlapAlertLevelResolver } from '../modules/overlap-alerts/overlap-alert-level.resolver.js';
 import { InvitationsResolver } from '../modules/invitations/invitations.resolver.js';
 import { OrganisationsResolver } from '../modules/organisations/organisations.resolver.js';
 import { ClusterReferralsResolver } from '../modules/referrals/cluster-referrals.resolver.js';
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   NotificationsResolver,
   OverlapsResolver,
   OverlapPagesResolver,
+  OverlapAlertLevelResolver,
   OrganisationsResolver,
   ReferralsResolver,
   ClusterReferralsResolver,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Actor } from '@parallax/authz';
+import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import type { DataSource } from 'typeorm';
 import type { UserRole } from '../../src/modules/users/user.entity.js';
 import {
@@ -50,15 +51,16 @@ export interface SeededGroup {
 }
 
 /**
- * A working group with a current key epoch 1 and `organisations` active
- * member organisations, written directly with the owner's rights: for tests
- * of repositories and services below the GraphQL layer.
+ * A working group with a current key epoch 1 (under this code's fingerprint
+ * rules) and `organisations` active member organisations, written directly
+ * with the owner's rights: for tests of repositories and services below the
+ * GraphQL layer.
  */
 export async function seedGroup(db: DataSource, organisations: number): Promise<SeededGroup> {
   const workingGroupId = await seedWorkingGroup(db);
   await db.query(
-    'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key) VALUES ($1, 1, $2)',
-    [workingGroupId, randomBytes(32)],
+    'INSERT INTO working_group_epoch (working_group_id, epoch, oprf_key, schema_version) VALUES ($1, 1, $2, $3)',
+    [workingGroupId, randomBytes(32), FINGERPRINT_SCHEMA_VERSION],
   );
   const organisationIds: string[] = [];
   for (let i = 0; i < organisations; i++) {

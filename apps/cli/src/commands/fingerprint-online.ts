@@ -15,7 +15,11 @@ import {
 } from '@parallax/hub-client';
 import { CliError, ExitCode } from '../io/cli-error.js';
 import { defaultPinFile, FilePinStore } from '../io/pin-file.js';
-import { openGroupKeyVerified, sealForWaitingMembers } from './group-key-access.js';
+import {
+  assertSameSchema,
+  openGroupKeyVerified,
+  sealForWaitingMembers,
+} from './group-key-access.js';
 import { hubFailure } from './hub-failure.js';
 import { credentials, resolveWorkingGroup } from './hub-sign-in.js';
 import { duplicateLines } from './import-dry-run.js';
@@ -184,6 +188,7 @@ export async function runOnlineImport(
     await sealForWaitingMembers(session.request, group, unlocked, me, pins, (line) =>
       process.stderr.write(`parallax: ${line}\n`),
     );
+    assertSameSchema(group, unlocked);
 
     process.stderr.write(
       `parallax: importing ${persons.length} records into "${group.name}" (key epoch ${unlocked.epoch})\n`,

@@ -1,6 +1,8 @@
 import {
   fulfilPendingGrants,
   GroupKeyRefused,
+  schemaMismatchMessage,
+  schemaMismatchOf,
   unlockGroupKey,
   type HubRequest,
   type KeyOwner,
@@ -77,4 +79,17 @@ export async function sealForWaitingMembers(
   } catch {
     // Not this command's job to insist; another client will do it.
   }
+}
+
+/**
+ * Refuses to fingerprint for a group whose key epoch uses other fingerprint
+ * rules than this CLI (the hub would refuse every case with
+ * FINGERPRINT_SCHEMA_MISMATCH): says who must act, before any budget is spent.
+ */
+export function assertSameSchema(
+  group: { name: string },
+  unlocked: Pick<UnlockedGroupKey, 'status'>,
+): void {
+  const mismatch = schemaMismatchOf(unlocked.status.schemaVersion);
+  if (mismatch) throw new CliError(schemaMismatchMessage(mismatch, group.name), ExitCode.Access);
 }

@@ -13,6 +13,12 @@ export function hubFailure(error: unknown, hub: string): CliError {
     );
   }
   if (error instanceof PinFileError) return new CliError(error.message, ExitCode.Usage);
+  if (error instanceof HubError && error.code === 'FINGERPRINT_SCHEMA_MISMATCH') {
+    return new CliError(
+      `${error.message} (nothing was registered for the refused cases)`,
+      ExitCode.Access,
+    );
+  }
   if (error instanceof HubError) {
     // By category: an older hub sends RATE_LIMITED and CONFLICT as codes,
     // a newer one BUDGET_EXHAUSTED and STALE_EPOCH with those categories.

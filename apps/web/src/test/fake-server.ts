@@ -94,12 +94,23 @@ export function fakeServer({
         },
       },
     }),
+    // The organisation's overlap alert level (issue 13): the hub's default.
+    OrganisationOverlapAlertLevel: (variables) => ({
+      data: {
+        organisation: {
+          __typename: 'Organisation',
+          id: variables['id'],
+          overlapAlertLevel: 'probable',
+        },
+      },
+    }),
     GroupKeyStatus: (variables) => ({
       data: {
         groupKeyStatus: {
           __typename: 'GroupKeyStatus',
           workingGroupId: variables['wg'],
           epoch: null,
+          schemaVersion: null,
           mySealedKey: null,
           isCoordinator: false,
           pendingRecipients: [],

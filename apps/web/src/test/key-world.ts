@@ -1,5 +1,5 @@
 import type { HubRequest } from '@parallax/hub-client';
-import { generateGroupKey } from '@parallax/fingerprint';
+import { FINGERPRINT_SCHEMA_VERSION, generateGroupKey } from '@parallax/fingerprint';
 import {
   certificateBodyFor,
   generateSigningKeyPair,
@@ -40,6 +40,8 @@ interface Grant {
 
 interface Epoch {
   epoch: number;
+  /** The fingerprint rules of the epoch (a new one takes the hub's: this app's). */
+  schemaVersion: string;
   commitment: { tag: string; signature: string; coordinatorUserId: string };
   grants: Map<string, Grant>;
 }
@@ -183,11 +185,15 @@ export function keyWorld(workingGroupId = 'group-1') {
     );
   }
 
-  /** A coordinator's device starts an epoch (as the web would), sealed to `recipients`. */
+  /**
+   * A coordinator's device starts an epoch (as the web would), sealed to
+   * `recipients`; `schemaVersion` plays an epoch made under older rules.
+   */
   async function startEpoch(
     coordinator: WorldUser,
     recipients: WorldUser[],
     groupKey: Uint8Array = generateGroupKey(),
+    schemaVersion: string = FINGERPRINT_SCHEMA_VERSION,
   ): Promise<Uint8Array> {
     const epoch = epochs.length + 1;
     const commitment = makeEpochCommitment(
@@ -209,6 +215,7 @@ export function keyWorld(workingGroupId = 'group-1') {
     }
     epochs.push({
       epoch,
+      schemaVersion,
       commitment: {
         tag: bytesToBase64(commitment.tag),
         signature: bytesToBase64(commitment.signature),
@@ -245,6 +252,7 @@ export function keyWorld(workingGroupId = 'group-1') {
             __typename: 'GroupKeyStatus',
             workingGroupId,
             epoch: epoch?.epoch ?? null,
+            schemaVersion: epoch?.schemaVersion ?? null,
             mySealedKey: mine?.sealedKey ?? null,
             mySealedKeySenderId: mine?.senderId ?? null,
             isCoordinator: must(viewerId).isCoordinator,
@@ -289,6 +297,7 @@ export function keyWorld(workingGroupId = 'group-1') {
         const commitment = variables['commitment'] as { tag: string; signature: string };
         epochs.push({
           epoch: epochs.length + 1,
+          schemaVersion: FINGERPRINT_SCHEMA_VERSION,
           commitment: { ...commitment, coordinatorUserId: viewerId },
           grants: new Map(
             grants.map((g) => [g.userId, { sealedKey: g.sealedKey, senderId: viewerId }]),

@@ -68,6 +68,24 @@ describe('tokenizeName', () => {
     expect(primary('Hashem POUR ANSARI')).toEqual(['hashem', 'pouransari']);
   });
 
+  it('reads Urdu and Persian "X ul Y" also as one given name (v2)', () => {
+    expect(forms('Noor ul Amin Khan')).toEqual([
+      [['noor'], ['amin'], ['khan']],
+      [['noorulamin'], ['khan']],
+    ]);
+    expect(forms('Fazl-ur-Rehman Khalil')[1]).toEqual([['fazlurrehman'], ['khalil']]);
+    expect(forms('Mohammed al Tamimi Ali')).toHaveLength(1); // "al" is a family name's article
+  });
+
+  it('writes Abd + j as abd-dj, so Abdeldjalil meets Abd al-Jalil (v2)', () => {
+    expect(primary('Abd al-Jalil Ahmad')).toEqual(['abddjalil', 'ahmad']);
+    expect(primary('Abdeldjalil Ahmed')).toEqual(['abddjalil', 'ahmed']);
+  });
+
+  it('drops "Ouled" like "Ould" (v2)', () => {
+    expect(forms('Sidi Ouled Ahmed')).toEqual([[['sidi'], ['ahmed', 'binahmed']]]);
+  });
+
   it('drops initials, numbers and generational suffixes', () => {
     expect(primary('John F. Kennedy Jr. 2')).toEqual(['john', 'kennedy']);
   });

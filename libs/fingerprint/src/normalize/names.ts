@@ -1,125 +1,49 @@
 /**
- * Name tokenisation (schema v1): titles and ranks, Arabic articles, name
+ * Name tokenisation (schema v2): titles and ranks, Arabic articles, name
  * particles (Abd al-, Abu, bin / ibn / ould, van / de…), compound suffixes
- * (ad-Din, -allah, -zadeh) and glued forms (Alshanti, Abdulrahman,
- * Binladin, Vanmazijk).
+ * (ad-Din, -allah, -zadeh, -zai), the Persian ezafe and glued forms
+ * (Alshanti, Abdulrahman, Binladin, Vanmazijk). Word lists: name-tables.ts.
  *
  * A token carries one or more Latin *forms*: the first is its primary
  * reading, the others are alternative readings of the same written word (a
  * glued article that may or may not be one; a particle that other sources
- * glue on). Keys are made for every form, so either reading can meet.
+ * glue on). A name has one or more *readings*: as written first, then, only
+ * where they apply, ç / ş sounded out, glued Arabic script split
+ * (arabic-glued.ts), "X ul Y" as one name, and the Latin conventions of
+ * Arabic-family names (arabic-latin.ts). Keys are made for every form of
+ * every reading, so any reading can meet.
  */
+import { conventionReadings, diacriticVariants, fixToken } from './arabic-latin.js';
+import { splitGluedArabic } from './arabic-glued.js';
+import {
+  ABD_FORMS,
+  ABU_FORMS,
+  AMBIGUOUS_ABD,
+  COMPOUND_FIRST,
+  COMPOUND_SECOND,
+  ARTICLES,
+  EUROPEAN_PARTICLES,
+  IDAFA,
+  NOISE,
+  PATRONYMIC_CONNECTORS,
+  PREFIX_COMPOUNDS,
+  SUFFIX_COMPOUNDS,
+  SUN_ARTICLES,
+  TITLE_PHRASES,
+  TITLES,
+} from './name-tables.js';
 import { skeleton } from './skeleton.js';
 import { toLatin } from './translit.js';
+
+export { TITLES } from './name-tables.js';
 
 /** One name token with its alternative Latin forms (primary first). */
 export interface NameToken {
   readonly forms: readonly string[];
 }
 
-/** Titles, honorifics and ranks, dropped when they lead a name (after transliteration). */
-// prettier-ignore
-export const TITLES: ReadonlySet<string> = new Set([
-  // civil and academic
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'dr', 'doctor', 'doktor', 'dktwr', 'prof', 'professor',
-  'eng', 'engr', 'engineer', 'sir', 'lord', 'lady', 'dame', 'hon', 'honorable', 'honourable',
-  'president', 'minister', 'judge', 'justice', 'ambassador', 'governor', 'senator', 'deputy',
-  'gospodin', 'gospozha', 'kyrios', 'kyria', 'monsieur', 'madame', 'mme', 'mlle',
-  'herr', 'frau', 'senor', 'senora', 'signor', 'signora', 'bay', 'bayan',
-  // religious
-  'sheikh', 'sheik', 'shaikh', 'shaykh', 'shaik', 'cheikh', 'cheik', 'shykh', 'shyk', 'shekh',
-  'haj', 'hajj', 'hadj', 'haji', 'hajji', 'hadji', 'hajja', 'hajjah', 'alhaj', 'alhajj', 'alhaji',
-  'mullah', 'mulla', 'mla', 'molla', 'mawlawi', 'maulvi', 'mawlavi', 'moulavi', 'molvi', 'maulana',
-  'mawlana', 'mufti', 'mfty', 'imam', 'amam', 'ayatollah', 'ayatullah', 'ayatolah', 'hojatoleslam',
-  'hojjatoleslam', 'hojatolislam', 'hujjatulislam', 'ustad', 'ustadh', 'ustaz', 'ustadz', 'astadh',
-  'rev', 'reverend', 'father', 'fr', 'bishop', 'archbishop', 'metropolitan', 'patriarch',
-  'archimandrite', 'rabbi', 'pastor', 'deacon', 'brother', 'sister',
-  // military and police ranks
-  'general', 'gen', 'heneral', 'lieutenant', 'lt', 'leytenant', 'leitenant', 'colonel', 'col',
-  'polkovnik', 'podpolkovnik', 'major', 'maj', 'mayor', 'captain', 'capt', 'cpt', 'kapitan',
-  'brigadier', 'brig', 'commander', 'cdr', 'cmdr', 'comdr', 'admiral', 'adm', 'kontr', 'vitse',
-  'sergeant', 'sgt', 'serzhant', 'marshal', 'marshall', 'corporal', 'cpl', 'private', 'pvt',
-  'commandant', 'commodore', 'warrant', 'officer', 'ensign', 'field', 'staff', 'chief',
-  'stratigos', 'strategos', 'syntagmatarchis', 'antisyntagmatarchis', 'tagmatarchis',
-  'sartip', 'sarlashkar', 'sarhang', 'sardar', 'sepahbod', 'liwa', 'lwaa',
-  'aqyd', 'mqdm', 'nqyb', 'fryq',
-  // nobility
-  'prince', 'princess', 'king', 'queen', 'duke', 'count', 'countess', 'baron', 'pasha', 'bey',
-  'effendi',
-]);
-
-/** Multi-word titles, matched in lead position. */
-// prettier-ignore
-const TITLE_PHRASES: ReadonlyArray<readonly string[]> = [
-  ['hojjat', 'ol', 'eslam'], ['hojat', 'ol', 'eslam'], ['hujjat', 'al', 'islam'],
-  ['ayat', 'allah'], ['ayat', 'ollah'], ['hojjat', 'al', 'islam'],
-];
-
-/** Trailing generational suffixes and other noise tokens, dropped anywhere. */
-// prettier-ignore
-const NOISE: ReadonlySet<string> = new Set(['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv', 'nee', 'born']);
-
-/** The Arabic article (and the Persian/Urdu ezafe "ol"/"ul"), dropped before another token. */
-// prettier-ignore
-const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'ol', 'il']);
-
-/** Sun-letter forms of the article; only an article when hyphen-joined to the next word (ad-Din). */
-// prettier-ignore
-const SUN_ARTICLES: ReadonlySet<string> = new Set([
-  'ad', 'ar', 'as', 'at', 'az', 'an', 'ash', 'adh', 'ath', 'ed', 'er', 'es', 'et', 'ez', 'en',
-  'ud', 'ur', 'us', 'ut', 'uz', 'un', 'ush', 'esh', 'eth',
-]);
-
-/** "Servant of": always part of a compound with the next word. */
-// prettier-ignore
-const ABD_FORMS: ReadonlySet<string> = new Set([
-  'abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdil', 'abdu', 'abdur', 'abdus', 'abdun', 'abduz',
-  'abdush', 'abdoul', 'abdelal',
-]);
-
-/** "Abed" is either a clipped "Abd" (Abed Allah) or the given name Abed (عابد): both readings are kept. */
-const AMBIGUOUS_ABD: ReadonlySet<string> = new Set(['abed', 'abid']);
-
-/** "Father of": forms a compound surname with the next word (Abu Teir, Abou Tayr, Abutair). */
-const ABU_FORMS: ReadonlySet<string> = new Set([
-  'abu',
-  'abou',
-  'abo',
-  'aboo',
-  'abul',
-  'abi',
-  'abuu',
-]);
-
-/**
- * Connectors that sources either write apart, glue on, or leave out: "son
- * of" (bin Laden / Binladin / Laden) and European particles (Van Mazijk /
- * Vanmazijk / Mazijk). The connector is dropped and the next token gains the
- * glued form as an alternative.
- */
-// prettier-ignore
-const PATRONYMIC_CONNECTORS: ReadonlySet<string> = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould', 'walad', 'ibnu']);
-// prettier-ignore
-const EUROPEAN_PARTICLES: ReadonlySet<string> = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'delle', 'di', 'du', 'des', 'da', 'dos', 'das',
-  'ter', 'ten', 'vander', 'vanden', 'zu', 'af', 'av', 'degli', 'dei',
-]);
-
-/** Second halves of compound given names, merged into the previous token (Ala al-Din = Alaeddin). */
-// prettier-ignore
-const SUFFIX_COMPOUNDS: Readonly<Record<string, string>> = {
-  din: 'din', deen: 'din', dine: 'din', dinne: 'din', eddin: 'din', eddine: 'din', uddin: 'din',
-  uddeen: 'din', addin: 'din', iddin: 'din', aldin: 'din', eldin: 'din', aldeen: 'din',
-  eldeen: 'din', oddin: 'din', edin: 'din', udin: 'din', dyn: 'din', aldyn: 'din',
-  allah: 'allah', ullah: 'allah', ollah: 'allah', illah: 'allah', ulla: 'allah', olla: 'allah', llah: 'allah',
-  zadeh: 'zadeh', zade: 'zadeh', zada: 'zadeh', zoda: 'zadeh', zadah: 'zadeh',
-};
-
-/** Prefixes merged into the next token (Pour Ansari = Pouransari, Mc Donald = McDonald). */
-const PREFIX_COMPOUNDS: ReadonlySet<string> = new Set(['pour', 'pur', 'mac', 'mc']);
-
 const GLUED_ABD =
-  /^(abdul|abdel|abdal|abdol|abdil|abdur|abdus|abdun|abduz|abdush|abdoul)([a-z]{3,})$/u;
+  /^(abdul|abdel|abdal|abdol|abdil|abdur|abdus|abdun|abduz|abdush|abdoul|abdoel)([a-z]{3,})$/u;
 const GLUED_ARTICLE = /^(al|el)([a-z]{3,})$/u;
 
 interface RawToken {
@@ -128,10 +52,23 @@ interface RawToken {
   hyphen: boolean;
 }
 
+/**
+ * The Persian ezafe hyphen-joined to the word it follows (Mohammad-e Ali,
+ * Mousa-ye Sadr): a grammatical ending, not a name word. "ye" only after a
+ * vowel, as Persian writes it, so Jian-ye stays.
+ */
+function isEzafe(previous: string | undefined, part: string): boolean {
+  if (previous === undefined) return false;
+  if (part === 'e' || part === 'i') return true;
+  return (part === 'ye' || part === 'yi') && /[aeiou]$/u.test(previous);
+}
+
 function rawTokens(latin: string): RawToken[] {
   const out: RawToken[] = [];
   for (const word of latin.split(' ')) {
-    const parts = word.split('-').filter((p) => p.length > 0);
+    let parts = word.split('-').filter((p) => p.length > 0);
+    if (parts.length > 1) parts = parts.filter((p, i) => !isEzafe(parts[i - 1], p));
+    if (word.includes('llakh')) parts = parts.map(fixToken);
     parts.forEach((text, index) => out.push({ text, hyphen: index < parts.length - 1 }));
   }
   return out.filter((t) => t.text.length > 0 && !/^[0-9]+$/u.test(t.text) && !NOISE.has(t.text));
@@ -178,9 +115,18 @@ function stripGluedArticle(word: string): string {
   return m ? (m[2] as string) : word;
 }
 
+/**
+ * Abd + the next word. A j after "abd" would make the digraph dj with its d
+ * (Abd al-Jalil → "abdjalil" = a-b-J), while French Abdeldjalil keeps the d:
+ * both are written abd + dj.
+ */
+function abdCompound(next: string): string {
+  return `abd${next.startsWith('j') ? `d${next}` : next}`;
+}
+
 function regularForms(text: string): string[] {
   const abd = GLUED_ABD.exec(text);
-  if (abd) return [`abd${abd[2] as string}`];
+  if (abd) return [abdCompound(abd[2] as string)];
   const forms = [text];
   const art = GLUED_ARTICLE.exec(text);
   if (art) forms.push(art[2] as string);
@@ -200,7 +146,7 @@ function buildTokens(tokens: readonly RawToken[], abedAsAbd: boolean): NameToken
       const j = nextWord(tokens, i + 1);
       if (j > i) {
         const next = stripGluedArticle((tokens[j] as RawToken).text);
-        out.push({ forms: [`${mergePrefix}abd${next}`] });
+        out.push({ forms: [mergePrefix + abdCompound(next)] });
         mergePrefix = '';
         i = j;
         continue;
@@ -245,18 +191,6 @@ function buildTokens(tokens: readonly RawToken[], abedAsAbd: boolean): NameToken
     .filter((t) => t.forms.length > 0);
 }
 
-/**
- * Persian compound given names, written glued or apart (Mohammadreza /
- * Mohammad Reza / محمدرضا, Aliakbar, Gholamhossein): first and second halves.
- */
-// prettier-ignore
-const COMPOUND_FIRST: readonly string[] = ['mohammad', 'ali', 'gholam', 'amir', 'abol', 'mir', 'seyed', 'hossein', 'nour'];
-// prettier-ignore
-const COMPOUND_SECOND: readonly string[] = [
-  'reza', 'ali', 'akbar', 'asghar', 'hossein', 'hasan', 'mahdi', 'javad', 'jafar', 'bagher', 'taghi', 'naghi',
-  'sadegh', 'kazem', 'karim', 'rahim', 'amin', 'hadi', 'ebrahim', 'esmail', 'mohammad', 'mahmoud', 'hamid',
-  'masoud', 'naser', 'saeed', 'morteza', 'mostafa', 'mojtaba', 'ehsan', 'hamed', 'nabi', 'vali', 'fazl',
-];
 /**
  * Skeleton of a glued compound (the second half loses its initial vowel
  * marker) → its two halves; on a collision the earlier, more common second
@@ -303,18 +237,70 @@ export function splitNameVariants(value: string): string[] {
  * Returns [] when nothing name-like is left.
  */
 export function tokenizeName(name: string): NameToken[][] {
-  const raw = dropLeadingTitles(rawTokens(toLatin(name)));
-  const readings = [buildTokens(raw, true)];
-  if (raw.some((t) => AMBIGUOUS_ABD.has(t.text))) readings.push(buildTokens(raw, false));
+  const readings = readingsOf(name).filter((r) => r.length > 0);
+  if (readings.length <= 1) return readings;
+  return [...new Map(readings.map((r) => [JSON.stringify(r), r])).values()].slice(0, MAX_READINGS);
+}
+
+/** Readings kept per name: every alternative reading multiplies keys, and keys per case are capped. */
+const MAX_READINGS = 8;
+
+/**
+ * Token lists of one name: as written first, then read with ç / ş sounded
+ * out, with glued Arabic-script words split, and under the Latin
+ * conventions of Arabic-family names (arabic-latin.ts).
+ */
+function rawReadings(name: string): RawToken[][] {
+  const sources = [name, ...diacriticVariants(name)];
+  const glued = splitGluedArabic(name);
+  if (glued !== null) sources.push(glued);
+  const out: RawToken[][] = [];
+  for (const source of sources) {
+    const raw = rawTokens(toLatin(source));
+    out.push(raw);
+    const idafa = raw.length >= 3 && raw.some((t) => IDAFA.has(t.text)) ? idafaReading(raw) : null;
+    if (idafa) out.push(idafa);
+    for (const alt of conventionReadings(raw.map((t) => t.text))) {
+      out.push(raw.map((t, i) => ({ text: alt[i] as string, hyphen: t.hyphen })));
+    }
+  }
+  return out;
+}
+
+/**
+ * The reading with "X ul Y" glued into one given name, as many sources
+ * write it (Noor ul Amin = Nurulamin, Zia-ul-Haq = Ziaulhaq), or null. Only
+ * the u/o forms: "al" between two names is mostly a family name's article
+ * (Mohammed al Tamimi), and ud-Din is merged already.
+ */
+function idafaReading(raw: readonly RawToken[]): RawToken[] | null {
+  let changed = false;
+  const out: RawToken[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i] as RawToken;
+    const next = raw[i + 1];
+    const previous = out[out.length - 1];
+    if (previous && next && IDAFA.has(tok.text) && SUFFIX_COMPOUNDS[next.text] === undefined) {
+      out[out.length - 1] = { text: previous.text + tok.text + next.text, hyphen: next.hyphen };
+      changed = true;
+      i++;
+      continue;
+    }
+    out.push(tok);
+  }
+  return changed ? out : null;
+}
+
+function readingsOf(name: string): NameToken[][] {
+  const readings: NameToken[][] = [];
+  for (const rawReading of rawReadings(name)) {
+    const raw = dropLeadingTitles(rawReading);
+    readings.push(buildTokens(raw, true));
+    if (raw.some((t) => AMBIGUOUS_ABD.has(t.text))) readings.push(buildTokens(raw, false));
+  }
   for (const reading of [...readings]) {
     const split = splitCompounds(reading);
     if (split) readings.push(split);
   }
-  const seen = new Set<string>();
-  return readings.filter((r) => {
-    const sig = JSON.stringify(r);
-    if (r.length === 0 || seen.has(sig)) return false;
-    seen.add(sig);
-    return true;
-  });
+  return readings;
 }

@@ -99,6 +99,20 @@ describe('skeleton', () => {
     expect(skeleton('shah')).toBe('X');
   });
 
+  it('reads tz as ts (one affricate: Tzvi / Tsvi / צבי, Katz / Kats)', () => {
+    expect(skeleton('tzvi')).toBe(skeleton('tsvi'));
+    expect(skeleton('katz')).toBe(skeleton('kats'));
+    expect(skeleton('zvi')).not.toBe(skeleton('tsvi'));
+  });
+
+  it("ignores toLatin's mark after s, c, z, v: the primary reading is the plain spelling", () => {
+    expect(skeleton('karadzxicx')).toBe(skeleton('karadzic'));
+    expect(skeleton('sxesxelj')).toBe(skeleton('seselj'));
+    expect(skeleton('cxeh')).toBe(skeleton('ceh'));
+    expect(skeleton('avxrhm')).toBe(skeleton('avraham'));
+    expect(skeleton('maxim')).toBe('MKSM'); // any other x is still ks
+  });
+
   it('keeps letters of unsupported scripts', () => {
     expect(skeleton('李小龙')).toBe('李小龙');
   });
@@ -117,7 +131,28 @@ describe('skeleton', () => {
     expect(looksEastSlavic(['hryhoriy'])).toBe(true);
     expect(looksEastSlavic(['oleh', 'tsaryov'])).toBe(true);
     expect(looksEastSlavic(['ihor', 'kolomoisky'])).toBe(true);
+    // German, Polish, French, Belarusian, ISO 9 forms
+    expect(looksEastSlavic(['sergej', 'lawrow'])).toBe(true);
+    expect(looksEastSlavic(['boris', 'nikolajewitsch', 'jelzin'])).toBe(true);
+    expect(looksEastSlavic(['piotr', 'smirnoff'])).toBe(true);
+    expect(looksEastSlavic(['dmitri', 'chostakovitch'])).toBe(true);
+    expect(looksEastSlavic(['ivan', 'ivanou'])).toBe(true);
+    expect(looksEastSlavic(['aliaksandr', 'lukashenka'])).toBe(true);
+    expect(looksEastSlavic(['uladzimir', 'makei'])).toBe(true);
+    expect(looksEastSlavic(['mikhail', 'chernykh'])).toBe(true);
+    expect(looksEastSlavic(['mihail', 'sergeevicx'])).toBe(true); // Sergeevič
+    expect(looksEastSlavic(['mihail', 'cxernyh'])).toBe(true); // Černyh: -yh with a hushing mark
+    expect(looksEastSlavic(['aliaksandr', 'kazlou'])).toBe(true); // short -ou beside ia
+    expect(looksEastSlavic(['julija', 'sedyh'])).toBe(true);
+    expect(looksEastSlavic(['kaciaryna', 'zhukava'])).toBe(true);
+    expect(looksEastSlavic(['khadija', 'hamou'])).toBe(false); // -dija; short -ou alone
     expect(looksEastSlavic(['hasan', 'farouk'])).toBe(false);
+    expect(looksEastSlavic(['mohamed', 'hamou'])).toBe(false); // Maghreb -ou, one vowel group before
+    expect(looksEastSlavic(['jean', 'moreau'])).toBe(false); // French -eau
+    expect(looksEastSlavic(['abdullah', 'shaykh'])).toBe(false); // Arabic -ykh
+    expect(looksEastSlavic(['abdullah', 'shykh'])).toBe(false); // الشيخ
+    expect(looksEastSlavic(['ali', 'sltanyh'])).toBe(false); // Persian -iyeh (سلطانیه)
+    expect(looksEastSlavic(['radovan', 'karadzxicx'])).toBe(false); // Serbian
     expect(looksEastSlavic(['mohammed', 'hasan', 'salhab'])).toBe(false);
   });
 });

@@ -66,7 +66,7 @@ describe('toLatin', () => {
   });
 
   it('folds Latin case, diacritics and special letters', () => {
-    expect(toLatin('ŠEŠELJ Vojislav')).toBe('seselj vojislav');
+    expect(toLatin('ŠEŠELJ Vojislav')).toBe('sxesxelj vojislav'); // hushing mark: see below
     expect(toLatin('Straße Øresund Łódź')).toBe('strasse oresund lodz');
     expect(toLatin('Erdoğan İnönü')).toBe('erdogan inonu');
     expect(toLatin('ＭＯＨＡＭＭＥＤ')).toBe('mohammed'); // NFKC full-width
@@ -76,6 +76,88 @@ describe('toLatin', () => {
     expect(toLatin("NU'MAN Da’oud ʿAbd")).toBe('numan daoud abd');
     expect(toLatin('Abd-Al-Aziz (RAMADAN), Jr.')).toBe('abd-al-aziz ramadan jr');
     expect(toLatin(' al – Houthi ')).toBe('al-houthi');
+  });
+
+  it('leaves a silent x after š č ž ć ŝ ż, and only there', () => {
+    expect(toLatin('Karadžić')).toBe('karadzxicx');
+    expect(toLatin('Lukašenka Łukašenka')).toBe('lukasxenka lukasxenka');
+    expect(toLatin('Hruŝëv Żukow Černyh')).toBe('hrusxev zxukow cxernyh');
+    expect(toLatin('Śniadecki Źródło Čapek')).toBe('sniadecki zrodlo cxapek'); // ś ź are not hushing
+    expect(toLatin('François Şahin')).toBe('francois sahin'); // cedilla: not this rule
+  });
+
+  it('reads Serbian and Macedonian Cyrillic as their Latin alphabets, with the same marks', () => {
+    expect(toLatin('Радован Караџић')).toBe('radovan karadzxicx');
+    expect(toLatin('Војислав Шешељ')).toBe('vojislav sxesxelj');
+    expect(toLatin('Шостакович')).toBe('shostakovich'); // Russian text keeps English digraphs
+  });
+
+  it('drops the ISO 9 hard and soft signs ʺ ʹ', () => {
+    expect(toLatin('Podʺâčev Igorʹ')).toBe('podacxev igor');
+  });
+
+  it.each([
+    ['אברהם', 'avxrhm'],
+    ['משה', 'mshh'],
+    ['יצחק', 'ytzkhk'],
+    ['יַעֲקֹב', 'yakvx'], // niqqud dropped; x: ב may be v or b
+    ['בִּנְיָמִין', 'bnimin'],
+    ['לוי', 'lvi'],
+    ['פרידמן', 'pxridmn'], // initial פ: p or f
+    ['יוסף', 'ywxsf'],
+    ['בן־גוריון', 'bn-gwxriwxn'], // maqaf is a hyphen; x: ו may be a vowel or v
+    ["ג'ורג'", 'jwxrj'], // geresh
+    ['שָׂרָה', 'srh'], // sin dot
+    ['רַבִּין', 'rbin'], // dagesh
+  ])('transliterates Hebrew %s → %s', (input, expected) => {
+    expect(toLatin(input)).toBe(expected);
+  });
+
+  it.each([
+    ['გიორგი', 'giorgi'],
+    ['ნიკოლოზ', 'nikoloz'],
+    ['შევარდნაძე', 'shevardnadze'],
+    ['ᲒᲘᲝᲠᲒᲘ', 'giorgi'], // Mtavruli capitals
+    ['სააკაშვილი', 'saakashvili'],
+    ['ჯუღაშვილი', 'jughashvili'],
+  ])('transliterates Georgian %s → %s', (input, expected) => {
+    expect(toLatin(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Արամ', 'aram'],
+    ['Գրիգոր', 'grigor'],
+    ['Երևան', 'yerevan'],
+    ['Պետրոսյան', 'petrosyan'],
+    ['Ոսկանյան', 'voskanyan'],
+    ['Հովհաննես', 'hovhannes'],
+    ['ՂՈՒԿԱՍ', 'ghukas'],
+  ])('transliterates Armenian %s → %s', (input, expected) => {
+    expect(toLatin(input)).toBe(expected);
+  });
+
+  it('is idempotent on Hebrew, Georgian and Armenian text (property)', () => {
+    const letters = (from: number, to: number): fc.Arbitrary<string> =>
+      fc.integer({ min: from, max: to }).map((c) => String.fromCharCode(c));
+    const text = fc
+      .array(
+        fc.oneof(
+          letters(0x05b0, 0x05f4),
+          letters(0x10d0, 0x10fa),
+          letters(0x0531, 0x0587),
+          fc.constantFrom(' ', '-', "'", 'a', 's', 'c', 'z', 'v', 'x'),
+        ),
+        { maxLength: 20 },
+      )
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        const once = toLatin(s);
+        expect(toLatin(once)).toBe(once);
+        expect(once).toMatch(/^[a-z0-9 -]*$/u);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('passes unsupported scripts through', () => {

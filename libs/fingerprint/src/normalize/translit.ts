@@ -1,8 +1,9 @@
 /**
- * Script folding for schema v1: Unicode NFKC, case folding, Arabic (with
+ * Script folding for schema v2: Unicode NFKC, case folding, Arabic (with
  * Persian and Urdu letters), Cyrillic (Russian, Ukrainian, Belarusian,
- * Serbian, Kazakh) and Greek to a plain Latin spelling, then diacritics
- * stripped. The output is lower-case ASCII letters, digits, spaces and
+ * Serbian, Kazakh), Greek, Hebrew, Georgian and Armenian (tables in
+ * script-*.ts) to a plain Latin spelling, then diacritics stripped; š č ž ć ŝ
+ * ż keep a silent x after their base letter (see {@link toLatin}). The output is lower-case ASCII letters, digits, spaces and
  * hyphens (hyphens are kept because they tell a glued Arabic article
  * "ad-Din" from a free-standing word). Letters of other scripts pass through
  * unchanged, so two names in the same unsupported script still meet.
@@ -12,6 +13,10 @@
  * skeleton (skeleton.ts) then removes what varies between those spellings
  * (vowels, doubled letters, q/k/g...). Changing any table is a schema change.
  */
+
+import { ARMENIAN_RANGE, armenianToLatin } from './script-armenian.js';
+import { GEORGIAN_RANGE, georgianToLatin } from './script-georgian.js';
+import { HEBREW_RANGE, hebrewToLatin } from './script-hebrew.js';
 
 // prettier-ignore
 const ARABIC_LETTERS: Readonly<Record<string, string>> = {
@@ -103,16 +108,32 @@ const CYRILLIC: Readonly<Record<string, string>> = {
 };
 
 const CYRILLIC_RANGE = /[\u0400-\u04FF\u0500-\u052F]+/gu;
-const UKRAINIAN_MARKERS = /[іїєґ]/u;
+// Ukrainian і ї є ґ and Belarusian і ў: both read г as h
+const UKRAINIAN_MARKERS = /[іїєґў]/u;
 
-function cyrillicWord(word: string, ukrainian: boolean): string {
+const SERBIAN_MARKERS = /[ђјљњћџѓќѕ]/u;
+/**
+ * Serbian and Macedonian Cyrillic read as their official Latin alphabets
+ * (ш š, ч č, ж ž, ћ ć, џ dž), with toLatin's hushing mark: Караџић =
+ * Karadžić = Karadzic, Шешељ = Šešelj = Seselj.
+ */
+// prettier-ignore
+const SERBIAN: Readonly<Record<string, string>> = { 'ш': 'sx', 'ч': 'cx', 'ж': 'zx', 'ћ': 'cx', 'џ': 'dzx', 'х': 'h' };
+
+function cyrillicWord(word: string, ukrainian: boolean, serbian: boolean): string {
   let out = '';
   for (const ch of word.normalize('NFC')) {
     if (ch === 'г') out += ukrainian ? 'h' : 'g';
     else if (ch === 'и' && ukrainian) out += 'y';
+    else if (serbian && SERBIAN[ch] !== undefined) out += SERBIAN[ch];
     else {
+      const latin = CYRILLIC[ch];
+      if (latin !== undefined) {
+        out += latin;
+        continue;
+      }
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += CYRILLIC[ch] ?? CYRILLIC[base] ?? base;
+      out += CYRILLIC[base] ?? base;
     }
   }
   return out;
@@ -187,9 +208,23 @@ const LATIN_SPECIAL: Readonly<Record<string, string>> = {
   'ɨ': 'i', 'ə': 'e', 'ɛ': 'e', 'ɔ': 'o', 'ƙ': 'k', 'ɗ': 'd', 'ɓ': 'b', 'ƴ': 'y',
 };
 
+// ISO 9 writes the hard and soft signs as the modifier primes ʺ ʹ (Podʺâčev, Igorʹ)
 const APOSTROPHES =
-  /['\u2018\u2019\u201B\u02BB\u02BC\u02BD\u02BE\u02BF\u02C8\u0060\u00B4\u2032\u055A\uA78C]/gu;
+  /['\u2018\u2019\u201B\u02B9\u02BA\u02BB\u02BC\u02BD\u02BE\u02BF\u02C8\u0060\u00B4\u2032\u2033\u0559\u055A\uA78C]/gu;
+
+/**
+ * Letters whose mark makes a hushing sound (š č ž in Czech, Slovak,
+ * Serbo-Croatian, Baltic, Belarusian Latin and ISO 9; ć in Serbo-Croatian
+ * and Polish; ŝ in ISO 9 (щ); Polish ż): base letter → marks that do it.
+ */
+// prettier-ignore
+const HUSHING_MARKS: Readonly<Record<string, string>> = {
+  s: '\u030C\u0302', c: '\u030C\u0301', z: '\u030C\u0307',
+};
 const HYPHENS = /[\u2010-\u2015\u2212\u00AD\uFE63\uFF0D_]/gu;
+
+const MARK = /^\p{M}$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** NFKC + full case folding (as far as String.prototype.toLowerCase goes). */
 export function foldCase(input: string): string {
@@ -216,16 +251,45 @@ export function toLatin(input: string): string {
       .join('');
   });
   const ukrainian = UKRAINIAN_MARKERS.test(s);
-  s = s.replace(CYRILLIC_RANGE, (w) => cyrillicWord(w, ukrainian));
+  const serbian = SERBIAN_MARKERS.test(s);
+  s = s.replace(CYRILLIC_RANGE, (w) => cyrillicWord(w, ukrainian, serbian));
   s = s.replace(GREEK_RANGE, greekWord);
+  s = s.replace(HEBREW_RANGE, hebrewToLatin);
+  s = s.replace(GEORGIAN_RANGE, georgianToLatin);
+  s = s.replace(ARMENIAN_RANGE, armenianToLatin);
   s = s.replace(APOSTROPHES, '').replace(HYPHENS, '-');
+  return finishLatin(s.normalize('NFD'));
+}
+
+/**
+ * Strips marks, maps special letters, turns the rest into spaces. A hushing
+ * mark (š č ž ć ŝ ż) leaves an x after its letter: "Karadžić" → "karadzxicx".
+ * The skeleton ignores an x after s, c or z, so the primary reading is the
+ * plain ASCII spelling (Karadzic, SESELJ: how many lists write these names),
+ * while the token's other form (markedAlternative, slavic-latin.ts) reads
+ * sx cx zx as sh tch zh (Šostakovič = Shostakovich, Lukašenka).
+ */
+function finishLatin(s: string): string {
   let out = '';
-  for (const ch of s.normalize('NFD')) {
-    if (/\p{M}/u.test(ch)) continue;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // a non-BMP character is two UTF-16 units: keep them together
+    const ch = code >= 0xd800 && code <= 0xdbff ? s.slice(i, i + 2) : (s[i] as string);
+    i += ch.length - 1;
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d) {
+        out += ch;
+        const marks = HUSHING_MARKS[ch];
+        if (marks !== undefined && marks.includes(s[i + 1] ?? '-')) out += 'x';
+      } else {
+        out += ' ';
+      }
+      continue;
+    }
+    if (MARK.test(ch)) continue;
     const special = LATIN_SPECIAL[ch];
     if (special !== undefined) out += special;
-    else if (/[a-z0-9-]/u.test(ch)) out += ch;
-    else if (/\p{L}|\p{N}/u.test(ch)) out += ch.normalize('NFC');
+    else if (LETTER_OR_NUMBER.test(ch)) out += ch.normalize('NFC');
     else out += ' ';
   }
   return out

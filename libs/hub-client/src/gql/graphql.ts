@@ -16,6 +16,8 @@ export type CaseInput = {
   readonly idempotencyKey: string;
   /** The organisation's own label (e.g. SYR-2024-017). Never a name. */
   readonly reference: string;
+  /** The fingerprint schema version the fingerprints were made under; it must be the key epoch's (FINGERPRINT_SCHEMA_MISMATCH otherwise). */
+  readonly schemaVersion: string;
   readonly situationTags: ReadonlyArray<Situation>;
   readonly status: CaseStatus;
   /** The record's idempotency keys under earlier key epochs: re-fingerprinting after a rotation updates that case instead of registering a second one. */
@@ -197,7 +199,7 @@ export type GroupKeyStatusQueryVariables = Exact<{
 }>;
 
 
-export type GroupKeyStatusQuery = { readonly groupKeyStatus: { readonly workingGroupId: string, readonly epoch: number | null, readonly mySealedKey: string | null, readonly mySealedKeySenderId: string | null, readonly isCoordinator: boolean, readonly epochCommitment: { readonly tag: string, readonly signature: string, readonly coordinatorUserId: string } | null, readonly pendingRecipients: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly publicKey: string, readonly signingPublicKey: string | null, readonly organisationId: string | null }> } };
+export type GroupKeyStatusQuery = { readonly groupKeyStatus: { readonly workingGroupId: string, readonly epoch: number | null, readonly schemaVersion: string | null, readonly mySealedKey: string | null, readonly mySealedKeySenderId: string | null, readonly isCoordinator: boolean, readonly epochCommitment: { readonly tag: string, readonly signature: string, readonly coordinatorUserId: string } | null, readonly pendingRecipients: ReadonlyArray<{ readonly userId: string, readonly displayName: string, readonly publicKey: string, readonly signingPublicKey: string | null, readonly organisationId: string | null }> } };
 
 export type RotateGroupKeyMutationVariables = Exact<{
   wg: string | number;
@@ -410,6 +412,7 @@ export const GroupKeyStatusDocument = new TypedDocumentString(`
   groupKeyStatus(workingGroupId: $wg) {
     workingGroupId
     epoch
+    schemaVersion
     mySealedKey
     mySealedKeySenderId
     isCoordinator

@@ -1,3 +1,4 @@
+import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import { generateSigningKeyPair, generateUserKeyPair } from '@parallax/identity';
 import { fromBase64, toBase64 } from '../base64.js';
 import type { KeyOwner } from '../key-owner.js';
@@ -96,6 +97,7 @@ export function fakeKeyHub(workingGroupId = 'wg-1') {
           groupKeyStatus: {
             workingGroupId,
             epoch: e?.number ?? null,
+            schemaVersion: e ? FINGERPRINT_SCHEMA_VERSION : null,
             mySealedKey: mine?.sealedKey ?? null,
             mySealedKeySenderId: mine?.senderId ?? null,
             isCoordinator: actor.isCoordinator,

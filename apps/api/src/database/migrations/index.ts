@@ -12,6 +12,8 @@ import { IdempotencyKeys1764000012000 } from './1764000012000-idempotency-keys.j
 import { Clusters1764000013000 } from './1764000013000-clusters.js';
 import { ClusterMessageRecipients1764000013200 } from './1764000013200-cluster-message-recipients.js';
 import { DonorMetrics1764000014000 } from './1764000014000-donor-metrics.js';
+import { FingerprintSchemaV21764000015000 } from './1764000015000-fingerprint-schema-v2.js';
+import { OverlapAlertLevel1764000015100 } from './1764000015100-overlap-alert-level.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Clusters1764000013000,
   ClusterMessageRecipients1764000013200,
   DonorMetrics1764000014000,
+  FingerprintSchemaV21764000015000,
+  OverlapAlertLevel1764000015100,
 ];

@@ -39,6 +39,8 @@ export interface CaseRow {
 export interface NewCase extends CaseFields {
   idempotencyKey: string;
   epoch: number;
+  /** The fingerprint schema version of the fingerprints: must be the epoch's. */
+  schemaVersion: string;
   fingerprints: FingerprintValue[];
   /** The record's idempotency keys under earlier key epochs (re-fingerprinting after a rotation). */
   supersedes?: string[] | null | undefined;

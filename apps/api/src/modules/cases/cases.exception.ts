@@ -7,6 +7,7 @@ export const CASES_ERROR_CODES = [
   ErrorCode.Forbidden,
   ErrorCode.CaseWithdrawn,
   ErrorCode.StaleEpoch,
+  ErrorCode.FingerprintSchemaMismatch,
   ErrorCode.CaseTooManyFingerprints,
   ErrorCode.CaseFingerprintsNotPadded,
   ErrorCode.CaseFrozen,

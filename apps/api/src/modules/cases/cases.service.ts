@@ -11,6 +11,7 @@ import { KeysService } from '../keys/keys.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { assertFingerprintingMember } from './case-access.js';
 import { CaseChangesService } from './case-changes.service.js';
+import { assertBatchSchema, assertEpochAndSchema } from './case-epoch-rules.js';
 import { checkedFingerprints } from './case-fingerprint-rules.js';
 import { CaseMatchQueue } from './case-match-queue.service.js';
 import { CaseReimportService } from './case-reimport.service.js';
@@ -58,6 +59,7 @@ export class CasesService {
     const organisationId = assertFingerprintingMember(actor, workingGroupId);
     // Every case is checked before any commits: a refused batch registers nothing.
     const checked = cases.map((c) => checkedFingerprints(c.fingerprints));
+    await this.checkBatchSchema(actor, workingGroupId, cases);
     const out: CaseRegistrationResult[] = [];
     const created: string[] = [];
     const refingerprinted: string[] = [];
@@ -70,7 +72,7 @@ export class CasesService {
           input.idempotencyKey,
         );
         if (existing) return { caseId: existing, created: false, refingerprinted: false };
-        await this.assertCurrentEpoch(m, workingGroupId, input.epoch);
+        await this.assertCurrentEpoch(m, workingGroupId, input.epoch, input.schemaVersion);
         // The same record re-imported after a key rotation updates its earlier case.
         const earlier = await this.reimport.findEarlier(m, organisationId, workingGroupId, input);
         if (earlier) {
@@ -139,12 +141,19 @@ export class CasesService {
   async update(
     actor: Actor,
     caseId: string,
-    fields: Partial<CaseFields> & { epoch?: number; fingerprints?: FingerprintValue[] },
+    fields: Partial<CaseFields> & {
+      epoch?: number;
+      schemaVersion?: string;
+      fingerprints?: FingerprintValue[];
+    },
   ): Promise<CaseRow> {
-    if ((fields.fingerprints === undefined) !== (fields.epoch === undefined)) {
+    if (
+      (fields.fingerprints === undefined) !== (fields.epoch === undefined) ||
+      (fields.fingerprints === undefined) !== (fields.schemaVersion === undefined)
+    ) {
       throw new CasesException(
         ErrorCode.BadUserInput,
-        'Send the epoch together with the new fingerprints',
+        'Send the epoch and the schema version together with the new fingerprints',
       );
     }
     const fps = fields.fingerprints ? checkedFingerprints(fields.fingerprints) : null;
@@ -177,8 +186,8 @@ export class CasesService {
         });
         changes.push('fields');
       }
-      if (fps && fields.epoch !== undefined) {
-        await this.assertCurrentEpoch(m, c.working_group_id, fields.epoch);
+      if (fps && fields.epoch !== undefined && fields.schemaVersion !== undefined) {
+        await this.assertCurrentEpoch(m, c.working_group_id, fields.epoch, fields.schemaVersion);
         await this.repository.replaceFingerprints(m, caseId, c.working_group_id, fields.epoch, fps);
         await this.matchQueue.enqueue(m, caseId);
         changes.push('fingerprints');
@@ -258,18 +267,33 @@ export class CasesService {
     return c;
   }
 
+  /** Made under the group's current key and its epoch's fingerprint schema (see case-epoch-rules.ts). */
   private async assertCurrentEpoch(
     m: EntityManager,
     workingGroupId: string,
     epoch: number,
+    schemaVersion: string,
   ): Promise<void> {
-    const current = await this.keys.currentEpoch(m, workingGroupId);
-    if (current !== epoch) {
-      throw new CasesException(
-        ErrorCode.StaleEpoch,
-        'The fingerprints were made under an old group key: fetch the key and fingerprint again',
-      );
-    }
+    assertEpochAndSchema(await this.keys.currentEpochSchema(m, workingGroupId), {
+      epoch,
+      schemaVersion,
+    });
+  }
+
+  /**
+   * A batch whose fingerprints for the current epoch follow another schema
+   * is refused whole before any case commits (each case checks again in its
+   * own transaction, against a rotation in between).
+   */
+  private async checkBatchSchema(
+    actor: Actor,
+    workingGroupId: string,
+    cases: readonly NewCase[],
+  ): Promise<void> {
+    const current = await runAsTenant(this.dataSource, actor, (m) =>
+      this.keys.currentEpochSchema(m, workingGroupId),
+    );
+    assertBatchSchema(current, cases);
   }
 
   private emit(event: (typeof CasesEvent)[keyof typeof CasesEvent], caseIds: string[]): void {

@@ -30,6 +30,8 @@ export interface Commitment {
 /** What the service knows of the caller's key epoch, before encoding. */
 export interface KeyStatusData {
   epoch: number | null;
+  /** The fingerprint schema version of the current epoch (null before the first). */
+  schemaVersion: string | null;
   mySealedKey: Buffer | null;
   pendingRecipients: Holder[];
   isCoordinator: boolean;
@@ -51,6 +53,7 @@ export function toGroupKeyStatus(workingGroupId: string, s: KeyStatusData): Grou
   return {
     workingGroupId,
     epoch: s.epoch,
+    schemaVersion: s.schemaVersion,
     mySealedKey: s.mySealedKey ? b64(s.mySealedKey) : null,
     pendingRecipients: s.pendingRecipients.map(toKeyRecipient),
     isCoordinator: s.isCoordinator,

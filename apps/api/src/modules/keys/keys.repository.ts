@@ -71,6 +71,18 @@ export class KeysRepository {
     return row?.epoch ?? null;
   }
 
+  /** The group's current epoch and the fingerprint schema version its fingerprints are made under. */
+  async currentEpochSchema(
+    m: EntityManager,
+    workingGroupId: string,
+  ): Promise<{ epoch: number; schemaVersion: string } | null> {
+    const [row] = await m.query<Array<{ epoch: number; schema_version: string }>>(
+      'SELECT epoch, schema_version FROM working_group_epoch WHERE working_group_id = $1 AND retired_at IS NULL',
+      [workingGroupId],
+    );
+    return row ? { epoch: row.epoch, schemaVersion: row.schema_version } : null;
+  }
+
   async retireEpoch(m: EntityManager, workingGroupId: string, epoch: number): Promise<void> {
     await m.query(
       'UPDATE working_group_epoch SET retired_at = now() WHERE working_group_id = $1 AND epoch = $2',
@@ -80,7 +92,8 @@ export class KeysRepository {
 
   /**
    * `sealedOprfKey` is the hub's OPRF key sealed under the master key;
-   * `commitment` the coordinator's (`createdBy`) signed commitment to K_group.
+   * `commitment` the coordinator's (`createdBy`) signed commitment to K_group;
+   * `schemaVersion` the fingerprint schema every fingerprint of the epoch uses.
    */
   async insertEpoch(
     m: EntityManager,
@@ -89,12 +102,21 @@ export class KeysRepository {
     sealedOprfKey: Buffer,
     createdBy: string,
     commitment: { tag: Buffer; signature: Buffer },
+    schemaVersion: string,
   ): Promise<void> {
     await m.query(
       `INSERT INTO working_group_epoch
-         (working_group_id, epoch, oprf_key, created_by, commitment_tag, commitment_signature, commitment_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $4)`,
-      [workingGroupId, epoch, sealedOprfKey, createdBy, commitment.tag, commitment.signature],
+         (working_group_id, epoch, oprf_key, created_by, commitment_tag, commitment_signature, commitment_user_id, schema_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $4, $7)`,
+      [
+        workingGroupId,
+        epoch,
+        sealedOprfKey,
+        createdBy,
+        commitment.tag,
+        commitment.signature,
+        schemaVersion,
+      ],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@parallax/authz';
 import { ErrorCode } from '@parallax/domain';
-import { generateOprfKey } from '@parallax/fingerprint';
+import { FINGERPRINT_SCHEMA_VERSION, generateOprfKey } from '@parallax/fingerprint';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { runAsTenant } from '../../common/tenant/tenant-transaction.js';
@@ -48,6 +48,14 @@ export class KeysService {
     return this.repository.currentEpoch(m, workingGroupId);
   }
 
+  /** The group's current epoch and its fingerprint schema version, in the caller's transaction; null before the first one. */
+  currentEpochSchema(
+    m: EntityManager,
+    workingGroupId: string,
+  ): Promise<{ epoch: number; schemaVersion: string } | null> {
+    return this.repository.currentEpochSchema(m, workingGroupId);
+  }
+
   async status(actor: Actor, workingGroupId: string): Promise<GroupKeyStatus> {
     const isCoordinator = actor.coordinatorOf.includes(workingGroupId);
     return runAsTenant(this.dataSource, actor, async (m) => {
@@ -55,22 +63,25 @@ export class KeysService {
       if (!holders.some((h) => h.id === actor.userId)) {
         throw new KeysException(ErrorCode.NotFound, 'No such working group');
       }
-      const epoch = await this.currentEpoch(m, workingGroupId);
-      if (epoch === null)
+      const current = await this.currentEpochSchema(m, workingGroupId);
+      if (current === null)
         return {
-          epoch,
+          epoch: null,
+          schemaVersion: null,
           mySealedKey: null,
           pendingRecipients: isCoordinator ? holders : [],
           isCoordinator,
           epochCommitment: null,
           mySealedKeySenderId: null,
         };
+      const { epoch, schemaVersion } = current;
       const grants = await this.repository.grants(m, workingGroupId, epoch);
       const mine = grants.find((g) => g.userId === actor.userId) ?? null;
       if (mine && !mine.firstReadAt) await this.auditFirstRead(m, actor, workingGroupId, epoch, mine);
       const granted = new Set(grants.map((g) => g.userId));
       return {
         epoch,
+        schemaVersion,
         mySealedKey: mine?.sealedKey ?? null,
         pendingRecipients: mine ? holders.filter((h) => !granted.has(h.id)) : [],
         isCoordinator,
@@ -84,7 +95,9 @@ export class KeysService {
    * Starts a new key epoch (the first one, or a rotation): a fresh hub OPRF
    * key, and the coordinator's browser-made K_group sealed to every eligible
    * holder it chose (itself included). Cases keep their old fingerprints
-   * until their clients re-fingerprint them for the new epoch.
+   * until their clients re-fingerprint them for the new epoch. The new epoch
+   * uses this hub's fingerprint schema version: a rotation is how a group
+   * moves to a new schema (never two schemas in one epoch).
    */
   async rotate(
     actor: Actor,
@@ -140,10 +153,15 @@ export class KeysService {
         generateOprfKey(),
         oprfPurpose(workingGroupId, epoch),
       );
-      await this.repository.insertEpoch(m, workingGroupId, epoch, sealedOprfKey, actor.userId, {
-        tag: Buffer.from(commitment.tag),
-        signature: Buffer.from(commitment.signature),
-      });
+      await this.repository.insertEpoch(
+        m,
+        workingGroupId,
+        epoch,
+        sealedOprfKey,
+        actor.userId,
+        { tag: Buffer.from(commitment.tag), signature: Buffer.from(commitment.signature) },
+        FINGERPRINT_SCHEMA_VERSION,
+      );
       await this.insertGrants(m, actor, workingGroupId, epoch, grants);
       await this.audit.record(m, {
         actorUserId: actor.userId,
@@ -152,7 +170,12 @@ export class KeysService {
         action: previous === null ? 'keys.create_epoch' : 'keys.rotate_epoch',
         subjectType: 'working_group',
         subjectId: workingGroupId,
-        change: { epoch, previous, grants: grants.map((g) => g.userId).sort() },
+        change: {
+          epoch,
+          previous,
+          schemaVersion: FINGERPRINT_SCHEMA_VERSION,
+          grants: grants.map((g) => g.userId).sort(),
+        },
       });
       return epoch;
     });

@@ -5,20 +5,20 @@ import { AuditService } from '../audit/audit.service.js';
 import { CasesEvent, type CasesChangedEvent } from '../cases/cases.events.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { OverlapAlertsService } from '../overlap-alerts/overlap-alerts.service.js';
 import { REVEAL_POLICY, type RevealPolicy } from '../overlaps/reveal-policy.js';
 import { MatchingRepository, type CaseHead, type OverlapRef } from './matching.repository.js';
-import { newOverlapAlerts, retractionEntry, revealKey, writeEntry } from './overlap-outcomes.js';
+import { overlapAlerts, retractionEntry, revealKey, writeEntry } from './overlap-outcomes.js';
 import {
   candidateProbes,
   groupByCase,
+  groupEpochs,
   holderProbes,
   pairKey,
   Rarity,
   scoreCandidates,
   type AlertingPair,
 } from './pair-scoring.js';
-
-export { contributingCap } from './pair-scoring.js';
 
 /** Cases matched in one transaction. */
 const BATCH = 250;
@@ -47,7 +47,7 @@ function byCasePair(x: AlertingPair, y: AlertingPair): number {
  *
  * Set-based, a batch of cases per transaction: a handful of statements per
  * batch, not per case or per pair (see MatchingRepository). Candidates come
- * only from fingerprints rare enough to add evidence (see `contributingCap`);
+ * only from fingerprints rare enough to add evidence (see pair-scoring's `mayContribute`);
  * a pair that shares only fingerprints held by many scores below any alert
  * band, so this finds exactly the alerting pairs the pairwise scan would, and
  * each found pair is scored on all the fingerprints it shares. Every overlap
@@ -71,6 +71,7 @@ export class MatchingService implements OnModuleInit {
     private readonly repository: MatchingRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly alertLevels: OverlapAlertsService,
     private readonly jobs: JobsService,
     @Inject(REVEAL_POLICY) private readonly reveal: RevealPolicy,
   ) {}
@@ -169,7 +170,10 @@ export class MatchingService implements OnModuleInit {
   ): Promise<Map<string, AlertingPair>> {
     const byId = new Map(heads.map((h) => [h.id, h]));
     const mine = await this.repository.fingerprintsOf(m, [...byId.keys()]);
-    const rarity = new Rarity(await this.repository.countHolders(m, holderProbes(byId, mine)));
+    const rarity = new Rarity(
+      await this.repository.countHolders(m, holderProbes(byId, mine)),
+      await this.repository.groupSizes(m, groupEpochs(byId)),
+    );
     const candidates = await this.repository.findCandidates(m, candidateProbes(byId, mine, rarity));
     if (candidates.length === 0) return new Map();
     const held = groupByCase(mine);
@@ -180,8 +184,9 @@ export class MatchingService implements OnModuleInit {
 
   /**
    * Brings the batch's overlaps in line with the alerting pairs: retracts the
-   * others, writes these, alerts both parties of each new one, and audits
-   * every change — all in the batch's transaction.
+   * others, writes these, alerts each party whose alert level a new or
+   * upgraded one reaches, and audits every change — all in the batch's
+   * transaction.
    */
   private async reconcile(
     m: EntityManager,
@@ -198,6 +203,8 @@ export class MatchingService implements OnModuleInit {
     );
     const alerting = [...pairs.values()].sort(byCasePair);
     const reveal = await this.revealDecisions(m, alerting);
+    // Levels and prior strengths, read before the upsert rewrites them.
+    const policy = await this.alertLevels.policyFor(m, alerting);
     const written = await this.repository.upsertOverlaps(
       m,
       alerting.map((p) => ({
@@ -219,7 +226,7 @@ export class MatchingService implements OnModuleInit {
     };
     await this.notifications.notifyMany(
       m,
-      written.filter((w) => w.inserted).flatMap((w) => newOverlapAlerts(w, pairOf(w))),
+      written.flatMap((w) => overlapAlerts(w, pairOf(w), policy)),
     );
     // Audit entries last: they hold the chain lock until commit.
     await this.audit.recordMany(m, [

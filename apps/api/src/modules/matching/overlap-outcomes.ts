@@ -1,5 +1,7 @@
+import { crossesAlertLevel } from '@parallax/domain';
 import type { AuditInput } from '../audit/audit.service.js';
 import type { NewNotification } from '../notifications/notifications.service.js';
+import type { AlertPolicy } from '../overlap-alerts/alert-policy.js';
 import type { CaseHead, OverlapRef, WrittenOverlap } from './matching.repository.js';
 import type { AlertingPair } from './pair-scoring.js';
 
@@ -13,23 +15,41 @@ export function revealKey(p: AlertingPair): string {
   return `${p.workingGroupId} ${p.orgA} ${p.orgB}`;
 }
 
-/** Each side hears about its own case only. */
-export function newOverlapAlerts(w: WrittenOverlap, p: AlertingPair): NewNotification[] {
+/**
+ * Each side hears about its own case only, and only of an overlap at or
+ * above its organisation's alert level: `overlap.new` when the overlap is
+ * created there, `overlap.upgraded` when a rescore lifts it across the level
+ * (an overlap below it is stored, audited and listed, never notified).
+ */
+export function overlapAlerts(
+  w: WrittenOverlap,
+  p: AlertingPair,
+  policy: AlertPolicy,
+): NewNotification[] {
+  const before = policy.strengthBefore(p.caseA, p.caseB);
+  // Written, not inserted, yet not stored before: a concurrent batch inserted it and told both sides.
+  if (!w.inserted && before === null) return [];
+  const kind = w.inserted ? 'overlap.new' : 'overlap.upgraded';
   return [
     { org: p.orgA, caseId: p.caseA, reference: p.refA },
     { org: p.orgB, caseId: p.caseB, reference: p.refB },
-  ].map((side) => ({
-    recipientOrganisationId: side.org,
-    workingGroupId: p.workingGroupId,
-    kind: 'overlap.new',
-    payload: {
-      overlapId: w.id,
-      caseId: side.caseId,
-      caseReference: side.reference,
-      strength: p.strength,
-      matched: p.matched,
-    },
-  }));
+  ]
+    .filter((side) =>
+      crossesAlertLevel(w.inserted ? null : before, p.strength, policy.levelOf(side.org)),
+    )
+    .map((side) => ({
+      recipientOrganisationId: side.org,
+      workingGroupId: p.workingGroupId,
+      kind,
+      payload: {
+        overlapId: w.id,
+        caseId: side.caseId,
+        caseReference: side.reference,
+        strength: p.strength,
+        matched: p.matched,
+        ...(kind === 'overlap.upgraded' && before ? { previousStrength: before } : {}),
+      },
+    }));
 }
 
 export function retractionEntry(o: OverlapRef, heads: readonly CaseHead[]): AuditInput {

@@ -1,10 +1,12 @@
 import type { OverlapStrength } from '@parallax/domain';
-import { kindWeight, rarityDiscount, scorePair, type SharedFingerprint } from '@parallax/matching';
+import { keyDomain, NAME_SET_KINDS } from '@parallax/fingerprint';
+import { contributes, holderCountCap, scorePair, type SharedFingerprint } from '@parallax/matching';
 import type {
   CandidateProbe,
   CandidateRow,
   CaseHead,
   FingerprintRow,
+  GroupSizeCount,
   HolderCount,
   HolderProbe,
 } from './matching.repository.js';
@@ -29,30 +31,70 @@ export function pairKey(caseA: string, caseB: string): string {
 }
 
 /**
- * The most holders a fingerprint of `kind` can have and still add evidence:
- * at `frequency` ≥ 2·e^weight + 1 its rarity discount cancels its weight
- * (libs/matching: max(0, weight − ln((frequency − 1) / 2))). Counting stops
- * there: beyond it the exact count changes no score.
+ * The labels a fingerprint labelled `kind` may carry in other cases: every
+ * kind of its OPRF domain (the token-set kinds share one, so one case's
+ * `name.full` may be another's `name.pair`), else the kind alone. Counting
+ * and pruning take the most generous of them, so no pair is missed whatever
+ * the other case calls the fingerprint.
  */
-export function contributingCap(kind: string): number {
-  return Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
+function labelsOf(kind: string): readonly string[] {
+  const domain = keyDomain(kind);
+  return domain === kind ? [kind] : NAME_SET_KINDS.filter((k) => keyDomain(k) === domain);
+}
+
+/** How far holders of a fingerprint labelled `kind` are counted (libs/matching's holderCountCap, over its labels). */
+export function countCap(kind: string): number {
+  return Math.max(...labelsOf(kind).map(holderCountCap));
+}
+
+/** Whether a fingerprint labelled `kind`, held by `frequency` cases of a group of `groupSize`, may add evidence. */
+export function mayContribute(kind: string, frequency: number, groupSize: number): boolean {
+  return labelsOf(kind).some((k) => contributes(k, frequency, groupSize));
 }
 
 function rarityKey(workingGroupId: string, epoch: number, fp: Buffer): string {
   return `${workingGroupId}|${epoch}|${fp.toString('hex')}`;
 }
 
-/** How many cases of a group and epoch hold each fingerprint (capped; see `contributingCap`). */
+function groupKey(workingGroupId: string, epoch: number): string {
+  return `${workingGroupId}|${epoch}`;
+}
+
+/**
+ * How many cases of a group and epoch hold each fingerprint (capped; see
+ * `countCap`), and how many live cases the group and epoch have: together
+ * they say how rare a fingerprint is.
+ */
 export class Rarity {
   private readonly counts: Map<string, number>;
+  private readonly sizes: Map<string, number>;
 
-  constructor(counts: readonly HolderCount[]) {
+  constructor(counts: readonly HolderCount[], sizes: readonly GroupSizeCount[] = []) {
     this.counts = new Map(counts.map((c) => [rarityKey(c.wg, c.epoch, c.fp), c.n]));
+    this.sizes = new Map(sizes.map((s) => [groupKey(s.wg, s.epoch), s.n]));
   }
 
   of(head: CaseHead, fp: Buffer): number {
     return this.counts.get(rarityKey(head.working_group_id, head.epoch, fp)) ?? 1;
   }
+
+  /** Live cases of the head's group and epoch (at least the two of a pair). */
+  groupSize(head: CaseHead): number {
+    return Math.max(2, this.sizes.get(groupKey(head.working_group_id, head.epoch)) ?? 2);
+  }
+}
+
+/** The distinct (group, epoch) of the batch's cases: each group size is counted once per batch. */
+export function groupEpochs(
+  heads: ReadonlyMap<string, CaseHead>,
+): Array<{ workingGroupId: string; epoch: number }> {
+  const seen = new Map<string, { workingGroupId: string; epoch: number }>();
+  for (const h of heads.values())
+    seen.set(groupKey(h.working_group_id, h.epoch), {
+      workingGroupId: h.working_group_id,
+      epoch: h.epoch,
+    });
+  return [...seen.values()];
 }
 
 function headOf(heads: ReadonlyMap<string, CaseHead>, caseId: string): CaseHead {
@@ -70,7 +112,7 @@ export function holderProbes(
   for (const r of fingerprints) {
     const h = headOf(heads, r.case_id);
     const key = rarityKey(h.working_group_id, h.epoch, r.fp);
-    const cap = contributingCap(r.kind);
+    const cap = countCap(r.kind);
     const seen = probes.get(key);
     if (!seen)
       probes.set(key, { workingGroupId: h.working_group_id, epoch: h.epoch, fp: r.fp, cap });
@@ -81,8 +123,9 @@ export function holderProbes(
 
 /**
  * The fingerprints worth looking up: held by another case too, and rare
- * enough that they add evidence. A pair sharing only common fingerprints
- * scores below every alert band, so no alerting pair is missed.
+ * enough in their group that they may add evidence (under any label the
+ * other case may give them). A pair sharing only common fingerprints scores
+ * below every alert band, so no alerting pair is missed.
  */
 export function candidateProbes(
   heads: ReadonlyMap<string, CaseHead>,
@@ -92,7 +135,7 @@ export function candidateProbes(
   return fingerprints.flatMap((r) => {
     const h = headOf(heads, r.case_id);
     const n = rarity.of(h, r.fp);
-    if (n < 2 || kindWeight(r.kind) - rarityDiscount(n) <= 0) return [];
+    if (n < 2 || !mayContribute(r.kind, n, rarity.groupSize(h))) return [];
     return [
       {
         mine: h.id,
@@ -118,9 +161,37 @@ export function groupByCase(
 }
 
 /**
+ * The fingerprints two cases share, found by equality whatever each calls
+ * them: each carries my label (`kind`) and theirs (`otherKind`), and how
+ * many cases of the group hold it. A fingerprint listed under two labels by
+ * one case counts once.
+ */
+export function sharedFingerprints(
+  mine: readonly FingerprintRow[],
+  theirs: readonly FingerprintRow[],
+  frequencyOf: (fp: Buffer) => number,
+): SharedFingerprint[] {
+  const theirKind = new Map<string, string>();
+  for (const r of theirs) {
+    const hex = r.fp.toString('hex');
+    if (!theirKind.has(hex)) theirKind.set(hex, r.kind);
+  }
+  const shared: SharedFingerprint[] = [];
+  const seen = new Set<string>();
+  for (const r of mine) {
+    const hex = r.fp.toString('hex');
+    const otherKind = theirKind.get(hex);
+    if (otherKind === undefined || seen.has(hex)) continue;
+    seen.add(hex);
+    shared.push({ kind: r.kind, otherKind, fp: hex, frequency: frequencyOf(r.fp) });
+  }
+  return shared;
+}
+
+/**
  * Scores each candidate pair on every fingerprint the two share (and the
- * kinds each holds), keeping those in an alert band. A pair whose two cases
- * are both in the batch is scored once.
+ * kinds each holds, and the size of their group), keeping those in an alert
+ * band. A pair whose two cases are both in the batch is scored once.
  */
 export function scoreCandidates(
   heads: ReadonlyMap<string, CaseHead>,
@@ -135,13 +206,14 @@ export function scoreCandidates(
     const [caseA, caseB] = mine.id < c.other ? [mine.id, c.other] : [c.other, mine.id];
     const key = pairKey(caseA, caseB);
     if (pairs.has(key)) continue;
-    const theirs = new Set((held.get(c.other) ?? []).map((r) => r.fp.toString('hex')));
-    const shared: SharedFingerprint[] = [];
-    for (const r of held.get(mine.id) ?? []) {
-      const hex = r.fp.toString('hex');
-      if (theirs.has(hex)) shared.push({ kind: r.kind, fp: hex, frequency: rarity.of(mine, r.fp) });
-    }
-    const score = scorePair(shared, { leftKinds: kindsOf(mine.id), rightKinds: kindsOf(c.other) });
+    const shared = sharedFingerprints(held.get(mine.id) ?? [], held.get(c.other) ?? [], (fp) =>
+      rarity.of(mine, fp),
+    );
+    const score = scorePair(shared, {
+      leftKinds: kindsOf(mine.id),
+      rightKinds: kindsOf(c.other),
+      groupSize: rarity.groupSize(mine),
+    });
     if (score.strength === 'weak') continue;
     const mineIsA = caseA === mine.id;
     pairs.set(key, {

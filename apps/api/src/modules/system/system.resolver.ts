@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
+import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
 import { Public } from '../../common/authorization/public.decorator.js';
 import { ServerInfo } from './models/server-info.model.js';
@@ -14,7 +15,7 @@ export class SystemResolver {
     return {
       name: 'Parallax',
       version: this.runtime.version,
-      schemaVersion: 'v1',
+      schemaVersion: FINGERPRINT_SCHEMA_VERSION,
       demo: this.runtime.config.PARALLAX_DEMO,
     };
   }

@@ -8,6 +8,7 @@ import { OrganisationDirectoryDocument } from '../../gql/graphql';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { InvitationsSection } from '../../features/organisation/components/InvitationsSection';
 import { LeadNegotiatorsSection } from '../../features/organisation/components/LeadNegotiatorsSection';
+import { OverlapAlertLevelSection } from '../../features/organisation/components/OverlapAlertLevelSection';
 import { PendingGroupInvitations } from '../../features/organisation/components/PendingGroupInvitations';
 import { ReferencePatternSection } from '../../features/organisation/components/ReferencePatternSection';
 import { UsersSection } from '../../features/organisation/components/UsersSection';
@@ -101,6 +102,14 @@ export function OrganisationPage() {
           {maySetReferencePattern && viewer.actor.organisationKind === 'cso' && (
             <LeadNegotiatorsSection organisationId={organisationId} />
           )}
+          {/* Its members read which overlaps notify them; its admins change it. */}
+          {viewer.organisation?.id === organisationId &&
+            viewer.actor.organisationKind === 'cso' && (
+              <OverlapAlertLevelSection
+                organisationId={organisationId}
+                mayEdit={maySetReferencePattern}
+              />
+            )}
         </>
       )}
     </Stack>

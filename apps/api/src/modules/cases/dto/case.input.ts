@@ -47,6 +47,10 @@ export class FingerprintInput {
   fp: string;
 }
 
+/** A fingerprint schema version as clients name it (FINGERPRINT_SCHEMA_VERSION of @parallax/fingerprint). */
+const SCHEMA_VERSION = /^v[0-9]{1,3}$/;
+const SCHEMA_VERSION_MESSAGE = 'schemaVersion is a fingerprint schema version such as v2';
+
 @InputType()
 export class CaseFieldsInput {
   @Field(() => String, {
@@ -84,6 +88,13 @@ export class CaseInput extends CaseFieldsInput {
   @Min(1)
   epoch: number;
 
+  @Field(() => String, {
+    description:
+      "The fingerprint schema version the fingerprints were made under; it must be the key epoch's (FINGERPRINT_SCHEMA_MISMATCH otherwise).",
+  })
+  @Matches(SCHEMA_VERSION, { message: SCHEMA_VERSION_MESSAGE })
+  schemaVersion: string;
+
   @Field(() => [FingerprintInput], {
     description: `Padded per kind to a size class (4, 8, 16…); at most ${MAX_FINGERPRINTS_PER_CASE} in all.`,
   })
@@ -115,6 +126,15 @@ export class CaseUpdateInput extends PartialType(CaseFieldsInput) {
   @Min(1)
   @Max(1_000_000)
   epoch?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required with fingerprints: the fingerprint schema version they were made under, which must be the key epoch's.",
+  })
+  @IsOptional()
+  @Matches(SCHEMA_VERSION, { message: SCHEMA_VERSION_MESSAGE })
+  schemaVersion?: string;
 
   @Field(() => [FingerprintInput], {
     nullable: true,

@@ -27,6 +27,13 @@ export class GroupKeyStatus {
   @Field(() => Int, { nullable: true, description: 'Null until a coordinator creates the first key epoch.' })
   epoch: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The fingerprint schema version of the current epoch's fingerprints (e.g. v2); null before the first epoch. A client whose own version differs cannot register cases here until a coordinator rotates the key.",
+  })
+  schemaVersion: string | null;
+
   @Field(() => String, { nullable: true, description: "base64 HPKE-sealed copy of K_group for the caller, or null while pending." })
   mySealedKey: string | null;
 

@@ -4,7 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { CaseDetailQuery } from '../../../gql/graphql';
 import { useViewer } from '../../auth/hooks/session';
 import { fingerprintingGroups } from '../../group-keys/utils/eligibility';
-import { CaseOverlapList } from '../../overlaps/components/CaseOverlapList';
+import { CaseOverlapGroups } from '../../overlaps/components/CaseOverlapGroups';
 import { CaseFacts } from './CaseFacts';
 import { CaseHeader } from './CaseHeader';
 import { RefingerprintPanel } from './RefingerprintPanel';
@@ -31,7 +31,7 @@ export function CaseDetail({
         <Title order={2} size="h3" id="case-overlaps-title">
           <FormattedMessage id="cases.overlapsTitle" />
         </Title>
-        <CaseOverlapList caseId={c.id} actingGroups={actingGroups} poll onChanged={onChanged} />
+        <CaseOverlapGroups caseId={c.id} actingGroups={actingGroups} onChanged={onChanged} />
       </Stack>
     </Stack>
   );

@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import { UnlockKeys } from '../../auth/components/UnlockKeys';
 import { useViewer } from '../../auth/hooks/session';
 import { useUnlockedKeys } from '../../../crypto/key-store';
+import { SchemaVersionNotice } from '../../group-keys/components/SchemaVersionNotice';
 import { WhoCanUnblock } from '../../group-keys/components/WhoCanUnblock';
 import { useGroupKey, type GroupKeyState } from '../../group-keys/hooks/store';
 import { hubErrorMessageId } from '../../../hub/hub-request';
@@ -40,12 +41,15 @@ export function GroupKeyStateNotice({
 }) {
   switch (state.status) {
     case 'ready':
-      // The key works here; a changed coordinator key only stops sharing it.
+      // The key works here (unless its epoch uses other fingerprint rules); a changed coordinator key only stops sharing it.
       return (
-        <CoordinatorChangedBanner
-          workingGroupId={workingGroupId}
-          changed={state.changedCoordinators}
-        />
+        <>
+          <SchemaVersionNotice state={state} isCoordinator={state.isCoordinator} />
+          <CoordinatorChangedBanner
+            workingGroupId={workingGroupId}
+            changed={state.changedCoordinators}
+          />
+        </>
       );
     case 'blocked':
       return (
@@ -112,6 +116,7 @@ export function GroupKeyStateNotice({
             <Text size="sm">
               <FormattedMessage id="groupKey.awaitingVerification" />
             </Text>
+            <SchemaVersionNotice state={state} isCoordinator={state.isCoordinator} />
             <WaitingHelp workingGroupId={workingGroupId} />
           </Stack>
         </Alert>

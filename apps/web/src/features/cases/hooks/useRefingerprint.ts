@@ -1,3 +1,4 @@
+import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import { padFingerprints } from '@parallax/hub-client';
 import { useState, type FormEvent } from 'react';
 import { fingerprintPerson } from '../utils/register';
@@ -8,6 +9,7 @@ import { useAction } from '../../../graphql/use-action';
 import { useHubRequest } from '../../../hub/hub-request';
 import { useViewer } from '../../auth/hooks/session';
 import { useGroupKey } from '../../group-keys/hooks/store';
+import { canFingerprintWith } from '../../group-keys/utils/schema';
 import { emptyPerson, hasIdentifiers, personFromForm } from '../utils/person-form';
 
 /**
@@ -30,7 +32,7 @@ export function useRefingerprint(kase: CaseFieldsFragment, onDone: () => void) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || groupKey.status !== 'ready' || !keys || !hasIdentifiers(person)) return;
+    if (busy || !canFingerprintWith(groupKey) || !keys || !hasIdentifiers(person)) return;
     setBusy(true);
     setFailure(null);
     const fingerprinter = fingerprinterFactory();
@@ -47,7 +49,11 @@ export function useRefingerprint(kase: CaseFieldsFragment, onDone: () => void) {
       const result = await update.run({
         caseId: kase.id,
         // Padded like every upload (registerCases pads on its own): the hub refuses an unpadded set.
-        input: { epoch: groupKey.epoch, fingerprints: padFingerprints(fingerprints) },
+        input: {
+          epoch: groupKey.epoch,
+          schemaVersion: FINGERPRINT_SCHEMA_VERSION,
+          fingerprints: padFingerprints(fingerprints),
+        },
       });
       if (!result.error) {
         setPerson(emptyPerson());
@@ -64,7 +70,7 @@ export function useRefingerprint(kase: CaseFieldsFragment, onDone: () => void) {
 
   return {
     keysUnlocked: keys !== null,
-    ready: groupKey.status === 'ready' && keys !== null,
+    ready: canFingerprintWith(groupKey) && keys !== null,
     opened,
     setOpened,
     person,

@@ -13,6 +13,7 @@ import {
 import type { MessageId } from '../../../i18n/messages';
 import { useViewer } from '../../auth/hooks/session';
 import { useGroupKey } from '../../group-keys/hooks/store';
+import { canFingerprintWith } from '../../group-keys/utils/schema';
 import {
   hasIdentifiers,
   isReadableBirthDate,
@@ -65,7 +66,8 @@ export function useRegisterCase(initialGroupId: string) {
     if (busy) return;
     dispatch({ type: 'submitted' });
     if (referenceError || personProblem || !groupId) return;
-    if (groupKey.status !== 'ready' || !keys) return;
+    // Not under an epoch of other fingerprint rules: the hub would refuse (the notice says why).
+    if (!canFingerprintWith(groupKey) || !keys) return;
     const snapshot = JSON.stringify([groupId, reference, tags, person, country]);
     if (lastAttempt.current?.snapshot !== snapshot) {
       lastAttempt.current = { snapshot, key: randomIdempotencyKey() };
@@ -115,7 +117,7 @@ export function useRegisterCase(initialGroupId: string) {
     dispatch,
     busy,
     keysUnlocked: keys !== null,
-    ready: groupKey.status === 'ready' && keys !== null,
+    ready: canFingerprintWith(groupKey) && keys !== null,
     referencePattern,
     referenceError: state.attempted ? referenceError : null,
     personProblem: state.attempted ? personProblem : null,

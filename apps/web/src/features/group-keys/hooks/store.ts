@@ -24,8 +24,11 @@ export type GroupKeyState =
   | { status: 'error'; code: string }
   /** No key epoch yet: a coordinator creates the first one. */
   | { status: 'no-epoch'; isCoordinator: boolean }
-  /** An epoch exists but nobody has sealed a copy for this user yet. */
-  | { status: 'pending'; epoch: number; isCoordinator: boolean }
+  /**
+   * An epoch exists but nobody has sealed a copy for this user yet.
+   * `schemaVersion`: the fingerprint rules of the epoch (see utils/schema.ts).
+   */
+  | { status: 'pending'; epoch: number; isCoordinator: boolean; schemaVersion: string | null }
   /**
    * This device refused its copy (it does not match the coordinator's
    * commitment, or is vouched for by nobody it trusts). `reported`: the hub
@@ -43,6 +46,8 @@ export type GroupKeyState =
   | {
       status: 'ready';
       epoch: number;
+      /** The fingerprint rules of the epoch: cases are registered only when they are this app's. */
+      schemaVersion: string | null;
       groupKey: Uint8Array;
       isCoordinator: boolean;
       /** Members this device does not seal the key to yet, with the reason (after the last sync). */

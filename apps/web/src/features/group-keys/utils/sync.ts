@@ -84,6 +84,7 @@ export async function syncGroupKey(
           status: 'pending',
           epoch: outcome.epoch,
           isCoordinator: outcome.isCoordinator,
+          schemaVersion: outcome.schemaVersion,
         });
         return;
       case 'refused':
@@ -93,6 +94,7 @@ export async function syncGroupKey(
         set(workingGroupId, {
           status: 'ready',
           epoch: outcome.epoch,
+          schemaVersion: outcome.schemaVersion,
           groupKey: outcome.groupKey,
           isCoordinator: outcome.isCoordinator,
           waiting: waitingHolders(outcome.directory, outcome.untrusted),
@@ -157,6 +159,8 @@ export async function createGroupKey(
   store.set(workingGroupId, {
     status: 'ready',
     epoch,
+    // A new epoch takes the hub's rules; the sync that follows reads them.
+    schemaVersion: null,
     groupKey,
     isCoordinator: true,
     // The sync that follows lists who waits, and why (with their roles from the directory).

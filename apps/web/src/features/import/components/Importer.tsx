@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useUnlockedKeys } from '../../../crypto/key-store';
 import { useViewer } from '../../auth/hooks/session';
 import { useGroupKey } from '../../group-keys/hooks/store';
+import { canFingerprintWith } from '../../group-keys/utils/schema';
 import { useImportRun } from '../hooks/useImportRun';
 import { useImportSettings } from '../hooks/useImportSettings';
 import { formatOf } from '../utils/file-format';
@@ -37,7 +38,8 @@ export function Importer({ groups }: { groups: ReadonlyArray<{ id: string; name:
   const busy = phase === 'reading' || phase === 'running';
   // The rows are checked against the prefix in the worker (reference_contains_name): start only once they were.
   const screened = preview !== null && preview.referencePrefix === settings.prefix;
-  const ready = groupKey.status === 'ready' && keys !== null && prefixValid && screened;
+  // Not under an epoch of other fingerprint rules (the group-key notice says why).
+  const ready = canFingerprintWith(groupKey) && keys !== null && prefixValid && screened;
   const saved = phase === 'choose' || phase === 'reading' || phase === 'preview' ? run.saved : null;
 
   const readOptions = (patch: Partial<typeof settings> = {}) => {
@@ -81,7 +83,7 @@ export function Importer({ groups }: { groups: ReadonlyArray<{ id: string; name:
   };
 
   const start = (from: number) => {
-    if (groupKey.status !== 'ready' || !ready) return;
+    if (!canFingerprintWith(groupKey) || !ready) return;
     void run.start(from, {
       workingGroupId: settings.groupId,
       epoch: groupKey.epoch,
@@ -150,7 +152,7 @@ export function Importer({ groups }: { groups: ReadonlyArray<{ id: string; name:
             preview,
             records,
             idsUsable: idsUsable(preview.duplicates, settings.distinctOnly),
-            groupKeyReady: groupKey.status === 'ready',
+            groupKeyReady: canFingerprintWith(groupKey),
             keysUnlocked: keys !== null,
             prefixValid,
             prefixChecked: screened,

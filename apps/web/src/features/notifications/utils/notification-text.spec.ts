@@ -42,6 +42,15 @@ const ALERTS = [
     organisationName: 'Org A',
     reason: 'awaiting_copy',
   }),
+  // Issue 13: an overlap rescored across the organisation's alert level.
+  note('overlap.upgraded', {
+    overlapId: 'o1',
+    caseId: 'c2',
+    caseReference: 'SYR-2',
+    strength: 'probable',
+    previousStrength: 'possible',
+    matched: ['phone'],
+  }),
 ];
 
 describe('notification text', () => {
@@ -62,6 +71,14 @@ describe('notification text', () => {
     expect(notificationText(intl, ALERTS[0] as AppNotification)).toContain('withdrew');
     expect(notificationText(intl, ALERTS[0] as AppNotification)).toContain('SYR-1');
     expect(notificationText(intl, ALERTS[2] as AppNotification)).toContain('4,200');
+  });
+
+  it('says an overlap now reaches the alert level, and leads to the case', () => {
+    const intl = createIntl({ locale: 'en', messages: en });
+    const upgraded = ALERTS[8] as AppNotification;
+    expect(notificationText(intl, upgraded)).toContain('SYR-2');
+    expect(notificationText(intl, upgraded)).toContain('Probable');
+    expect(notificationLink(upgraded)).toBe('/cases/c2');
   });
 
   it('leads coordinators to the group', () => {

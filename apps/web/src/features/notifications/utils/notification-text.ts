@@ -87,6 +87,16 @@ export function notificationText(intl: IntlShape, notification: AppNotification)
           kinds: matchedKindsText(intl, p.matched ?? []),
         },
       );
+    case 'overlap.upgraded':
+      // Rescored across the organisation's alert level (issue 13): it was listed, now it alerts.
+      return intl.formatMessage(
+        { id: 'notification.overlapUpgraded' },
+        {
+          reference,
+          strength: strengthLabel(intl, p.strength),
+          kinds: matchedKindsText(intl, p.matched ?? []),
+        },
+      );
     case 'overlap.contact_requested':
       return intl.formatMessage({ id: 'notification.contactRequested' }, { reference });
     case 'overlap.contact_accepted':

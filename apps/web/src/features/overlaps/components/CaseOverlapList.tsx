@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { OverlapListDocument } from '../../../gql/graphql';
 import { useRetryOnReconnect } from '../../../graphql/network-status';
@@ -23,7 +23,9 @@ const NO_FILTER: OverlapFilterVariables = {
 /**
  * One of our cases' overlaps, newest first, page by page with the exact
  * total: under a group of the overlaps page (with its filters) and on the
- * case's own page (all of them, kept fresh by polling).
+ * case's own page (kept fresh by polling, in one list per group of
+ * strengths: see CaseOverlapGroups). `empty` replaces the "no overlaps"
+ * text (null: show nothing), `header` heads a list that has overlaps.
  */
 export function CaseOverlapList({
   caseId,
@@ -31,12 +33,18 @@ export function CaseOverlapList({
   actingGroups,
   poll = false,
   onChanged,
+  empty,
+  header,
+  testId = 'case-overlaps',
 }: {
   caseId: string;
   filter?: OverlapFilterVariables;
   actingGroups: ReadonlySet<string>;
   poll?: boolean;
   onChanged?: () => void;
+  empty?: ReactNode;
+  header?: ReactNode;
+  testId?: string;
 }) {
   const context = useMemo(() => ({ additionalTypenames: ['Overlap'] }), []);
   const variables = useMemo(() => ({ ...filter, caseId }), [filter, caseId]);
@@ -65,11 +73,16 @@ export function CaseOverlapList({
     >
       {(overlaps) =>
         overlaps.length === 0 ? (
-          <Text data-testid="case-no-overlaps">
-            <FormattedMessage id="cases.noOverlaps" />
-          </Text>
+          empty === undefined ? (
+            <Text data-testid="case-no-overlaps">
+              <FormattedMessage id="cases.noOverlaps" />
+            </Text>
+          ) : (
+            empty
+          )
         ) : (
-          <Stack gap="md" data-testid="case-overlaps">
+          <Stack gap="md" data-testid={testId}>
+            {header}
             {overlaps.map((o) => (
               <OverlapCard
                 key={o.id}

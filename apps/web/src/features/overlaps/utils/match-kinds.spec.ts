@@ -24,6 +24,8 @@ describe('matched kinds as people read them', () => {
       [
         'name.full',
         'name.pair',
+        'name.sub',
+        'name.glued',
         'name.pair+yob',
         'name.full+dob',
         'name.part+dob',
@@ -43,6 +45,8 @@ describe('matched kinds as people read them', () => {
     expect(labels).toEqual({
       'name.full': 'full name',
       'name.pair': 'name pair',
+      'name.sub': 'three or more parts of the name',
+      'name.glued': 'the name written joined or split',
       'name.pair+yob': 'name pair + birth year',
       'name.full+dob': 'full name + birth date',
       'name.part+dob': 'part of the name + exact birth date',

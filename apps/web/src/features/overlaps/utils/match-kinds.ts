@@ -1,10 +1,12 @@
 import type { IntlShape } from 'react-intl';
 import type { MessageId } from '../../../i18n/messages';
 
-/** Key kinds of fingerprint schema v1 and their readable names. */
+/** Key kinds of fingerprint schema v2 and their readable names. */
 const KIND_LABELS: Readonly<Record<string, MessageId>> = {
   'name.full': 'matchKind.nameFull',
   'name.pair': 'matchKind.namePair',
+  'name.sub': 'matchKind.nameSub',
+  'name.glued': 'matchKind.nameGlued',
   'name.pair+yob': 'matchKind.namePairYob',
   'name.full+dob': 'matchKind.nameFullDob',
   'name.part+dob': 'matchKind.namePartDob',

@@ -9,6 +9,8 @@ import { useGroupKey, useGroupKeyStore } from '../../group-keys/hooks/store';
 import { browserPinStore } from '../../group-keys/utils/pin-store';
 import { isGroupKeyRefused, refusalMessageId } from '../../group-keys/utils/waiting-reason';
 import { WaitingList } from '../../group-keys/components/WaitingList';
+import { SchemaVersionNotice } from '../../group-keys/components/SchemaVersionNotice';
+import { schemaMismatchOfState } from '../../group-keys/utils/schema';
 import { hubErrorMessageId, isRetryableHubError, useHubRequest } from '../../../hub/hub-request';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { AlertIcon, KeyIcon } from '../../../ui/icons';
@@ -56,8 +58,15 @@ export function GroupKeySection({ workingGroupId }: { workingGroupId: string }) 
               <FormattedMessage id="groupKey.ready" values={{ epoch: state.epoch }} />
             </Text>
           </Alert>
+          <SchemaVersionNotice
+            state={state}
+            isCoordinator={isCoordinator}
+            rotate={<CreateKey workingGroupId={workingGroupId} rotate />}
+          />
           <WaitingList waiting={state.waiting} />
-          {isCoordinator && <CreateKey workingGroupId={workingGroupId} rotate />}
+          {isCoordinator && !schemaMismatchOfState(state) && (
+            <CreateKey workingGroupId={workingGroupId} rotate />
+          )}
         </Stack>
       ) : state.status === 'no-epoch' && isCoordinator ? (
         <CreateKey workingGroupId={workingGroupId} rotate={false} />
