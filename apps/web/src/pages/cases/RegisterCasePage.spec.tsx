@@ -119,7 +119,7 @@ describe('registering a case', () => {
     expect(input('Name 2').getAttribute('dir')).toBe('auto');
 
     fireEvent.click(screen.getByTestId('register-case-submit'));
-    await screen.findByTestId('case-registered', {}, { timeout: 5000 });
+    await screen.findByTestId('case-registered', {}, { timeout: 30_000 });
     expect(router.state.location.pathname).toBe('/cases/case-1');
     expect((await screen.findByTestId('case-reference')).textContent).toBe('SYR-2024-017');
 
