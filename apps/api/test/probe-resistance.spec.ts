@@ -251,16 +251,9 @@ describe('padding and bands (item 11)', () => {
     const shared: SharedFingerprint[] = a
       .filter((f) => kindInB.has(f.fp))
       .map((f) => ({ kind: f.kind, otherKind: kindInB.get(f.fp), fp: f.fp, frequency: 2 }));
-    const [{ live }] = await db.query(
-      `SELECT count(*)::int AS live FROM tracking_case c JOIN working_group_epoch e
-         ON e.working_group_id = c.working_group_id AND e.epoch = c.epoch AND e.retired_at IS NULL
-       WHERE c.working_group_id = $1 AND c.withdrawn_at IS NULL`,
-      [w.wg1],
-    );
     const unpadded = scorePair(shared, {
       leftKinds: new Set(a.map((f) => f.kind)),
       rightKinds: new Set(b.map((f) => f.kind)),
-      groupSize: live,
     });
     expect(overlap?.strength).toBe(unpadded.strength);
     expect(overlap?.score).toBeCloseTo(unpadded.score, 5);

@@ -90,11 +90,7 @@ export function matchRecords(
   for (const [key, fps] of shared) {
     const a = Math.floor(key / n);
     const b = key % n;
-    const result = scorePair(fps, {
-      leftKinds: kinds[a],
-      rightKinds: kinds[b],
-      groupSize: records.length,
-    });
+    const result = scorePair(fps, { leftKinds: kinds[a], rightKinds: kinds[b] });
     if (result.score < threshold) continue;
     const left = records[a] as MatchRecord;
     const right = records[b] as MatchRecord;

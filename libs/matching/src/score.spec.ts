@@ -5,8 +5,10 @@ import {
   ALERT_THRESHOLD,
   contributes,
   holderCountCap,
+  jointDiscount,
   kindWeight,
   DATED_PROBE_CAP,
+  NAME_SET_COUNT_CAP,
   NAME_SET_PROBE_CAP,
   PROBABLE_THRESHOLD,
   rarityDiscount,
@@ -18,12 +20,12 @@ const fp = (kind: string, n = 1, frequency = 2, other = kind): SharedFingerprint
   Array.from({ length: n }, () => ({ kind, otherKind: other, fp: `fp-${next++}`, frequency }));
 
 const kinds = (...ks: string[]): Set<string> => new Set(ks);
-const BIG_GROUP: PairContext = { groupSize: 10_000 };
+/** Nothing known beyond the shared fingerprints. */
+const NO_CONTEXT: PairContext = {};
 /** Both records hold these kinds (so what they do not share counts against). */
 const bothHold = (...ks: string[]): PairContext => ({
   leftKinds: kinds(...ks),
   rightKinds: kinds(...ks),
-  groupSize: 10_000,
 });
 
 /** The fingerprints two records with the same three-token name share. */
@@ -39,7 +41,7 @@ describe('scorePair', () => {
   });
 
   it('ranks the kinds of evidence from first principles', () => {
-    const s = (shared: SharedFingerprint[]): number => scorePair(shared, BIG_GROUP).score;
+    const s = (shared: SharedFingerprint[]): number => scorePair(shared, NO_CONTEXT).score;
     const pair = s(fp('name.pair'));
     const contained = s(fp('name.full', 1, 2, 'name.pair'));
     const threeOfFour = s([...fp('name.sub'), ...fp('name.pair', 3)]);
@@ -65,7 +67,7 @@ describe('scorePair', () => {
   });
 
   it('gives the documented bands', () => {
-    const band = (shared: SharedFingerprint[], c: PairContext = BIG_GROUP): string =>
+    const band = (shared: SharedFingerprint[], c: PairContext = NO_CONTEXT): string =>
       scorePair(shared, c).strength;
     expect(band(fp('name.pair'))).toBe('weak');
     expect(band(fp('name.full', 1, 2, 'name.pair'))).toBe('possible');
@@ -89,13 +91,13 @@ describe('scorePair', () => {
       ...fp('name.glued', 1, frequency),
     ];
     // measured: in a synthetic group of 10,000 cases most such pairs are namesakes
-    expect(scorePair(twoTokens(2), { groupSize: 10_000 }).strength).toBe('possible');
-    expect(scorePair(twoTokens(40), { groupSize: 10_000 }).score).toBeLessThan(ALERT_THRESHOLD);
+    expect(scorePair(twoTokens(2)).strength).toBe('possible');
+    expect(scorePair(twoTokens(40)).score).toBeLessThan(ALERT_THRESHOLD);
   });
 
   it('counts a whole-name agreement once, however many spellings meet', () => {
-    const one = scorePair([...fp('name.full'), ...fp('name.glued')], BIG_GROUP).score;
-    const many = scorePair([...fp('name.full', 4), ...fp('name.glued', 4)], BIG_GROUP).score;
+    const one = scorePair([...fp('name.full'), ...fp('name.glued')], NO_CONTEXT).score;
+    const many = scorePair([...fp('name.full', 4), ...fp('name.glued', 4)], NO_CONTEXT).score;
     expect(many).toBe(one);
   });
 
@@ -109,18 +111,45 @@ describe('scorePair', () => {
     expect(inside.matched).toContain('name.full');
   });
 
-  it('judges a joint name + date key by its own holder count, not the common name it contains', () => {
-    // a very common name pair (200 holders) but a pair + year held by these two only
-    const rareYear = scorePair(
-      [...fp('name.pair', 1, 200), ...fp('name.pair+yob', 1, 2)],
-      BIG_GROUP,
-    );
-    expect(rareYear.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
-    const commonYear = scorePair(
-      [...fp('name.pair', 1, 200), ...fp('name.pair+yob', 1, 60)],
-      BIG_GROUP,
-    );
+  it('judges a joint name + year key by its own count, or by the chance its name alone implies', () => {
+    // an uncommon name pair (10 holders) + a year the two alone share: about 0.4 namesakes expected in any year
+    const uncommon = scorePair([...fp('name.pair', 1, 10), ...fp('name.pair+yob', 1, 2)]);
+    expect(uncommon.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
+    // a common pair (200 holders): about ten namesakes share any year, so two cases sharing one is chance
+    const common = scorePair([...fp('name.pair', 1, 200), ...fp('name.pair+yob', 1, 2)]);
+    expect(common.score).toBeLessThan(PROBABLE_THRESHOLD);
+    expect(common.score).toBeLessThan(uncommon.score);
+    // a joint key held widely is discounted by its own count, whatever the name's
+    const commonYear = scorePair([...fp('name.pair', 1, 10), ...fp('name.pair+yob', 1, 60)]);
     expect(commonYear.score).toBeLessThan(ALERT_THRESHOLD);
+  });
+
+  it('judges a whole name + date key by the rarest whole name the two share', () => {
+    const rare = scorePair([...fp('name.full', 1, 4), ...fp('name.full+dob', 1, 2)]);
+    expect(rare.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
+    const common = scorePair([...fp('name.full', 1, 150), ...fp('name.full+dob', 1, 2)]);
+    expect(common.score).toBeLessThan(PROBABLE_THRESHOLD);
+    // another spelling of the same name is rarer, and the rarest decides
+    const spelled = scorePair([
+      ...fp('name.full', 1, 150),
+      ...fp('name.full', 1, 4),
+      ...fp('name.full+dob', 1, 2),
+    ]);
+    expect(spelled.score).toBeCloseTo(rare.score, 5);
+  });
+
+  it('discounts joint keys as far as the hub counts name holders', () => {
+    expect(jointDiscount(2, 2)).toBe(0);
+    expect(jointDiscount(2, 22)).toBeCloseTo(Math.log(2));
+    expect(jointDiscount(9, 3)).toBeCloseTo(rarityDiscount(9));
+    for (const kind of ['name.full', 'name.pair', 'name.sub'])
+      expect(holderCountCap(kind)).toBeGreaterThanOrEqual(NAME_SET_COUNT_CAP);
+  });
+
+  it('counts one token + full date agreement once, however many readings of the token meet', () => {
+    const one = scorePair(fp('name.part+dob', 1, 2));
+    expect(scorePair(fp('name.part+dob', 3, 2)).score).toBeCloseTo(one.score, 10);
+    expect(one.score).toBeLessThan(PROBABLE_THRESHOLD);
   });
 
   it('discounts frequent fingerprints', () => {
@@ -138,7 +167,6 @@ describe('scorePair', () => {
       const oneWithout = scorePair(shared, {
         leftKinds: kinds('name.full', 'name.pair+yob'),
         rightKinds: kinds('name.full'),
-        groupSize: 10_000,
       });
       expect(withYears.strength).toBe('weak');
       expect(oneWithout.score).toBeGreaterThan(withYears.score);
@@ -175,7 +203,7 @@ describe('scorePair', () => {
 
     it('counts nothing against a record that lacks the kind', () => {
       const shared = [...fp('name.pair'), ...fp('name.pair+yob')];
-      expect(scorePair(shared, BIG_GROUP).score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
+      expect(scorePair(shared, NO_CONTEXT).score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
     });
   });
 
@@ -215,13 +243,13 @@ describe('scorePair', () => {
       { minLength: 1, maxLength: 40 },
     );
     fc.assert(
-      fc.property(arb, fc.integer({ min: 1, max: 2_000_000 }), (list, groupSize) => {
+      fc.property(arb, (list) => {
         const shared = list.map((s) => {
           const dated = s.kind.includes('+');
           const frequency = (dated ? DATED_PROBE_CAP : NAME_SET_PROBE_CAP) + s.extra;
           return fp(s.kind, 1, frequency, labels.includes(s.kind) ? s.other : s.kind);
         });
-        expect(scorePair(shared.flat(), { groupSize }).score).toBeLessThan(ALERT_THRESHOLD);
+        expect(scorePair(shared.flat()).score).toBeLessThan(ALERT_THRESHOLD);
       }),
     );
     expect(contributes('name.pair+yob', DATED_PROBE_CAP - 1)).toBe(true);
@@ -238,10 +266,10 @@ describe('scorePair', () => {
       ...fp('email', 1, 2),
       ...fp('name.glued', 2, 9),
     ];
-    const base = scorePair(all, BIG_GROUP);
+    const base = scorePair(all, NO_CONTEXT);
     fc.assert(
       fc.property(fc.shuffledSubarray(all, { minLength: all.length }), (shuffled) => {
-        expect(scorePair([...shuffled, ...shuffled.slice(0, 2)], BIG_GROUP)).toEqual(base);
+        expect(scorePair([...shuffled, ...shuffled.slice(0, 2)], NO_CONTEXT)).toEqual(base);
       }),
     );
   });

@@ -3,6 +3,7 @@ import {
   DATE_CONFLICT_PENALTY,
   FULL_DOB_LEVEL_WEIGHT,
   FULL_NAME_DATE_WEIGHT,
+  jointDiscount,
   kindWeight,
   NAME_CONFLICT_PENALTY,
   NAME_CONTAINED_WEIGHT,
@@ -56,13 +57,6 @@ export interface PairContext {
   /** The kinds each record holds (dummies included: padding never hides a kind, never invents one). */
   readonly leftKinds?: ReadonlySet<string>;
   readonly rightKinds?: ReadonlySet<string>;
-  /**
-   * Live cases of the group and epoch. The v2 weights do not use it: a
-   * bonus for a whole name no other case of a large group holds was measured
-   * and rejected (docs/matching-calibration.md); the hub still passes it so
-   * a size-aware weight needs no change of the interface.
-   */
-  readonly groupSize?: number;
 }
 
 /** The strength band of a score. */
@@ -103,8 +97,12 @@ interface Evidence {
   /** The best value of a whole-name agreement (same name, one inside the other, glued forms), or -1. */
   wholeValue: number;
   wholeName: boolean;
-  yearJoint: number;
-  fullDates: number[];
+  /** Holder counts of the shared token sets (any labels), and of the shared whole names. */
+  nameCounts: number[];
+  wholeCounts: number[];
+  /** Holder counts of the shared joint keys, valued once the name counts are known. */
+  yearCounts: number[];
+  fullDateCounts: number[];
   partDates: number[];
   identifiers: Map<string, number[]>;
 }
@@ -115,8 +113,10 @@ function collect(shared: readonly SharedFingerprint[]): Evidence {
     nameValues: [],
     wholeValue: -1,
     wholeName: false,
-    yearJoint: -1,
-    fullDates: [],
+    nameCounts: [],
+    wholeCounts: [],
+    yearCounts: [],
+    fullDateCounts: [],
     partDates: [],
     identifiers: new Map(),
   };
@@ -131,6 +131,8 @@ function collect(shared: readonly SharedFingerprint[]): Evidence {
     const discount = rarityDiscount(s.frequency);
     if (NAME_SET_KINDS.has(s.kind) && NAME_SET_KINDS.has(other)) {
       const { value, whole, label } = nameSetValue(s.kind, other, s.frequency);
+      e.nameCounts.push(s.frequency);
+      if (s.kind === FULL && other === FULL) e.wholeCounts.push(s.frequency);
       if (whole) {
         e.wholeValue = Math.max(e.wholeValue, value);
         e.wholeName = true;
@@ -142,12 +144,9 @@ function collect(shared: readonly SharedFingerprint[]): Evidence {
       e.wholeName = true;
       note(GLUED, value);
     } else if (s.kind === PAIR_YOB) {
-      const value = Math.max(0, NAME_YEAR_WEIGHT - discount);
-      e.yearJoint = Math.max(e.yearJoint, value);
-      note(PAIR_YOB, value);
+      e.yearCounts.push(s.frequency);
     } else if (s.kind === FULL_DOB) {
-      e.fullDates.push(Math.max(0, FULL_NAME_DATE_WEIGHT - discount));
-      note(FULL_DOB, Math.max(...e.fullDates));
+      e.fullDateCounts.push(s.frequency);
     } else if (s.kind === PART_DOB) {
       e.partDates.push(Math.max(0, PART_DATE_WEIGHT - discount));
       note(PART_DOB, Math.max(...e.partDates));
@@ -161,27 +160,53 @@ function collect(shared: readonly SharedFingerprint[]): Evidence {
 }
 
 /**
+ * The joint name + date keys, valued by `jointFrequency`: a name + year key
+ * by its own count or the count of the rarest token set the two share,
+ * whichever is larger; of the whole name + date keys, the one held most
+ * (every holder of a finer date also holds its year, so that is the year
+ * key) likewise by the rarest shared whole name, finer dates by their own
+ * counts. Returns the best name + year value and the whole name + date
+ * value (its best key, further date levels added), each -1 when none.
+ */
+function jointEvidence(e: Evidence): { yearJoint: number; fullJoint: number } {
+  const rarestName = Math.min(...e.nameCounts, Number.MAX_SAFE_INTEGER);
+  const rarestWhole = e.wholeCounts.length > 0 ? Math.min(...e.wholeCounts) : rarestName;
+  const floorless = rarestName === Number.MAX_SAFE_INTEGER;
+  const valued = (weight: number, count: number, nameCount: number): number =>
+    Math.max(0, weight - jointDiscount(count, floorless ? 2 : nameCount));
+  const years = e.yearCounts.map((n) => valued(NAME_YEAR_WEIGHT, n, rarestName));
+  const yearJoint = years.length > 0 ? Math.max(...years) : -1;
+  if (yearJoint >= 0) e.contributions.set(PAIR_YOB, yearJoint);
+  const full = e.fullDateCounts
+    .map((n) => valued(FULL_NAME_DATE_WEIGHT, n, rarestWhole))
+    .sort((a, b) => b - a);
+  const fullJoint =
+    full.length === 0
+      ? -1
+      : (full[0] as number) +
+        full
+          .slice(1)
+          .reduce((sum, _v, i) => sum + FULL_DOB_LEVEL_WEIGHT * SAME_KIND_DECAY ** (i + 1), 0);
+  if (full.length > 0) e.contributions.set(FULL_DOB, full[0] as number);
+  return { yearJoint, fullJoint };
+}
+
+/**
  * The name-and-date evidence. Names: the best whole-name agreement (the same
  * name in any spelling counts once, however many spellings meet), or else the
  * best agreeing part; further agreeing parts add, decayed (more tokens
  * agree). The strongest name key is then replaced by the strongest joint
  * name + date key when that is stronger (a common name with a rare name +
- * year is judged by the latter); token + full date agreement adds on top.
+ * year is judged by the latter, unless the name is so common that its year
+ * is chance); the best token + full date agreement adds on top.
  */
 function nameDateEvidence(e: Evidence): number {
   const parts = [...e.nameValues].sort((a, b) => b - a);
   const names = e.wholeValue >= 0 ? [e.wholeValue, ...parts] : parts;
   const best = names[0] ?? 0;
   const rest = decayedSum(names.slice(1)) * SAME_KIND_DECAY;
-  const sortedFull = [...e.fullDates].sort((a, b) => b - a);
-  const fullJoint =
-    sortedFull.length === 0
-      ? -1
-      : (sortedFull[0] as number) +
-        sortedFull
-          .slice(1)
-          .reduce((sum, _v, i) => sum + FULL_DOB_LEVEL_WEIGHT * SAME_KIND_DECAY ** (i + 1), 0);
-  return rest + Math.max(best, e.yearJoint, fullJoint) + decayedSum(e.partDates);
+  const { yearJoint, fullJoint } = jointEvidence(e);
+  return rest + Math.max(best, yearJoint, fullJoint) + Math.max(0, ...e.partDates);
 }
 
 /** Evidence against, inferred from the kinds each record holds and what they share. */
@@ -191,10 +216,11 @@ function conflicts(e: Evidence, c: PairContext): number {
   const sharesName = e.nameValues.length > 0 || e.wholeName;
   if (!sharesName) return 0;
   // any shared dated key means a birth year agrees (a glued spelling shares a token + date, not a pair + year)
-  const sharesYear = e.yearJoint >= 0 || e.fullDates.length > 0 || e.partDates.length > 0;
+  const sharesYear =
+    e.yearCounts.length > 0 || e.fullDateCounts.length > 0 || e.partDates.length > 0;
   let penalty = 0;
   if (both(PAIR_YOB) && !sharesYear) penalty += YEAR_CONFLICT_PENALTY;
-  if (both(PART_DOB) && e.yearJoint >= 0 && e.partDates.length === 0)
+  if (both(PART_DOB) && e.yearCounts.length > 0 && e.partDates.length === 0)
     penalty += DATE_CONFLICT_PENALTY;
   if (both(FULL) && !e.wholeName) penalty += NAME_CONFLICT_PENALTY;
   return penalty;

@@ -88,6 +88,33 @@ export function rarityDiscount(frequency: number): number {
   return Math.log(Math.max(1, (frequency - 1) / 2));
 }
 
+/**
+ * How often an unrelated namesake shares a keyed birth year: adults in case
+ * files are born over about 50 years, unevenly, and a record may carry a
+ * two-year range (both years are keyed), so about 2–3 chances in 50.
+ */
+export const YEAR_COINCIDENCE = 1 / 20;
+
+/**
+ * The discount of a joint name + year key: its own count's, or — when larger
+ * — ln(1 + λ) for λ = (holders of the name − 2) × YEAR_COINCIDENCE, the
+ * unrelated holders of the name expected to share the year by chance. A name
+ * held by 80 cases is expected to meet about four of them in any given year,
+ * so its name + year key held by the two alone is luck, not rarity (a small
+ * count is noisy; the name's count times the year's rate is not).
+ */
+export function jointDiscount(jointCount: number, nameCount: number): number {
+  const chance = Math.max(0, nameCount - 2) * YEAR_COINCIDENCE;
+  return Math.max(rarityDiscount(jointCount), Math.log(1 + chance));
+}
+
+/**
+ * How far holders of a name token set are counted: far enough for
+ * `jointFrequency` to tell probable from possible (a name + year key of a
+ * name held by 100 cases reaches neither probable nor strong on its own).
+ */
+export const NAME_SET_COUNT_CAP = 101;
+
 /** The base weight of a kind. */
 export function kindWeight(kind: string): number {
   const exact = KIND_WEIGHTS[kind];
@@ -105,11 +132,16 @@ export const ALERT_THRESHOLD = 0.5;
 
 /**
  * The holder count beyond which a fingerprint of `kind` adds no evidence:
- * counting its holders can stop there (the hub's LIMITed count).
+ * counting its holders can stop there (the hub's LIMITed count). A name
+ * token set is counted further, to NAME_SET_COUNT_CAP: its count also
+ * bounds the joint name + year keys (`jointFrequency`).
  */
 export function holderCountCap(kind: string): number {
-  return Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
+  const own = Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
+  return NAME_SET_COUNTED.has(kind) ? Math.max(own, NAME_SET_COUNT_CAP) : own;
 }
+
+const NAME_SET_COUNTED = new Set(['name.full', 'name.pair', 'name.sub']);
 
 /**
  * Holder counts at which name and date fingerprints stop making candidates.
@@ -129,10 +161,8 @@ const DATED_PROBE_KINDS = new Set(['name.pair+yob', 'name.full+dob', 'name.part+
 /**
  * Whether a fingerprint of `kind` held by `frequency` cases can be what
  * finds an alerting pair (the hub looks up candidates only through these).
- * The group's size never makes a fingerprint count less, so it does not
- * prune (it is accepted for callers that have it).
  */
-export function contributes(kind: string, frequency: number, _groupSize?: number): boolean {
+export function contributes(kind: string, frequency: number): boolean {
   if (NAME_SET_PROBE_KINDS.has(kind) && frequency >= NAME_SET_PROBE_CAP) return false;
   if (DATED_PROBE_KINDS.has(kind) && frequency >= DATED_PROBE_CAP) return false;
   return kindWeight(kind) - rarityDiscount(frequency) > 0;

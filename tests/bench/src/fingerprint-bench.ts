@@ -63,8 +63,10 @@ const timedEvaluator: OprfEvaluator = async (blinded) => {
   return result;
 };
 t = performance.now();
+const cpuBefore = process.cpuUsage();
 await fingerprintPersons(persons, { groupKey: generateGroupKey(), evaluator: timedEvaluator });
 const totalSeconds = seconds(t);
+const cpu = process.cpuUsage(cpuBefore);
 const clientSeconds = totalSeconds - evaluatorSeconds;
 out.push(
   `client side (keys + blind + finalise + HMAC, one thread): ${rate(count, clientSeconds)} records/s ` +
@@ -72,6 +74,10 @@ out.push(
 );
 out.push(
   `end to end offline (client + local evaluator, one thread): ${rate(count, totalSeconds)} records/s`,
+);
+// CPU time, unlike the rates above, barely moves with the machine's load: compare versions by it.
+out.push(
+  `  CPU time: ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms per record (${process.version}, user + system)`,
 );
 
 // 3. hub side: evaluations per second

@@ -3,26 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitGluedArabic, splitGluedArabicWord } from './arabic-glued.js';
 import { ARABIC_NAME_WORDS } from './arabic-name-words.js';
 import { tokenizeName } from './names.js';
-import { skeleton } from './skeleton.js';
-
-/** Every full-name skeleton set a name can produce (all readings, all form combinations). */
-function fullSets(name: string): Set<string> {
-  const out = new Set<string>();
-  for (const reading of tokenizeName(name)) {
-    let combos: string[][] = [[]];
-    for (const token of reading) {
-      const skels = [...new Set(token.forms.map(skeleton))];
-      combos = combos.flatMap((c) => skels.map((s) => [...c, s]));
-    }
-    for (const c of combos) out.add([...new Set(c)].sort().join(' '));
-  }
-  return out;
-}
-
-const meet = (a: string, b: string): boolean => {
-  const sa = fullSets(a);
-  return [...fullSets(b)].some((s) => sa.has(s));
-};
+import { meet } from './normalize.test-helpers.js';
 
 /** Arabic-script name words with a standard Latin spelling (textbook forms, no person list). */
 // prettier-ignore

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conventionReadings, diacriticVariants, fixToken, isNameWord } from './arabic-latin.js';
 import { tokenizeName } from './names.js';
-import { skeleton } from './skeleton.js';
+import { meet } from './normalize.test-helpers.js';
 
 /**
  * Test fixtures: one Arabic-family name word per row, in Arabic script and as
@@ -55,25 +55,6 @@ const WESTERN_WORDS: readonly string[] = [
   'Gauck', 'Coco', 'Chanel', 'Juan', 'Carlos', 'Jorge', 'Gonzalez', 'Craig', 'Jackson', 'Erich',
   'Honecker', 'Ingrid', 'Bergman', 'Kallas', 'Kaja',
 ];
-
-/** Every full-name skeleton set a name can produce (all readings, all form combinations). */
-function fullSets(name: string): Set<string> {
-  const out = new Set<string>();
-  for (const reading of tokenizeName(name)) {
-    let combos: string[][] = [[]];
-    for (const token of reading) {
-      const skels = [...new Set(token.forms.map(skeleton))];
-      combos = combos.flatMap((c) => skels.map((s) => [...c, s]));
-    }
-    for (const c of combos) out.add([...new Set(c)].sort().join(' '));
-  }
-  return out;
-}
-
-const meet = (a: string, b: string): boolean => {
-  const sa = fullSets(a);
-  return [...fullSets(b)].some((s) => sa.has(s));
-};
 
 type Convention = 'somali' | 'indonesian' | 'russian' | 'turkish';
 

@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeName } from './names.js';
-import { skeleton } from './skeleton.js';
+import { keysMeet as meet } from './normalize.test-helpers.js';
 import { formReadings, slavicReadings } from './slavic-latin.js';
-
-/**
- * Every full-name skeleton set a name produces, over all its readings as
- * keys.ts makes them: each tokenisation, then formReadings (original and
- * common readings), then every combination of token forms.
- */
-function fullSets(name: string): Set<string> {
-  const out = new Set<string>();
-  for (const reading of tokenizeName(name)) {
-    for (const forms of formReadings(reading.map((t) => t.forms))) {
-      let combos: string[][] = [[]];
-      for (const tokenForms of forms) {
-        const skels = [...new Set(tokenForms.map(skeleton))];
-        combos = combos.flatMap((c) => skels.map((s) => [...c, s]));
-      }
-      for (const c of combos) out.add([...c].sort().join(' '));
-    }
-  }
-  return out;
-}
-
-const meet = (a: string, b: string): boolean => {
-  const left = fullSets(a);
-  return [...fullSets(b)].some((s) => left.has(s));
-};
 
 function allMeet(variants: readonly string[]): void {
   const [first, ...rest] = variants as [string, ...string[]];

@@ -15,6 +15,7 @@
  */
 
 import { ARMENIAN_RANGE, armenianToLatin } from './script-armenian.js';
+import { CYRILLIC_RANGE, cyrillicReading, cyrillicToLatin } from './script-cyrillic.js';
 import { GEORGIAN_RANGE, georgianToLatin } from './script-georgian.js';
 import { HEBREW_RANGE, hebrewToLatin } from './script-hebrew.js';
 
@@ -90,53 +91,6 @@ function arabicWord(raw: string, persian: boolean): string {
   if (word.startsWith('ال') && word.length > 3)
     return ` al-${arabicLetters(word.slice(2), persian)} `;
   return ` ${arabicLetters(word, persian)} `;
-}
-
-// prettier-ignore
-const CYRILLIC: Readonly<Record<string, string>> = {
-  'а': 'a', 'б': 'b', 'в': 'v', 'ґ': 'g', 'д': 'd', 'е': 'e', 'ё': 'e', 'є': 'ye',
-  'ж': 'zh', 'з': 'z', 'и': 'i', 'і': 'i', 'ї': 'yi', 'й': 'y', 'к': 'k', 'л': 'l',
-  'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u',
-  'ф': 'f', 'х': 'kh', 'ц': 'ts', 'ч': 'ch', 'ш': 'sh', 'щ': 'shch', 'ъ': '', 'ы': 'y',
-  'ь': '', 'э': 'e', 'ю': 'yu', 'я': 'ya', 'ў': 'u',
-  // Serbian, Macedonian
-  'ђ': 'dj', 'ј': 'j', 'љ': 'lj', 'њ': 'nj', 'ћ': 'ch', 'џ': 'dzh', 'ѓ': 'g', 'ќ': 'k', 'ѕ': 'dz',
-  // Kazakh, Tajik, Uzbek, Bashkir, Tatar
-  'ә': 'a', 'ғ': 'gh', 'қ': 'q', 'ң': 'ng', 'ө': 'o', 'ұ': 'u', 'ү': 'u', 'һ': 'h',
-  'ӣ': 'i', 'ӯ': 'u', 'ҳ': 'h', 'ҷ': 'j', 'ҙ': 'z', 'ҡ': 'q', 'ҫ': 's', 'ӑ': 'a', 'ӗ': 'e',
-  'ӳ': 'u',
-};
-
-const CYRILLIC_RANGE = /[\u0400-\u04FF\u0500-\u052F]+/gu;
-// Ukrainian і ї є ґ and Belarusian і ў: both read г as h
-const UKRAINIAN_MARKERS = /[іїєґў]/u;
-
-const SERBIAN_MARKERS = /[ђјљњћџѓќѕ]/u;
-/**
- * Serbian and Macedonian Cyrillic read as their official Latin alphabets
- * (ш š, ч č, ж ž, ћ ć, џ dž), with toLatin's hushing mark: Караџић =
- * Karadžić = Karadzic, Шешељ = Šešelj = Seselj.
- */
-// prettier-ignore
-const SERBIAN: Readonly<Record<string, string>> = { 'ш': 'sx', 'ч': 'cx', 'ж': 'zx', 'ћ': 'cx', 'џ': 'dzx', 'х': 'h' };
-
-function cyrillicWord(word: string, ukrainian: boolean, serbian: boolean): string {
-  let out = '';
-  for (const ch of word.normalize('NFC')) {
-    if (ch === 'г') out += ukrainian ? 'h' : 'g';
-    else if (ch === 'и' && ukrainian) out += 'y';
-    else if (serbian && SERBIAN[ch] !== undefined) out += SERBIAN[ch];
-    else {
-      const latin = CYRILLIC[ch];
-      if (latin !== undefined) {
-        out += latin;
-        continue;
-      }
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += CYRILLIC[base] ?? base;
-    }
-  }
-  return out;
 }
 
 // prettier-ignore
@@ -250,9 +204,8 @@ export function toLatin(input: string): string {
       )
       .join('');
   });
-  const ukrainian = UKRAINIAN_MARKERS.test(s);
-  const serbian = SERBIAN_MARKERS.test(s);
-  s = s.replace(CYRILLIC_RANGE, (w) => cyrillicWord(w, ukrainian, serbian));
+  const cyrillic = cyrillicReading(s);
+  s = s.replace(CYRILLIC_RANGE, (w) => cyrillicToLatin(w, cyrillic));
   s = s.replace(GREEK_RANGE, greekWord);
   s = s.replace(HEBREW_RANGE, hebrewToLatin);
   s = s.replace(GEORGIAN_RANGE, georgianToLatin);

@@ -102,21 +102,46 @@ const UK_INITIAL: Table = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
 /** BGN/PCGN: е after a vowel, ь, ъ or at the start is ye. */
 const VOWELS = new Set([...'аеёиоуыэюяіїє']);
 
-function apply(word: string, table: Table, opts: { initial?: Table; ye?: string } = {}): string {
-  const chars = [...word.toLowerCase()];
+/**
+ * A romanisation system as tables: letter pairs written as one (tried
+ * first), letters at the start of a word, е in the BGN/PCGN positions, then
+ * single letters; anything else is kept.
+ */
+interface System {
+  readonly letters: Table;
+  readonly pairs?: Table;
+  readonly initial?: Table;
+  readonly ye?: string;
+}
+
+/** Romanises a lower-case word, capitalised. */
+function romanise(word: string, system: System): string {
+  const chars = [...word];
   let out = '';
-  chars.forEach((c, i) => {
+  for (let i = 0; i < chars.length;) {
+    const c = chars[i] as string;
     const prev = chars[i - 1];
-    if (i === 0 && opts.initial?.[c] !== undefined) out += opts.initial[c];
+    const pair = i + 1 < chars.length ? system.pairs?.[c + (chars[i + 1] as string)] : undefined;
+    if (pair !== undefined) {
+      out += pair;
+      i += 2;
+      continue;
+    }
+    if (i === 0 && system.initial?.[c] !== undefined) out += system.initial[c];
     else if (
       c === 'е' &&
-      opts.ye &&
+      system.ye &&
       (i === 0 || (prev !== undefined && (VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')))
     )
-      out += opts.ye;
-    else out += table[c] ?? c;
-  });
+      out += system.ye;
+    else out += system.letters[c] ?? c;
+    i += 1;
+  }
   return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+function apply(word: string, letters: Table, opts: { initial?: Table; ye?: string } = {}): string {
+  return romanise(word.toLowerCase(), { letters, ...opts });
 }
 
 /** Latin spellings of a Russian-Cyrillic name: BGN/PCGN first, then passport and German forms. */
@@ -143,18 +168,19 @@ export function romaniseUkrainian(word: string): string[] {
   return [...new Set(forms)];
 }
 
-const GREEK_DIGRAPHS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['ου', ['ou', 'u']],
-  ['αι', ['ai', 'e']],
-  ['ει', ['ei', 'i']],
-  ['οι', ['oi', 'i']],
-  ['μπ', ['mp', 'b']],
-  ['ντ', ['nt', 'd']],
-  ['γγ', ['ng', 'gg']],
-  ['γκ', ['gk', 'g']],
-  ['αυ', ['av', 'af']],
-  ['ευ', ['ev', 'ef']],
-];
+/** Greek in two systems: ELOT 743 (variant 0) and the phonetic spellings (variant 1, where one differs). */
+const GREEK_DIGRAPHS: Readonly<Record<string, readonly string[]>> = {
+  ου: ['ou', 'u'],
+  αι: ['ai', 'e'],
+  ει: ['ei', 'i'],
+  οι: ['oi', 'i'],
+  μπ: ['mp', 'b'],
+  ντ: ['nt', 'd'],
+  γγ: ['ng', 'gg'],
+  γκ: ['gk', 'g'],
+  αυ: ['av', 'af'],
+  ευ: ['ev', 'ef'],
+};
 const GREEK: Readonly<Record<string, readonly string[]>> = {
   α: ['a'],
   β: ['v'],
@@ -183,24 +209,17 @@ const GREEK: Readonly<Record<string, readonly string[]>> = {
   ω: ['o'],
 };
 
+function greekVariant(variant: 0 | 1): System {
+  const pick = (table: Readonly<Record<string, readonly string[]>>): Table =>
+    Object.fromEntries(
+      Object.entries(table).map(([k, forms]) => [k, forms[variant] ?? (forms[0] as string)]),
+    );
+  return { letters: pick(GREEK), pairs: pick(GREEK_DIGRAPHS) };
+}
+const GREEK_SYSTEMS = [greekVariant(0), greekVariant(1)] as const;
+
 /** Latin spellings of a Greek name: ELOT 743 first, then phonetic variants (ου → u, υ → i, χ → h…). */
 export function romaniseGreek(word: string): string[] {
   const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const build = (variant: 0 | 1): string => {
-    let out = '';
-    for (let i = 0; i < plain.length;) {
-      const di = GREEK_DIGRAPHS.find(([g]) => plain.startsWith(g, i));
-      if (di) {
-        out += di[1][variant] ?? di[1][0];
-        i += 2;
-        continue;
-      }
-      const c = plain[i] as string;
-      const forms = GREEK[c];
-      out += forms ? (forms[variant] ?? forms[0]) : c;
-      i += 1;
-    }
-    return out.charAt(0).toUpperCase() + out.slice(1);
-  };
-  return [...new Set([build(0), build(1)])];
+  return [...new Set(GREEK_SYSTEMS.map((system) => romanise(plain, system)))];
 }

@@ -14,6 +14,7 @@ import { ClusterMessageRecipients1764000013200 } from './1764000013200-cluster-m
 import { DonorMetrics1764000014000 } from './1764000014000-donor-metrics.js';
 import { FingerprintSchemaV21764000015000 } from './1764000015000-fingerprint-schema-v2.js';
 import { OverlapAlertLevel1764000015100 } from './1764000015100-overlap-alert-level.js';
+import { DropLiveEpochIndex1764000015200 } from './1764000015200-drop-live-epoch-index.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DonorMetrics1764000014000,
   FingerprintSchemaV21764000015000,
   OverlapAlertLevel1764000015100,
+  DropLiveEpochIndex1764000015200,
 ];

@@ -1,3 +1,5 @@
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+
 /**
  * Emitted after the transaction that changed cases' fingerprints committed
  * (registration, re-fingerprinting, withdrawal). Listeners act on committed
@@ -12,4 +14,14 @@ export const CasesEvent = {
 
 export interface CasesChangedEvent {
   caseIds: string[];
+}
+
+/** Emits `event` for `caseIds`: call it only once their transaction committed. */
+export function emitCasesChanged(
+  events: EventEmitter2,
+  event: (typeof CasesEvent)[keyof typeof CasesEvent],
+  caseIds: string[],
+): void {
+  const payload: CasesChangedEvent = { caseIds };
+  events.emit(event, payload);
 }

@@ -5,6 +5,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CaseChangesModule } from './case-changes.module.js';
 import { CaseListService } from './case-list.service.js';
 import { CaseMatchQueue } from './case-match-queue.service.js';
+import { CaseRegistrationService } from './case-registration.service.js';
 import { CaseReimportRepository } from './case-reimport.repository.js';
 import { CaseReimportService } from './case-reimport.service.js';
 import { CasesRepository } from './cases.repository.js';
@@ -18,6 +19,7 @@ import { CasesService } from './cases.service.js';
     CaseReimportRepository,
     CaseMatchQueue,
     CaseReimportService,
+    CaseRegistrationService,
     CasesService,
     CaseListService,
     CasesResolver,

@@ -9,32 +9,28 @@ import { ClusterFormationService } from '../clusters/cluster-formation.service.j
 import { isFingerprintingMember } from '../keys/eligibility.js';
 import { KeysService } from '../keys/keys.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { assertFingerprintingMember } from './case-access.js';
 import { CaseChangesService } from './case-changes.service.js';
-import { assertBatchSchema, assertEpochAndSchema } from './case-epoch-rules.js';
+import { assertEpochAndSchema } from './case-epoch-rules.js';
 import { checkedFingerprints } from './case-fingerprint-rules.js';
 import { CaseMatchQueue } from './case-match-queue.service.js';
-import { CaseReimportService } from './case-reimport.service.js';
+import {
+  CaseRegistrationService,
+  type CaseRegistrationResult,
+} from './case-registration.service.js';
 import { assertReferenceFollowsPattern } from './case-reference-rules.js';
 import type { CaseFields, CaseRow, FingerprintValue, NewCase } from './case-rows.js';
-import { CasesEvent, type CasesChangedEvent } from './cases.events.js';
+import { CasesEvent, emitCasesChanged } from './cases.events.js';
 import { CasesException } from './cases.exception.js';
 import { CasesRepository } from './cases.repository.js';
 
+export type { CaseRegistrationResult } from './case-registration.service.js';
 export type { CaseFields, CaseRow, FingerprintValue, NewCase } from './case-rows.js';
 
-export interface CaseRegistrationResult {
-  idempotencyKey: string;
-  caseId: string;
-  created: boolean;
-}
-
 /**
- * Tracking cases. Each registration is its own transaction (case, its
- * fingerprints, its audit entry and its matching job commit together), keyed
- * by the client's idempotency key: an upload cut off half-way leaves whole
- * cases only, and its retry registers each case once. After commit a
- * `CasesEvent` lets this replica match at once, ahead of the queued job.
+ * Tracking cases of the caller's organisation: reading one, changing it and
+ * withdrawing it, each change with its audit entry in one transaction.
+ * Registration lives in CaseRegistrationService; this service is the
+ * module's exported face and passes it on.
  */
 @Injectable()
 export class CasesService {
@@ -45,97 +41,19 @@ export class CasesService {
     private readonly keys: KeysService,
     private readonly events: EventEmitter2,
     private readonly changes: CaseChangesService,
-    private readonly reimport: CaseReimportService,
     private readonly matchQueue: CaseMatchQueue,
     private readonly organisations: OrganisationsService,
     private readonly clusters: ClusterFormationService,
+    private readonly registration: CaseRegistrationService,
   ) {}
 
+  /** See CaseRegistrationService.register. */
   async register(
     actor: Actor,
     workingGroupId: string,
     cases: NewCase[],
   ): Promise<CaseRegistrationResult[]> {
-    const organisationId = assertFingerprintingMember(actor, workingGroupId);
-    // Every case is checked before any commits: a refused batch registers nothing.
-    const checked = cases.map((c) => checkedFingerprints(c.fingerprints));
-    await this.checkBatchSchema(actor, workingGroupId, cases);
-    const out: CaseRegistrationResult[] = [];
-    const created: string[] = [];
-    const refingerprinted: string[] = [];
-    for (const [index, input] of cases.entries()) {
-      const fps = checked[index] as FingerprintValue[];
-      const result = await runAsTenant(this.dataSource, actor, async (m) => {
-        const existing = await this.repository.findIdByIdempotencyKey(
-          m,
-          organisationId,
-          input.idempotencyKey,
-        );
-        if (existing) return { caseId: existing, created: false, refingerprinted: false };
-        await this.assertCurrentEpoch(m, workingGroupId, input.epoch, input.schemaVersion);
-        // The same record re-imported after a key rotation updates its earlier case.
-        const earlier = await this.reimport.findEarlier(m, organisationId, workingGroupId, input);
-        if (earlier) {
-          await this.reimport.refingerprint(m, actor, earlier, input, fps);
-          return { caseId: earlier.id, created: false, refingerprinted: true };
-        }
-        // Read in this case's transaction: nothing is written for a case that does not follow it.
-        const pattern = await this.organisations.referencePattern(m, organisationId);
-        assertReferenceFollowsPattern(pattern, input.reference);
-        const caseId = await this.repository.insert(m, {
-          workingGroupId,
-          organisationId,
-          reference: input.reference.trim(),
-          status: input.status,
-          situationTags: input.situationTags,
-          crimeTags: input.crimeTags,
-          epoch: input.epoch,
-          fingerprintCount: fps.length,
-          idempotencyKey: input.idempotencyKey,
-          createdBy: actor.userId,
-        });
-        if (!caseId) {
-          // A concurrent retry won the race: report its case.
-          return {
-            caseId:
-              (await this.repository.findIdByIdempotencyKey(
-                m,
-                organisationId,
-                input.idempotencyKey,
-              )) ?? '',
-            created: false,
-            refingerprinted: false,
-          };
-        }
-        await this.repository.insertFingerprints(m, caseId, workingGroupId, input.epoch, fps);
-        await this.audit.record(m, {
-          actorUserId: actor.userId,
-          organisationId,
-          workingGroupId,
-          action: 'case.register',
-          subjectType: 'case',
-          subjectId: caseId,
-          change: {
-            reference: input.reference,
-            status: input.status,
-            epoch: input.epoch,
-            fingerprints: fps.length,
-          },
-        });
-        await this.matchQueue.enqueue(m, caseId);
-        return { caseId, created: true, refingerprinted: false };
-      });
-      out.push({
-        idempotencyKey: input.idempotencyKey,
-        caseId: result.caseId,
-        created: result.created,
-      });
-      if (result.created) created.push(result.caseId);
-      if (result.refingerprinted) refingerprinted.push(result.caseId);
-    }
-    if (created.length) this.emit(CasesEvent.Registered, created);
-    if (refingerprinted.length) this.emit(CasesEvent.FingerprintsReplaced, refingerprinted);
-    return out;
+    return this.registration.register(actor, workingGroupId, cases);
   }
 
   async update(
@@ -212,7 +130,8 @@ export class CasesService {
       });
       return this.loadOwn(m, actor, caseId, false);
     });
-    if (fields.fingerprints) this.emit(CasesEvent.FingerprintsReplaced, [caseId]);
+    if (fields.fingerprints)
+      emitCasesChanged(this.events, CasesEvent.FingerprintsReplaced, [caseId]);
     return row;
   }
 
@@ -242,7 +161,7 @@ export class CasesService {
       await this.matchQueue.enqueue(m, caseId);
       return this.loadOwn(m, actor, caseId, false);
     });
-    this.emit(CasesEvent.Withdrawn, [caseId]);
+    emitCasesChanged(this.events, CasesEvent.Withdrawn, [caseId]);
     return row;
   }
 
@@ -278,26 +197,5 @@ export class CasesService {
       epoch,
       schemaVersion,
     });
-  }
-
-  /**
-   * A batch whose fingerprints for the current epoch follow another schema
-   * is refused whole before any case commits (each case checks again in its
-   * own transaction, against a rotation in between).
-   */
-  private async checkBatchSchema(
-    actor: Actor,
-    workingGroupId: string,
-    cases: readonly NewCase[],
-  ): Promise<void> {
-    const current = await runAsTenant(this.dataSource, actor, (m) =>
-      this.keys.currentEpochSchema(m, workingGroupId),
-    );
-    assertBatchSchema(current, cases);
-  }
-
-  private emit(event: (typeof CasesEvent)[keyof typeof CasesEvent], caseIds: string[]): void {
-    const payload: CasesChangedEvent = { caseIds };
-    this.events.emit(event, payload);
   }
 }

@@ -1,25 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import {
+  toCommitment,
+  toHolder,
+  toStoredGrant,
+  type CommitmentRow,
+  type Grant,
+  type GrantRow,
+  type HolderRow,
+  type StoredGrant,
+} from './key-rows.js';
 import type { Commitment, Holder } from './key-status.mappers.js';
-
-export interface Grant {
-  userId: string;
-  sealedKey: Buffer;
-}
-
-/** A stored grant: who sealed it, and whether its recipient has fetched it yet. */
-export interface StoredGrant extends Grant {
-  grantedBy: string | null;
-  firstReadAt: Date | null;
-}
-
-interface HolderRow {
-  id: string;
-  display_name: string;
-  public_key: Buffer;
-  signing_public_key: Buffer | null;
-  organisation_id: string | null;
-}
 
 /**
  * Whether the user `u` (of `user_directory`) may hold the key of group `$1`.
@@ -54,13 +45,7 @@ export class KeysRepository {
        ORDER BY u.id`,
       [workingGroupId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      displayName: r.display_name,
-      publicKey: r.public_key,
-      signingPublicKey: r.signing_public_key,
-      organisationId: r.organisation_id,
-    }));
+    return rows.map(toHolder);
   }
 
   async currentEpoch(m: EntityManager, workingGroupId: string): Promise<number | null> {
@@ -126,23 +111,12 @@ export class KeysRepository {
     workingGroupId: string,
     epoch: number,
   ): Promise<Commitment | null> {
-    const [row] = await m.query<
-      Array<{
-        commitment_tag: Buffer | null;
-        commitment_signature: Buffer | null;
-        commitment_user_id: string | null;
-      }>
-    >(
+    const [row] = await m.query<CommitmentRow[]>(
       `SELECT commitment_tag, commitment_signature, commitment_user_id
        FROM working_group_epoch WHERE working_group_id = $1 AND epoch = $2`,
       [workingGroupId, epoch],
     );
-    if (!row?.commitment_tag || !row.commitment_signature || !row.commitment_user_id) return null;
-    return {
-      tag: row.commitment_tag,
-      signature: row.commitment_signature,
-      coordinatorUserId: row.commitment_user_id,
-    };
+    return toCommitment(row);
   }
 
   /** The sealed OPRF key of a current epoch; null for an unknown or retired one. */
@@ -159,24 +133,12 @@ export class KeysRepository {
   }
 
   async grants(m: EntityManager, workingGroupId: string, epoch: number): Promise<StoredGrant[]> {
-    const rows = await m.query<
-      Array<{
-        user_id: string;
-        sealed_key: Buffer;
-        granted_by: string | null;
-        first_read_at: Date | null;
-      }>
-    >(
+    const rows = await m.query<GrantRow[]>(
       `SELECT user_id, sealed_key, granted_by, first_read_at
        FROM group_key_grant WHERE working_group_id = $1 AND epoch = $2`,
       [workingGroupId, epoch],
     );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      sealedKey: r.sealed_key,
-      grantedBy: r.granted_by,
-      firstReadAt: r.first_read_at,
-    }));
+    return rows.map(toStoredGrant);
   }
 
   /** Marks the recipient's first fetch of its copy; true only for the call that did it. */

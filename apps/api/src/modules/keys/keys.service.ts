@@ -10,7 +10,8 @@ import { WorkingGroupsService } from '../working-groups/working-groups.service.j
 import { epochCommitmentSignedBy } from './certificate-rules.js';
 import { KeysException } from './keys.exception.js';
 import type { KeyStatusData } from './key-status.mappers.js';
-import { KeysRepository, type StoredGrant } from './keys.repository.js';
+import type { StoredGrant } from './key-rows.js';
+import { KeysRepository } from './keys.repository.js';
 
 export interface SealedGrant {
   userId: string;
@@ -77,7 +78,8 @@ export class KeysService {
       const { epoch, schemaVersion } = current;
       const grants = await this.repository.grants(m, workingGroupId, epoch);
       const mine = grants.find((g) => g.userId === actor.userId) ?? null;
-      if (mine && !mine.firstReadAt) await this.auditFirstRead(m, actor, workingGroupId, epoch, mine);
+      if (mine && !mine.firstReadAt)
+        await this.auditFirstRead(m, actor, workingGroupId, epoch, mine);
       const granted = new Set(grants.map((g) => g.userId));
       return {
         epoch,

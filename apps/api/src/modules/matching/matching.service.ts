@@ -12,7 +12,6 @@ import { overlapAlerts, retractionEntry, revealKey, writeEntry } from './overlap
 import {
   candidateProbes,
   groupByCase,
-  groupEpochs,
   holderProbes,
   pairKey,
   Rarity,
@@ -170,10 +169,7 @@ export class MatchingService implements OnModuleInit {
   ): Promise<Map<string, AlertingPair>> {
     const byId = new Map(heads.map((h) => [h.id, h]));
     const mine = await this.repository.fingerprintsOf(m, [...byId.keys()]);
-    const rarity = new Rarity(
-      await this.repository.countHolders(m, holderProbes(byId, mine)),
-      await this.repository.groupSizes(m, groupEpochs(byId)),
-    );
+    const rarity = new Rarity(await this.repository.countHolders(m, holderProbes(byId, mine)));
     const candidates = await this.repository.findCandidates(m, candidateProbes(byId, mine, rarity));
     if (candidates.length === 0) return new Map();
     const held = groupByCase(mine);

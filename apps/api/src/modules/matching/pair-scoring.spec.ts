@@ -25,7 +25,6 @@ vi.mock('@parallax/matching', async (original) => {
 const {
   candidateProbes,
   countCap,
-  groupEpochs,
   holderProbes,
   Rarity,
   scoreCandidates,
@@ -72,7 +71,7 @@ describe('shared fingerprints across labels (v2: one OPRF domain for name token 
     expect(sharedFingerprints(mine, theirs, () => 2)).toHaveLength(1);
   });
 
-  it('scores each pair on the cross-label shared fingerprints, with the group size of its epoch', () => {
+  it('scores each pair on the cross-label shared fingerprints and the kinds each case holds', () => {
     calls.length = 0;
     const a = head('a', 'org-a');
     const heads = new Map([[a.id, a]]);
@@ -80,16 +79,10 @@ describe('shared fingerprints across labels (v2: one OPRF domain for name token 
       ['a', [row('a', 'name.full', 'anna maria schmidt'), row('a', 'name.pair+yob', 'am1970')]],
       ['b', [row('b', 'name.sub', 'anna maria schmidt'), row('b', 'name.pair+yob', 'am1970')]],
     ]);
-    const rarity = new Rarity(
-      [
-        { wg: 'wg-1', epoch: 2, fp: fp('anna maria schmidt'), n: 2 },
-        { wg: 'wg-1', epoch: 2, fp: fp('am1970'), n: 2 },
-      ],
-      [
-        { wg: 'wg-1', epoch: 2, n: 12_345 },
-        { wg: 'wg-1', epoch: 1, n: 7 },
-      ],
-    );
+    const rarity = new Rarity([
+      { wg: 'wg-1', epoch: 2, fp: fp('anna maria schmidt'), n: 2 },
+      { wg: 'wg-1', epoch: 2, fp: fp('am1970'), n: 2 },
+    ]);
     scoreCandidates(
       heads,
       [{ mine: 'a', other: 'b', other_org: 'org-b', other_reference: 'REF-b' }],
@@ -98,7 +91,6 @@ describe('shared fingerprints across labels (v2: one OPRF domain for name token 
     );
     expect(calls).toHaveLength(1);
     const [call] = calls;
-    expect(call?.context?.groupSize).toBe(12_345);
     expect(call?.context?.leftKinds).toEqual(new Set(['name.full', 'name.pair+yob']));
     expect(call?.context?.rightKinds).toEqual(new Set(['name.sub', 'name.pair+yob']));
     expect(call?.shared.map((s) => [s.kind, s.otherKind]).sort()).toEqual([
@@ -108,16 +100,15 @@ describe('shared fingerprints across labels (v2: one OPRF domain for name token 
   });
 });
 
-describe('rarity with the group size', () => {
-  it('counts one group size per (group, epoch) of the batch, and at least the pair', () => {
-    const heads = new Map(
-      [head('a', 'o1'), head('b', 'o2'), head('c', 'o3', 1)].map((h) => [h.id, h]),
-    );
-    expect(groupEpochs(heads)).toEqual([
-      { workingGroupId: 'wg-1', epoch: 2 },
-      { workingGroupId: 'wg-1', epoch: 1 },
+describe('rarity from holder counts', () => {
+  it('counts holders per (group, epoch): the same fingerprint of another epoch is another count', () => {
+    const rarity = new Rarity([
+      { wg: 'wg-1', epoch: 2, fp: fp('x y'), n: 5 },
+      { wg: 'wg-1', epoch: 1, fp: fp('x y'), n: 9 },
     ]);
-    expect(new Rarity([], []).groupSize(head('a', 'o1'))).toBe(2);
+    expect(rarity.of(head('a', 'o1'), fp('x y'))).toBe(5);
+    expect(rarity.of(head('c', 'o3', 1), fp('x y'))).toBe(9);
+    expect(rarity.of(head('a', 'o1'), fp('unseen'))).toBe(1);
   });
 
   it("counts a token-set fingerprint's holders as far as any label it may carry needs", () => {
@@ -134,26 +125,21 @@ describe('rarity with the group size', () => {
     const heads = new Map([[a.id, a]]);
     for (const label of NAME_SET_KINDS) {
       const rows = [row('a', label, 'x y')];
-      for (const groupSize of [10, 100_000]) {
-        for (let n = 1; n <= 80; n++) {
-          const rarity = new Rarity(
-            [{ wg: 'wg-1', epoch: 2, fp: fp('x y'), n }],
-            [{ wg: 'wg-1', epoch: 2, n: groupSize }],
-          );
-          // Whatever this case calls it, the other case may call it by another label.
-          const expected = n >= 2 && NAME_SET_KINDS.some((k) => contributes(k, n, groupSize));
-          expect(candidateProbes(heads, rows, rarity).length, `${label} n=${n}`).toBe(
-            expected ? 1 : 0,
-          );
-        }
+      for (let n = 1; n <= 80; n++) {
+        const rarity = new Rarity([{ wg: 'wg-1', epoch: 2, fp: fp('x y'), n }]);
+        // Whatever this case calls it, the other case may call it by another label.
+        const expected = n >= 2 && NAME_SET_KINDS.some((k) => contributes(k, n));
+        expect(candidateProbes(heads, rows, rarity).length, `${label} n=${n}`).toBe(
+          expected ? 1 : 0,
+        );
       }
     }
     // Other kinds are pruned on their own label.
     const passport = [row('a', 'id.passport', 'P1')];
     for (let n = 2; n <= 60; n++) {
-      const rarity = new Rarity([{ wg: 'wg-1', epoch: 2, fp: fp('P1'), n }], []);
+      const rarity = new Rarity([{ wg: 'wg-1', epoch: 2, fp: fp('P1'), n }]);
       expect(candidateProbes(heads, passport, rarity).length).toBe(
-        contributes('id.passport', n, 2) ? 1 : 0,
+        contributes('id.passport', n) ? 1 : 0,
       );
     }
   });

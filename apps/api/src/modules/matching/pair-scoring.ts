@@ -6,7 +6,6 @@ import type {
   CandidateRow,
   CaseHead,
   FingerprintRow,
-  GroupSizeCount,
   HolderCount,
   HolderProbe,
 } from './matching.repository.js';
@@ -47,54 +46,30 @@ export function countCap(kind: string): number {
   return Math.max(...labelsOf(kind).map(holderCountCap));
 }
 
-/** Whether a fingerprint labelled `kind`, held by `frequency` cases of a group of `groupSize`, may add evidence. */
-export function mayContribute(kind: string, frequency: number, groupSize: number): boolean {
-  return labelsOf(kind).some((k) => contributes(k, frequency, groupSize));
+/** Whether a fingerprint labelled `kind`, held by `frequency` cases, may add evidence. */
+export function mayContribute(kind: string, frequency: number): boolean {
+  return labelsOf(kind).some((k) => contributes(k, frequency));
 }
 
 function rarityKey(workingGroupId: string, epoch: number, fp: Buffer): string {
   return `${workingGroupId}|${epoch}|${fp.toString('hex')}`;
 }
 
-function groupKey(workingGroupId: string, epoch: number): string {
-  return `${workingGroupId}|${epoch}`;
-}
-
 /**
  * How many cases of a group and epoch hold each fingerprint (capped; see
- * `countCap`), and how many live cases the group and epoch have: together
- * they say how rare a fingerprint is.
+ * `countCap`): how rare a fingerprint is in its own group.
  */
 export class Rarity {
   private readonly counts: Map<string, number>;
-  private readonly sizes: Map<string, number>;
 
-  constructor(counts: readonly HolderCount[], sizes: readonly GroupSizeCount[] = []) {
+  constructor(counts: readonly HolderCount[]) {
     this.counts = new Map(counts.map((c) => [rarityKey(c.wg, c.epoch, c.fp), c.n]));
-    this.sizes = new Map(sizes.map((s) => [groupKey(s.wg, s.epoch), s.n]));
   }
 
   of(head: CaseHead, fp: Buffer): number {
     return this.counts.get(rarityKey(head.working_group_id, head.epoch, fp)) ?? 1;
   }
 
-  /** Live cases of the head's group and epoch (at least the two of a pair). */
-  groupSize(head: CaseHead): number {
-    return Math.max(2, this.sizes.get(groupKey(head.working_group_id, head.epoch)) ?? 2);
-  }
-}
-
-/** The distinct (group, epoch) of the batch's cases: each group size is counted once per batch. */
-export function groupEpochs(
-  heads: ReadonlyMap<string, CaseHead>,
-): Array<{ workingGroupId: string; epoch: number }> {
-  const seen = new Map<string, { workingGroupId: string; epoch: number }>();
-  for (const h of heads.values())
-    seen.set(groupKey(h.working_group_id, h.epoch), {
-      workingGroupId: h.working_group_id,
-      epoch: h.epoch,
-    });
-  return [...seen.values()];
 }
 
 function headOf(heads: ReadonlyMap<string, CaseHead>, caseId: string): CaseHead {
@@ -135,7 +110,7 @@ export function candidateProbes(
   return fingerprints.flatMap((r) => {
     const h = headOf(heads, r.case_id);
     const n = rarity.of(h, r.fp);
-    if (n < 2 || !mayContribute(r.kind, n, rarity.groupSize(h))) return [];
+    if (n < 2 || !mayContribute(r.kind, n)) return [];
     return [
       {
         mine: h.id,
@@ -190,8 +165,8 @@ export function sharedFingerprints(
 
 /**
  * Scores each candidate pair on every fingerprint the two share (and the
- * kinds each holds, and the size of their group), keeping those in an alert
- * band. A pair whose two cases are both in the batch is scored once.
+ * kinds each holds), keeping those in an alert band. A pair whose two cases
+ * are both in the batch is scored once.
  */
 export function scoreCandidates(
   heads: ReadonlyMap<string, CaseHead>,
@@ -212,7 +187,6 @@ export function scoreCandidates(
     const score = scorePair(shared, {
       leftKinds: kindsOf(mine.id),
       rightKinds: kindsOf(c.other),
-      groupSize: rarity.groupSize(mine),
     });
     if (score.strength === 'weak') continue;
     const mineIsA = caseA === mine.id;

@@ -1,11 +1,7 @@
-import { Button, Radio, Stack, Text, Title } from '@mantine/core';
 import { OVERLAP_ALERT_LEVELS } from '@parallax/domain';
-import { useEffect, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
 import { SetOverlapAlertLevelDocument, type OverlapAlertLevel } from '../../../gql/graphql';
-import { useAction } from '../../../graphql/use-action';
-import { ActionError } from '../../../ui/ActionError';
 import { useOverlapAlertLevel } from '../hooks/useOverlapAlertLevel';
+import { OrganisationSettingSection, type SettingOption } from './OrganisationSettingSection';
 
 const LABELS = {
   strong: 'organisation.alertLevelStrong',
@@ -17,6 +13,11 @@ const HINTS = {
   probable: 'organisation.alertLevelProbableHint',
   possible: 'organisation.alertLevelPossibleHint',
 } as const;
+const OPTIONS: readonly SettingOption<OverlapAlertLevel>[] = OVERLAP_ALERT_LEVELS.map((level) => ({
+  value: level,
+  label: LABELS[level],
+  description: HINTS[level],
+}));
 
 /**
  * Which overlaps notify the organisation: strong only, probable and strong
@@ -31,71 +32,27 @@ export function OverlapAlertLevelSection({
   organisationId: string;
   mayEdit: boolean;
 }) {
-  const intl = useIntl();
   const current = useOverlapAlertLevel(organisationId);
-  const save = useAction(SetOverlapAlertLevelDocument);
-  const [choice, setChoice] = useState<OverlapAlertLevel>('probable');
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (current) setChoice(current);
-  }, [current]);
-
-  const submit = async () => {
-    setSaved(false);
-    const result = await save.run({ level: choice });
-    if (result.data) setSaved(true);
-  };
-
   return (
-    <Stack gap="sm" data-testid="overlap-alert-level-section">
-      <Title order={2} size="h3">
-        <FormattedMessage id="organisation.alertLevelTitle" />
-      </Title>
-      <Text size="sm">
-        <FormattedMessage id="organisation.alertLevelIntro" />
-      </Text>
-      <Radio.Group
-        label={intl.formatMessage({ id: 'organisation.alertLevelLabel' })}
-        value={choice}
-        onChange={(value) => {
-          setSaved(false);
-          setChoice(value as OverlapAlertLevel);
-        }}
-      >
-        <Stack gap="xs" mt="xs">
-          {OVERLAP_ALERT_LEVELS.map((level) => (
-            <Radio
-              key={level}
-              value={level}
-              disabled={!mayEdit}
-              label={intl.formatMessage({ id: LABELS[level] })}
-              description={intl.formatMessage({ id: HINTS[level] })}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
-      {mayEdit ? (
-        <>
-          <ActionError error={save.error} onRetry={save.retry} />
-          {saved && (
-            <Text size="sm" role="status">
-              <FormattedMessage id="organisation.alertLevelSaved" />
-            </Text>
-          )}
-          <Button
-            onClick={() => void submit()}
-            loading={save.fetching}
-            disabled={current === null || choice === current}
-            w="fit-content"
-          >
-            <FormattedMessage id="organisation.alertLevelSave" />
-          </Button>
-        </>
-      ) : (
-        <Text size="sm" c="dimmed" data-testid="overlap-alert-level-readonly">
-          <FormattedMessage id="organisation.alertLevelAdminsChoose" />
-        </Text>
-      )}
-    </Stack>
+    <OrganisationSettingSection
+      testId="overlap-alert-level-section"
+      messages={{
+        title: 'organisation.alertLevelTitle',
+        intro: 'organisation.alertLevelIntro',
+        label: 'organisation.alertLevelLabel',
+        save: 'organisation.alertLevelSave',
+        saved: 'organisation.alertLevelSaved',
+      }}
+      options={OPTIONS}
+      current={current}
+      initial="probable"
+      mayEdit={mayEdit}
+      readOnlyNote={{
+        message: 'organisation.alertLevelAdminsChoose',
+        testId: 'overlap-alert-level-readonly',
+      }}
+      mutation={SetOverlapAlertLevelDocument}
+      variables={(level) => ({ level })}
+    />
   );
 }

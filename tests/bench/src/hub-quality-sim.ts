@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:hub-sim [-- --others N --import N --shared N]`: the hub
+ * benchmark's overlap quality, in one process and in about a minute at
+ * 100,000 held cases — for trying a scoring change before the hub run.
+ *
+ * Same population as `bench:hub` (hub/population.ts, same seeds), same
+ * candidate rules and scorer as the hub (`contributes`, `holderCountCap`,
+ * `scorePair`, the padded kinds), but a fingerprint is its key's OPRF input
+ * (`domain/value`) instead of its OPRF output: equal exactly where the
+ * fingerprints are equal, so every comparison and holder count is the
+ * hub's. It reproduces the hub run's bands exactly at 10,000 held cases.
+ * Measures quality only; no time it prints means anything for the hub.
+ */
+import { extractKeys, keyDomain, NAME_SET_KINDS, type FtmPerson } from '@parallax/fingerprint';
+import { ALWAYS_PRESENT_NAME_KINDS } from '@parallax/domain';
+import { contributes, holderCountCap, scorePair, type SharedFingerprint } from '@parallax/matching';
+import { IMPORT, NOTIFIED, OTHERS, POPULATION_SIZES, SHARED } from './hub/options.js';
+import { benchPopulation } from './hub/population.js';
+
+interface SimCase {
+  identity: number;
+  /** fingerprint → this case's label of it */
+  fps: Map<string, string>;
+  kinds: Set<string>;
+}
+
+const labelsOf = (kind: string): readonly string[] =>
+  (NAME_SET_KINDS as readonly string[]).includes(kind) ? NAME_SET_KINDS : [kind];
+const countCap = (kind: string): number => Math.max(...labelsOf(kind).map(holderCountCap));
+
+function simCase(person: FtmPerson, identity: number): SimCase {
+  const fps = new Map<string, string>();
+  const kinds = new Set<string>();
+  for (const k of extractKeys(person)) {
+    const fp = `${keyDomain(k.kind)}/${k.value}`;
+    if (!fps.has(fp)) fps.set(fp, k.kind);
+    kinds.add(k.kind);
+  }
+  // the hub pads these into every case with a name: their presence says nothing
+  if ([...kinds].some((k) => k.startsWith('name.')))
+    for (const k of ALWAYS_PRESENT_NAME_KINDS) kinds.add(k);
+  return { identity, fps, kinds };
+}
+
+const started = performance.now();
+const pop = benchPopulation(POPULATION_SIZES);
+const identityOfId = (id: string): number => Number(id.slice(4));
+const held = [...pop.seedDja, ...pop.seedDrw].map((p) => simCase(p, identityOfId(p.id)));
+const imported = pop.importPersons.map((p, k) => simCase(p, pop.importIdentity[k] as number));
+const holders = new Map<string, number>();
+for (const c of [...held, ...imported])
+  for (const fp of c.fps.keys()) holders.set(fp, (holders.get(fp) ?? 0) + 1);
+const heldBy = new Map<string, number[]>();
+held.forEach((c, i) => {
+  for (const fp of c.fps.keys()) {
+    const list = heldBy.get(fp);
+    if (list) list.push(i);
+    else heldBy.set(fp, [i]);
+  }
+});
+
+const heldIdentities = new Map<number, number>();
+for (const c of held) heldIdentities.set(c.identity, (heldIdentities.get(c.identity) ?? 0) + 1);
+const truePairs = imported.reduce((n, c) => n + (heldIdentities.get(c.identity) ?? 0), 0);
+const bands = new Map<string, { truePairs: number; falsePairs: number }>();
+for (const mine of imported) {
+  const candidates = new Set<number>();
+  for (const [fp, kind] of mine.fps) {
+    const n = holders.get(fp) ?? 0;
+    if (n < 2 || !labelsOf(kind).some((k) => contributes(k, n))) continue;
+    for (const i of heldBy.get(fp) ?? []) candidates.add(i);
+  }
+  for (const i of candidates) {
+    const other = held[i] as SimCase;
+    const shared: SharedFingerprint[] = [];
+    for (const [fp, kind] of mine.fps) {
+      const otherKind = other.fps.get(fp);
+      if (otherKind === undefined) continue;
+      const frequency = Math.min(holders.get(fp) ?? 0, countCap(kind));
+      shared.push({ kind, otherKind, fp, frequency });
+    }
+    const score = scorePair(shared, { leftKinds: mine.kinds, rightKinds: other.kinds });
+    if (score.strength === 'weak') continue;
+    const band = bands.get(score.strength) ?? { truePairs: 0, falsePairs: 0 };
+    if (other.identity === mine.identity) band.truePairs++;
+    else band.falsePairs++;
+    bands.set(score.strength, band);
+  }
+}
+
+const out: string[] = [
+  '# Hub benchmark quality, in process',
+  `held: ${OTHERS.toLocaleString('en-US')} cases; imported: ${IMPORT.toLocaleString('en-US')} (${SHARED.toLocaleString('en-US')} held by the others); true pairs: ${truePairs.toLocaleString('en-US')}`,
+  'band       created  true  false  precision',
+];
+let notifiedTrue = 0;
+let notifiedFalse = 0;
+for (const name of ['strong', 'probable', 'possible']) {
+  const b = bands.get(name) ?? { truePairs: 0, falsePairs: 0 };
+  const created = b.truePairs + b.falsePairs;
+  out.push(
+    `${name.padEnd(10)} ${String(created).padStart(7)} ${String(b.truePairs).padStart(5)} ${String(b.falsePairs).padStart(6)}  ${(created ? b.truePairs / created : 0).toFixed(3)}`,
+  );
+  if (NOTIFIED.has(name)) {
+    notifiedTrue += b.truePairs;
+    notifiedFalse += b.falsePairs;
+  }
+}
+out.push(
+  `notified (strong + probable): precision ${(notifiedTrue / Math.max(1, notifiedTrue + notifiedFalse)).toFixed(3)}, recall of true pairs ${(notifiedTrue / Math.max(1, truePairs)).toFixed(3)}`,
+  `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
+process.stdout.write(`${out.join('\n')}\n`);
