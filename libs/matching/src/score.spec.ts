@@ -112,15 +112,18 @@ describe('scorePair', () => {
   });
 
   it('judges a joint name + year key by its own count, or by the chance its name alone implies', () => {
-    // an uncommon name pair (10 holders) + a year the two alone share: about 0.4 namesakes expected in any year
+    // a rare name pair (3 holders) + a year the two alone share
+    const rare = scorePair([...fp('name.pair', 1, 3), ...fp('name.pair+yob', 1, 2)]);
+    expect(rare.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
+    // 10 holders: eight others, each sharing a year by chance as often as the one the weight assumes
     const uncommon = scorePair([...fp('name.pair', 1, 10), ...fp('name.pair+yob', 1, 2)]);
-    expect(uncommon.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
-    // a common pair (200 holders): about ten namesakes share any year, so two cases sharing one is chance
+    expect(uncommon.score).toBeLessThan(PROBABLE_THRESHOLD);
+    expect(uncommon.score).toBeLessThan(rare.score);
+    // 200 holders: about eight share any year, so two cases sharing one is chance
     const common = scorePair([...fp('name.pair', 1, 200), ...fp('name.pair+yob', 1, 2)]);
-    expect(common.score).toBeLessThan(PROBABLE_THRESHOLD);
-    expect(common.score).toBeLessThan(uncommon.score);
+    expect(common.score).toBeLessThan(ALERT_THRESHOLD);
     // a joint key held widely is discounted by its own count, whatever the name's
-    const commonYear = scorePair([...fp('name.pair', 1, 10), ...fp('name.pair+yob', 1, 60)]);
+    const commonYear = scorePair([...fp('name.pair', 1, 3), ...fp('name.pair+yob', 1, 60)]);
     expect(commonYear.score).toBeLessThan(ALERT_THRESHOLD);
   });
 
@@ -140,10 +143,13 @@ describe('scorePair', () => {
 
   it('discounts joint keys as far as the hub counts name holders', () => {
     expect(jointDiscount(2, 2)).toBe(0);
-    expect(jointDiscount(2, 22)).toBeCloseTo(Math.log(2));
+    expect(jointDiscount(2, 3)).toBe(0);
+    expect(jointDiscount(2, 22)).toBeCloseTo(Math.log(20));
     expect(jointDiscount(9, 3)).toBeCloseTo(rarityDiscount(9));
     for (const kind of ['name.full', 'name.pair', 'name.sub'])
       expect(holderCountCap(kind)).toBeGreaterThanOrEqual(NAME_SET_COUNT_CAP);
+    // counted far enough that a joint key of a name held at the cap adds nothing
+    expect(jointDiscount(2, NAME_SET_COUNT_CAP)).toBeGreaterThan(kindWeight('name.full+dob'));
   });
 
   it('counts one token + full date agreement once, however many readings of the token meet', () => {

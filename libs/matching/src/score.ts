@@ -160,13 +160,14 @@ function collect(shared: readonly SharedFingerprint[]): Evidence {
 }
 
 /**
- * The joint name + date keys, valued by `jointFrequency`: a name + year key
- * by its own count or the count of the rarest token set the two share,
- * whichever is larger; of the whole name + date keys, the one held most
- * (every holder of a finer date also holds its year, so that is the year
- * key) likewise by the rarest shared whole name, finer dates by their own
- * counts. Returns the best name + year value and the whole name + date
- * value (its best key, further date levels added), each -1 when none.
+ * The joint name + date keys, each discounted by `jointDiscount`: by its own
+ * count or by the rarest name the two share, whichever says more — a name +
+ * year key by the rarest shared token set, a whole name + date key by the
+ * rarest shared whole name. Every date level is discounted alike (whether a
+ * key is a year or a day is not visible at the hub); a day that agrees also
+ * shows as token + date keys. Returns the best name + year value and the
+ * whole name + date value (its best key, further levels added), each -1
+ * when none.
  */
 function jointEvidence(e: Evidence): { yearJoint: number; fullJoint: number } {
   const rarestName = Math.min(...e.nameCounts, Number.MAX_SAFE_INTEGER);

@@ -89,29 +89,25 @@ export function rarityDiscount(frequency: number): number {
 }
 
 /**
- * How often an unrelated namesake shares a keyed birth year: adults in case
- * files are born over about 50 years, unevenly, and a record may carry a
- * two-year range (both years are keyed), so about 2–3 chances in 50.
- */
-export const YEAR_COINCIDENCE = 1 / 20;
-
-/**
- * The discount of a joint name + year key: its own count's, or — when larger
- * — ln(1 + λ) for λ = (holders of the name − 2) × YEAR_COINCIDENCE, the
- * unrelated holders of the name expected to share the year by chance. A name
- * held by 80 cases is expected to meet about four of them in any given year,
- * so its name + year key held by the two alone is luck, not rarity (a small
- * count is noisy; the name's count times the year's rate is not).
+ * The discount of a joint name + date key: its own count's, or — when larger
+ * — ln(n − 2) for a name (the rarest token set or whole name the two share)
+ * held by n cases. Each of the n − 2 other holders of the name shares the
+ * birth year by chance with the same small probability q (about 1 in 25:
+ * births over some 50 years, ranges keying two years), so a coincidental
+ * name + year agreement is n − 2 times as likely as for a name the two
+ * alone hold plus one namesake, which is what the joint weight assumes. q
+ * cancels. A joint key held by the two alone is then not rare when its name
+ * is common: a name held by 80 cases meets about three of them in any year.
  */
 export function jointDiscount(jointCount: number, nameCount: number): number {
-  const chance = Math.max(0, nameCount - 2) * YEAR_COINCIDENCE;
-  return Math.max(rarityDiscount(jointCount), Math.log(1 + chance));
+  return Math.max(rarityDiscount(jointCount), Math.log(Math.max(1, nameCount - 2)));
 }
 
 /**
  * How far holders of a name token set are counted: far enough for
- * `jointFrequency` to tell probable from possible (a name + year key of a
- * name held by 100 cases reaches neither probable nor strong on its own).
+ * `jointDiscount` to take a joint key to nothing (ln(99) > every joint
+ * weight), so no name + date key of a name held by 101 cases or more alerts
+ * on its own.
  */
 export const NAME_SET_COUNT_CAP = 101;
 
@@ -134,7 +130,7 @@ export const ALERT_THRESHOLD = 0.5;
  * The holder count beyond which a fingerprint of `kind` adds no evidence:
  * counting its holders can stop there (the hub's LIMITed count). A name
  * token set is counted further, to NAME_SET_COUNT_CAP: its count also
- * bounds the joint name + year keys (`jointFrequency`).
+ * bounds the joint name + date keys (`jointDiscount`).
  */
 export function holderCountCap(kind: string): number {
   const own = Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
