@@ -163,6 +163,9 @@ try {
   process.stderr.write(
     `bench:hub failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
+  // fetch's own message says only "fetch failed"; the cause says what (refused, reset, timed out)
+  if (error instanceof Error && error.cause !== undefined)
+    process.stderr.write(`caused by: ${String(error.cause)}\n`);
   if (hub.app)
     process.stderr.write(`hub output (last 3000 characters):\n${hub.app.output().slice(-3000)}\n`);
   process.exitCode = 1;

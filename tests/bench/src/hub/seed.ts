@@ -129,8 +129,25 @@ export async function seedHub(
   };
   say(`  ${fmt(seedRows)} fingerprint rows written in ${seedStats.writeSeconds.toFixed(0)} s`);
 
-  // The seeded fingerprints are the real ones: check a sample through the hub.
-  const djaUser = await signIn(app, hub.dataDir, 'investigator@dja.demo.parallax.test');
+  // Saved before the check: a 1,000,000-case seed costs half an hour, and a check
+  // that fails on the hub's side must not throw it away.
+  if (opts.cache) {
+    const tc = performance.now();
+    await hub.db.end();
+    await app.stop();
+    await saveSeed(opts.cache.dir, hub.dataDir, {
+      ...seedStats,
+      signature: opts.cache.signature,
+      masterKey: hub.masterKey.toString('base64'),
+      wg,
+      epoch,
+    });
+    await hub.start();
+    await hub.connect();
+    say(`  seeded hub saved to ${opts.cache.dir} (${seconds(tc).toFixed(0)} s, hub restarted)`);
+  }
+  // The seeded fingerprints are the real ones: check a sample through the hub (restarted if saved).
+  const djaUser = await signIn(hub.running, hub.dataDir, 'investigator@dja.demo.parallax.test');
   const djaKey = await unlockGroupKey(
     djaUser.session.request,
     wg,
@@ -150,20 +167,5 @@ export async function seedHub(
       throw new Error(`seeded fingerprints differ from the hub's for ${c.person.id}`);
   });
   say('  sample of 25 seeded cases: fingerprints equal to those made through the hub');
-  if (opts.cache) {
-    const tc = performance.now();
-    await hub.db.end();
-    await app.stop();
-    await saveSeed(opts.cache.dir, hub.dataDir, {
-      ...seedStats,
-      signature: opts.cache.signature,
-      masterKey: hub.masterKey.toString('base64'),
-      wg,
-      epoch,
-    });
-    await hub.start();
-    await hub.connect();
-    say(`  seeded hub saved to ${opts.cache.dir} (${seconds(tc).toFixed(0)} s, hub restarted)`);
-  }
   return { wg, epoch, seeded, seedStats };
 }
