@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GqlClient } from './support/gql-client.js';
 import { useTestApp } from './support/test-app.js';
-import { buildWorld, forgetUsedCode, login, PASSWORD, totpCode, type World } from './support/world.js';
+import { buildWorld, forgetUsedCode, login, PASSWORD, totpCode, withinOneTotpStep, type World } from './support/world.js';
 
 const t = useTestApp();
 let w: World;
@@ -116,6 +116,7 @@ describe('login', () => {
   it('accepts each code once, and pauses the source after repeated failures', async () => {
     await db.query('DELETE FROM login_throttle');
     await forgetUsedCode(t, w.investigatorA.id);
+    await withinOneTotpStep();
     await login(t, w.investigatorA);
     await expect(login(t, w.investigatorA)).rejects.toThrow(/UNAUTHENTICATED/);
     await db.query('UPDATE app_user SET totp_last_step = NULL, totp_failures = 0 WHERE id = $1', [w.investigatorA.id]);

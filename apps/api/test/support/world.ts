@@ -75,6 +75,17 @@ export function totpCode(secret: string, offsetSteps = 0): string {
   });
 }
 
+/**
+ * Waits for the next 30-second TOTP step when fewer than `seconds` are left
+ * in this one: a test that expects a code to be refused as already used must
+ * send it twice within one step (on a loaded machine two sign-ins took long
+ * enough to cross a step boundary, and the second code was a new one).
+ */
+export async function withinOneTotpStep(seconds = 10): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < seconds * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 /** Lets a test log the same person in twice within one 30-second step. */
 export async function forgetUsedCode(t: TestApp, userId: string): Promise<void> {
   await t.app
