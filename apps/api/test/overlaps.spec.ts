@@ -115,6 +115,9 @@ describe('overlap detection, end to end through the real client library', () => 
       { caseId: first.registerCases[0]?.caseId, created: false },
       { caseId: first.registerCases[0]?.caseId, created: false },
     ]);
+    // a retry that would now be refused (its key epoch is gone) still answers with the registered case
+    const late = await w.investigatorA.client.ok<{ registerCases: Array<{ caseId: string; created: boolean }> }>(q, { w: w.wg1, c: [{ ...input, epoch: 99 }] });
+    expect(late.registerCases).toEqual([{ caseId: first.registerCases[0]?.caseId, created: false }]);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tracking_case WHERE idempotency_key = 'retry-me-0001'`);
     expect(n).toBe(1);
   });

@@ -12,7 +12,9 @@ import {
   generateOprfKey,
   hashToGroup,
   oprfReady,
+  randomScalar,
 } from './oprf.js';
+import sodium from 'libsodium-wrappers-sumo';
 
 // RFC 9497 Appendix A.1.1: ristretto255-SHA512, OPRF mode
 const SEED = hexToBytes('a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3a3');
@@ -83,6 +85,24 @@ describe('OPRF (RFC 9497 ristretto255-SHA512, mode 0)', () => {
         bytesToHex(ristretto255_hasher.hashToCurve(input, { DST: dst }).toBytes()),
       );
     }
+  });
+
+  it('draws blinds as canonical, non-zero, distinct scalars below the group order', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const r = randomScalar();
+      expect(r).toHaveLength(32);
+      expect(r.some((x) => x !== 0)).toBe(true);
+      // canonical: reducing it again (zero-extended to 64 bytes) leaves it as it is
+      const wide = new Uint8Array(64);
+      wide.set(r);
+      expect(bytesToHex(sodium.crypto_core_ristretto255_scalar_reduce(wide))).toBe(bytesToHex(r));
+      seen.add(bytesToHex(r));
+    }
+    expect(seen.size).toBe(2000);
+    // the top byte of a uniform scalar mod 2^252+… spans its range (not stuck at a fixed value)
+    const tops = new Set([...Array(200)].map(() => (randomScalar()[31] as number) >> 2));
+    expect(tops.size).toBeGreaterThan(1);
   });
 
   it('uses a fresh blind each time, yet gives the same output', () => {

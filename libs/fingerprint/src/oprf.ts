@@ -61,9 +61,22 @@ export function hashToGroup(input: Uint8Array): Uint8Array {
 
 const isZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
 
-/** A random non-zero scalar. */
-function randomScalar(): Uint8Array {
-  return lib().crypto_core_ristretto255_scalar_random();
+/**
+ * A random non-zero scalar: 64 uniform bytes reduced modulo the group order
+ * (bias below 2^-250), as RFC 9496 §4.4 builds a scalar from a wide string.
+ * libsodium's `scalar_random` samples by rejection through its own
+ * randombytes, which here costs as much as a scalar multiplication; the
+ * platform's CSPRNG (Web Crypto, in browsers, workers and Node) does not.
+ */
+export function randomScalar(): Uint8Array {
+  const s = lib();
+  const wide = new Uint8Array(64);
+  for (;;) {
+    globalThis.crypto.getRandomValues(wide);
+    const scalar = s.crypto_core_ristretto255_scalar_reduce(wide);
+    wide.fill(0);
+    if (!isZero(scalar)) return scalar;
+  }
 }
 
 /** The client's secret blind and the element sent to the evaluator. */

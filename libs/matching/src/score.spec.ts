@@ -141,6 +141,41 @@ describe('scorePair', () => {
     expect(spelled.score).toBeCloseTo(rare.score, 5);
   });
 
+  it('lets a day of birth, not a year, carry a common name: a namesake would have to share the day', () => {
+    // a whole name held by 80 cases, the same full date: year and day levels, and its tokens + date
+    const dayAgrees = (nameCount: number): SharedFingerprint[] => [
+      ...fp('name.full', 1, nameCount),
+      ...fp('name.pair', 3, nameCount),
+      ...fp('name.full+dob', 2, 2),
+      ...fp('name.part+dob', 3, 2),
+    ];
+    expect(scorePair(dayAgrees(80)).strength).toBe('strong');
+    // the same name with only a year in common is the chance the name implies (possible at most)
+    const yearOnly = scorePair([
+      ...fp('name.full', 1, 80),
+      ...fp('name.pair', 3, 80),
+      ...fp('name.full+dob', 1, 2),
+    ]);
+    expect(yearOnly.score).toBeLessThan(PROBABLE_THRESHOLD);
+    // two tokens + year, and a token's full date: the pair + day, likewise
+    const pairDay = scorePair([
+      ...fp('name.pair', 1, 60),
+      ...fp('name.pair+yob', 1, 2),
+      ...fp('name.part+dob', 1, 2),
+    ]);
+    expect(pairDay.score).toBeGreaterThanOrEqual(PROBABLE_THRESHOLD);
+    // past 365 × n namesakes for the day, the name's count discounts again
+    expect(jointDiscount(2, 2 + 365 * 20, true)).toBeCloseTo(Math.log(20));
+    expect(jointDiscount(2, 80, true)).toBe(0);
+    // and a day shared by many holders of the token (a placeholder date) is discounted by its own count
+    const placeholder = scorePair([
+      ...fp('name.full', 1, 80),
+      ...fp('name.full+dob', 2, 40),
+      ...fp('name.part+dob', 3, 40),
+    ]);
+    expect(placeholder.score).toBeLessThan(PROBABLE_THRESHOLD);
+  });
+
   it('discounts joint keys as far as the hub counts name holders', () => {
     expect(jointDiscount(2, 2)).toBe(0);
     expect(jointDiscount(2, 3)).toBe(0);

@@ -173,8 +173,9 @@ function jointEvidence(e: Evidence): { yearJoint: number; fullJoint: number } {
   const rarestName = Math.min(...e.nameCounts, Number.MAX_SAFE_INTEGER);
   const rarestWhole = e.wholeCounts.length > 0 ? Math.min(...e.wholeCounts) : rarestName;
   const floorless = rarestName === Number.MAX_SAFE_INTEGER;
+  const dayAgrees = e.partDates.length > 0;
   const valued = (weight: number, count: number, nameCount: number): number =>
-    Math.max(0, weight - jointDiscount(count, floorless ? 2 : nameCount));
+    Math.max(0, weight - jointDiscount(count, floorless ? 2 : nameCount, dayAgrees));
   const years = e.yearCounts.map((n) => valued(NAME_YEAR_WEIGHT, n, rarestName));
   const yearJoint = years.length > 0 ? Math.max(...years) : -1;
   if (yearJoint >= 0) e.contributions.set(PAIR_YOB, yearJoint);

@@ -99,9 +99,18 @@ export function rarityDiscount(frequency: number): number {
  * cancels. A joint key held by the two alone is then not rare when its name
  * is common: a name held by 80 cases meets about three of them in any year.
  */
-export function jointDiscount(jointCount: number, nameCount: number): number {
-  return Math.max(rarityDiscount(jointCount), Math.log(Math.max(1, nameCount - 2)));
+export function jointDiscount(jointCount: number, nameCount: number, dayAgrees = false): number {
+  const chance = dayAgrees ? DAY_GIVEN_YEAR : 1;
+  return Math.max(rarityDiscount(jointCount), Math.log(Math.max(1, (nameCount - 2) * chance)));
 }
+
+/**
+ * The chance that a namesake born in the same year was born on the same
+ * day. When two records share a token + full date (`name.part+dob`, only
+ * made from day-precise dates), a namesake would have to share the day, not
+ * the year, so the name count's discount of their joint keys shrinks by it.
+ */
+export const DAY_GIVEN_YEAR = 1 / 365;
 
 /**
  * How far holders of a name token set are counted: far enough for

@@ -16,13 +16,7 @@ import { ALWAYS_PRESENT_NAME_KINDS } from '@parallax/domain';
 import { contributes, holderCountCap, scorePair, type SharedFingerprint } from '@parallax/matching';
 import { IMPORT, NOTIFIED, OTHERS, POPULATION_SIZES, SHARED } from './hub/options.js';
 import { benchPopulation } from './hub/population.js';
-
-interface SimCase {
-  identity: number;
-  /** fingerprint → this case's label of it */
-  fps: Map<string, string>;
-  kinds: Set<string>;
-}
+import { SimExplainer, type SimCase } from './hub/sim-explain.js';
 
 const labelsOf = (kind: string): readonly string[] =>
   (NAME_SET_KINDS as readonly string[]).includes(kind) ? NAME_SET_KINDS : [kind];
@@ -63,6 +57,11 @@ const heldIdentities = new Map<number, number>();
 for (const c of held) heldIdentities.set(c.identity, (heldIdentities.get(c.identity) ?? 0) + 1);
 const truePairs = imported.reduce((n, c) => n + (heldIdentities.get(c.identity) ?? 0), 0);
 const bands = new Map<string, { truePairs: number; falsePairs: number }>();
+const explainer = process.argv.includes('--explain') ? new SimExplainer() : null;
+const heldOfIdentity = new Map<number, number[]>();
+held.forEach((c, i) =>
+  heldOfIdentity.set(c.identity, [...(heldOfIdentity.get(c.identity) ?? []), i]),
+);
 for (const mine of imported) {
   const candidates = new Set<number>();
   for (const [fp, kind] of mine.fps) {
@@ -80,12 +79,23 @@ for (const mine of imported) {
       shared.push({ kind, otherKind, fp, frequency });
     }
     const score = scorePair(shared, { leftKinds: mine.kinds, rightKinds: other.kinds });
+    explainer?.observe(
+      mine,
+      other,
+      shared,
+      score.strength,
+      NOTIFIED.has(score.strength),
+      score.matched,
+    );
     if (score.strength === 'weak') continue;
     const band = bands.get(score.strength) ?? { truePairs: 0, falsePairs: 0 };
     if (other.identity === mine.identity) band.truePairs++;
     else band.falsePairs++;
     bands.set(score.strength, band);
   }
+  const trueHeld = heldOfIdentity.get(mine.identity) ?? [];
+  for (const i of trueHeld)
+    if (!candidates.has(i)) explainer?.reached(mine, held[i] as SimCase, 'not a candidate');
 }
 
 const out: string[] = [
@@ -106,8 +116,10 @@ for (const name of ['strong', 'probable', 'possible']) {
     notifiedFalse += b.falsePairs;
   }
 }
+const notifiedPrecision = notifiedTrue / Math.max(1, notifiedTrue + notifiedFalse);
+if (explainer) out.push(explainer.report(truePairs));
 out.push(
-  `notified (strong + probable): precision ${(notifiedTrue / Math.max(1, notifiedTrue + notifiedFalse)).toFixed(3)}, recall of true pairs ${(notifiedTrue / Math.max(1, truePairs)).toFixed(3)}`,
+  `notified (strong + probable): precision ${notifiedPrecision.toFixed(3)}, recall of true pairs ${(notifiedTrue / Math.max(1, truePairs)).toFixed(3)}`,
   `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
 );
 process.stdout.write(`${out.join('\n')}\n`);

@@ -3,7 +3,7 @@
  * variants; women's family names in the genitive, as Greek registers write
  * them) and Western European names (Latin only).
  */
-import { digits, type Part } from './pool.js';
+import { pickByDigits, type Part } from './pool.js';
 import { romaniseGreek } from './romanise.js';
 
 const greek = (g: string): Part => [...romaniseGreek(g), g];
@@ -35,17 +35,13 @@ export const GREEK_FAMILY_HEAD: readonly Gendered[] = [
 const GC = [...'βγδζθκλμνπρστφχ'];
 const GV = [...'αεηιοω'];
 const GSUFFIX = ['όπουλος', 'ίδης', 'άκης', 'ίου', 'άς', 'έας'];
-/** Synthetic Greek family name n: C V C V + suffix (about 300,000 names). */
+/** Synthetic Greek family name n: C V C + suffix (8,100 names; each at 6 of every 48,600 ranks). */
 export function greekFamilyTail(n: number): Gendered {
-  const [c1, v1, c2, v2, s] = digits(n, [
-    GC.length,
-    GV.length,
-    GC.length,
-    GV.length,
-    GSUFFIX.length,
-  ]);
-  const stem = `${(GC[c1 as number] as string).toUpperCase()}${GV[v1 as number] as string}${GC[c2 as number] as string}${GV[v2 as number] as string}`;
-  return greekFamily(`${stem.slice(0, -1)}${GSUFFIX[s as number] as string}`);
+  // The second vowel takes a digit but is not written (the suffix brings its
+  // own vowel): that is how the ranks were first numbered, and the seed
+  // caches hold the names they got.
+  const [c1, v1, c2, , suffix] = pickByDigits(n, [GC, GV, GC, GV, GSUFFIX]);
+  return greekFamily(`${c1.toUpperCase()}${v1}${c2}${suffix}`);
 }
 
 // prettier-ignore
@@ -68,20 +64,14 @@ export const WESTERN_FAMILY_HEAD: readonly Part[] = [
 const WC = ['b', 'br', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 'st', 't', 'w'];
 const WV = ['a', 'e', 'i', 'o', 'u', 'ei', 'au'];
 const WSUFFIX = ['er', 'mann', 'son', 'ez', 'ini', 'ard', 'sen', 'ot', 'ley', 'berg'];
+/**
+ * The optional syllable after C V C: none, or a vowel and a consonant, the
+ * vowel changing fastest (the rank order the seed caches were built with).
+ */
+const WEXTRA = ['', ...WC.flatMap((c) => WV.map((v) => `${v}${c}`))];
 /** Synthetic Western family name n: C V C [V C] + suffix (about 1.5 million names), with a doubled-letter variant. */
 export function westernFamilyTail(n: number): Part {
-  const [c1, v1, c2, extra, s] = digits(n, [
-    WC.length,
-    WV.length,
-    WC.length,
-    1 + WV.length * WC.length,
-    WSUFFIX.length,
-  ]);
-  const more =
-    extra === 0
-      ? ''
-      : `${WV[((extra as number) - 1) % WV.length] as string}${WC[Math.floor(((extra as number) - 1) / WV.length)] as string}`;
-  const word = `${WC[c1 as number] as string}${WV[v1 as number] as string}${WC[c2 as number] as string}${more}${WSUFFIX[s as number] as string}`;
+  const word = pickByDigits(n, [WC, WV, WC, WEXTRA, WSUFFIX]).join('');
   const name = word.charAt(0).toUpperCase() + word.slice(1);
   return [...new Set([name, name.replace(/([^aeiou])(er|ot)$/u, '$1$1$2')])];
 }

@@ -49,3 +49,20 @@ export function digits(n: number, radices: readonly number[]): number[] {
     return d;
   });
 }
+
+/**
+ * One option from each slot, the options picked by the mixed-radix digits of
+ * n (the first slot least significant): how a synthetic tail name is built
+ * from a culture's letters, syllables and suffixes, whatever the culture. A
+ * rank's name depends on the slots' order and on the order within each slot,
+ * so changing either renames the population (and stales the seed caches).
+ */
+export function pickByDigits<const S extends ReadonlyArray<readonly unknown[]>>(
+  n: number,
+  slots: S,
+): { -readonly [K in keyof S]: S[K][number] } {
+  const radices = slots.map((slot) => slot.length);
+  const picks = digits(n, radices).map((d, i) => (slots[i] as S[number])[d]);
+  // the mapped tuple type is what `picks` is, slot by slot; TypeScript cannot follow map()
+  return picks as { -readonly [K in keyof S]: S[K][number] };
+}

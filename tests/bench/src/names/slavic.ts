@@ -3,7 +3,7 @@
  * romanised by several systems. Male given names carry their patronymic
  * forms, so a person's patronymic derives from the father's given name.
  */
-import { digits, type Part } from './pool.js';
+import { pickByDigits, type Part } from './pool.js';
 import { romaniseRussian, romaniseUkrainian } from './romanise.js';
 
 /** Russian, Ukrainian; Russian and Ukrainian patronymic (male). */
@@ -104,21 +104,15 @@ const SUFFIX: ReadonlyArray<readonly [string, string]> = [
   ['ич', 'ич'],
   ['як', 'як'],
 ];
+/**
+ * The optional syllable after C V C: none, or a vowel and a consonant, the
+ * consonant changing fastest (the rank order the seed caches were built with).
+ */
+const EXTRA = ['', ...V.flatMap((v) => C.map((c) => `${v}${c}`))];
 /** Synthetic family name n: C V C [V C] + suffix, bijective in n (about 1.2 million names). */
 export function slavicFamilyTail(n: number): SlavicFamily {
-  const [c1, v1, c2, extra, s] = digits(n, [
-    C.length,
-    V.length,
-    C.length,
-    1 + C.length * V.length,
-    SUFFIX.length,
-  ]);
-  const second =
-    extra === 0
-      ? ''
-      : `${V[Math.floor(((extra as number) - 1) / C.length)] as string}${C[((extra as number) - 1) % C.length] as string}`;
-  const stem = `${(C[c1 as number] as string).toUpperCase()}${V[v1 as number] as string}${C[c2 as number] as string}${second}`;
-  const [ru, uk] = SUFFIX[s as number] as readonly [string, string];
+  const [c1, v1, c2, extra, [ru, uk]] = pickByDigits(n, [C, V, C, EXTRA, SUFFIX]);
+  const stem = `${c1.toUpperCase()}${v1}${c2}${extra}`;
   // Ukrainian spelling of the stem: и is written і where Russian has и
   return family(`${stem}${ru}`, `${stem.replace(/и/gu, 'і')}${uk}`);
 }

@@ -15,6 +15,7 @@ import { DonorMetrics1764000014000 } from './1764000014000-donor-metrics.js';
 import { FingerprintSchemaV21764000015000 } from './1764000015000-fingerprint-schema-v2.js';
 import { OverlapAlertLevel1764000015100 } from './1764000015100-overlap-alert-level.js';
 import { DropLiveEpochIndex1764000015200 } from './1764000015200-drop-live-epoch-index.js';
+import { CaseEarlierEpochIndex1764000015300 } from './1764000015300-case-earlier-epoch-index.js';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FingerprintSchemaV21764000015000,
   OverlapAlertLevel1764000015100,
   DropLiveEpochIndex1764000015200,
+  CaseEarlierEpochIndex1764000015300,
 ];

@@ -14,6 +14,7 @@ import { CaseReimportService } from './case-reimport.service.js';
 import { assertReferenceFollowsPattern } from './case-reference-rules.js';
 import type { FingerprintValue, NewCase } from './case-rows.js';
 import { CasesEvent, emitCasesChanged } from './cases.events.js';
+import { CasesException } from './cases.exception.js';
 import { CasesRepository } from './cases.repository.js';
 
 export interface CaseRegistrationResult {
@@ -79,7 +80,14 @@ export class CaseRegistrationService {
     return out;
   }
 
-  /** One case, in its own transaction `m`. */
+  /**
+   * One case, in its own transaction `m`. A retry of a case already
+   * registered under this idempotency key answers with that case, even when
+   * the case would now be refused (a rotation, a new reference pattern).
+   * The look-up by key runs only where it can find something (a refused
+   * case, an earlier-epoch case, an insert that met the key): a first
+   * registration is one insert, whose conflict check uses the unique index.
+   */
   private async registerOne(
     m: EntityManager,
     actor: Actor,
@@ -88,26 +96,37 @@ export class CaseRegistrationService {
     input: NewCase,
     fps: FingerprintValue[],
   ): Promise<RegisteredCase> {
-    const existing = await this.repository.findIdByIdempotencyKey(
-      m,
-      organisationId,
-      input.idempotencyKey,
-    );
-    if (existing) return { caseId: existing, created: false, refingerprinted: false };
-    // Made under the group's current key and its epoch's fingerprint schema (see case-epoch-rules.ts).
-    assertEpochAndSchema(await this.keys.currentEpochSchema(m, workingGroupId), {
-      epoch: input.epoch,
-      schemaVersion: input.schemaVersion,
-    });
-    // The same record re-imported after a key rotation updates its earlier case.
-    const earlier = await this.reimport.findEarlier(m, organisationId, workingGroupId, input);
-    if (earlier) {
-      await this.reimport.refingerprint(m, actor, earlier, input, fps);
-      return { caseId: earlier.id, created: false, refingerprinted: true };
+    const registered = async (): Promise<RegisteredCase | null> => {
+      const id = await this.repository.findIdByIdempotencyKey(
+        m,
+        organisationId,
+        input.idempotencyKey,
+      );
+      return id ? { caseId: id, created: false, refingerprinted: false } : null;
+    };
+    try {
+      // Made under the group's current key and its epoch's fingerprint schema (see case-epoch-rules.ts).
+      assertEpochAndSchema(await this.keys.currentEpochSchema(m, workingGroupId), {
+        epoch: input.epoch,
+        schemaVersion: input.schemaVersion,
+      });
+      // The same record re-imported after a key rotation updates its earlier case.
+      const earlier = await this.reimport.findEarlier(m, organisationId, workingGroupId, input);
+      if (earlier) {
+        const again = await registered();
+        if (again) return again;
+        await this.reimport.refingerprint(m, actor, earlier, input, fps);
+        return { caseId: earlier.id, created: false, refingerprinted: true };
+      }
+      // Read in this case's transaction: nothing is written for a case that does not follow it.
+      const pattern = await this.organisations.referencePattern(m, organisationId);
+      assertReferenceFollowsPattern(pattern, input.reference);
+    } catch (e) {
+      if (!(e instanceof CasesException)) throw e;
+      const again = await registered();
+      if (again) return again;
+      throw e;
     }
-    // Read in this case's transaction: nothing is written for a case that does not follow it.
-    const pattern = await this.organisations.referencePattern(m, organisationId);
-    assertReferenceFollowsPattern(pattern, input.reference);
     const caseId = await this.repository.insert(m, {
       workingGroupId,
       organisationId,
@@ -120,17 +139,12 @@ export class CaseRegistrationService {
       idempotencyKey: input.idempotencyKey,
       createdBy: actor.userId,
     });
-    if (!caseId) {
-      // A concurrent retry won the race: report its case.
-      return {
-        caseId:
-          (await this.repository.findIdByIdempotencyKey(m, organisationId, input.idempotencyKey)) ??
-          '',
-        created: false,
-        refingerprinted: false,
-      };
-    }
+    // Null: a retry, or a concurrent request, registered this key first.
+    if (!caseId)
+      return (await registered()) ?? { caseId: '', created: false, refingerprinted: false };
     await this.repository.insertFingerprints(m, caseId, workingGroupId, input.epoch, fps);
+    // Queued before the audit entry, which holds the audit chain's lock until commit: the lock is held for one statement.
+    await this.matchQueue.enqueue(m, caseId);
     await this.audit.record(m, {
       actorUserId: actor.userId,
       organisationId,
@@ -145,7 +159,6 @@ export class CaseRegistrationService {
         fingerprints: fps.length,
       },
     });
-    await this.matchQueue.enqueue(m, caseId);
     return { caseId, created: true, refingerprinted: false };
   }
 

@@ -2,6 +2,12 @@
 export const JOB_SCHEMA = 'pgboss';
 
 export const MATCH_CASE_QUEUE = 'match-case';
+/**
+ * Match jobs fetched per poll: as many cases as matching takes in one
+ * transaction. pg-boss polls every 0.5 s, so 50 per fetch capped the queue
+ * at 100 cases/s, below the rate a bulk upload registers them.
+ */
+export const MATCH_JOBS_PER_FETCH = 250;
 
 /**
  * Periodic sweeps: each queue gets a job every minute (pg-boss `schedule`),

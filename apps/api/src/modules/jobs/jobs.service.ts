@@ -9,7 +9,13 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../../common/clock.js';
 import { RUNTIME, type Runtime } from '../../common/runtime.js';
-import { JOB_QUEUES, JOB_SCHEMA, MATCH_CASE_QUEUE, type SweepQueue } from './job-queues.js';
+import {
+  JOB_QUEUES,
+  JOB_SCHEMA,
+  MATCH_CASE_QUEUE,
+  MATCH_JOBS_PER_FETCH,
+  type SweepQueue,
+} from './job-queues.js';
 
 export { MATCH_CASE_QUEUE, type SweepQueue } from './job-queues.js';
 
@@ -79,7 +85,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const handler = this.handler;
       await this.boss.work<{ caseId: string }>(
         MATCH_CASE_QUEUE,
-        { batchSize: 50, pollingIntervalSeconds: 0.5 },
+        { batchSize: MATCH_JOBS_PER_FETCH, pollingIntervalSeconds: 0.5 },
         async (jobs) => handler([...new Set(jobs.map((j) => j.data.caseId))]),
       );
     }

@@ -8,6 +8,7 @@ import {
   readyGroupKeyHandlers,
 } from '../../test/keys-fixture';
 import { renderApp } from '../../test/render-app';
+import { trackingCase } from '../../test/working-group-fixtures';
 
 const CANARY_NAME = 'Zqxvorth Canarybird';
 const CANARY_ARABIC = 'زقسفورث كناريبيرد';
@@ -28,22 +29,7 @@ const GROUPS = {
   },
 };
 
-const CASE = {
-  __typename: 'TrackingCase',
-  id: 'case-1',
-  workingGroupId: 'group-1',
-  reference: 'SYR-2024-017',
-  status: 'active',
-  situationTags: ['syria'],
-  crimeTags: ['torture'],
-  epoch: 1,
-  fingerprintCount: 42,
-  needsRefingerprint: false,
-  createdAt: '2025-01-01T10:00:00Z',
-  updatedAt: '2025-01-01T10:00:00Z',
-  withdrawnAt: null,
-  frozenAt: null,
-};
+const CASE = trackingCase('case-1', 'SYR-2024-017');
 
 async function registrationServer() {
   const keyed = keyedViewer({ role: 'investigator' }, { role: 'investigator' });

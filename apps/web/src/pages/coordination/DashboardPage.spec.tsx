@@ -1,13 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, ORG_ADMIN_VIEWER, type FakeViewer } from '../../test/fake-server';
+import { fakeServer } from '../../test/fake-server';
 import { renderApp } from '../../test/render-app';
 import { shadeOf } from '../../features/coordination/utils/shades';
-
-const coordinator = {
-  ...ORG_ADMIN_VIEWER,
-  actor: { ...ORG_ADMIN_VIEWER.actor, coordinatorOf: ['group-1'], memberOf: [] },
-} as FakeViewer;
+import { COORDINATOR, WORKING_GROUP } from './fixtures';
 
 const PICTURE = {
   __typename: 'CoordinatorPicture',
@@ -43,23 +39,10 @@ const PICTURE = {
 describe('the coordinator dashboard', () => {
   it('shows clusters, the organisation matrix as an accessible table, and ageing', async () => {
     const server = fakeServer({
-      viewer: coordinator,
+      viewer: COORDINATOR,
       handlers: {
         CoordinatorPicture: () => ({ data: { coordinatorPicture: PICTURE } }),
-        WorkingGroupDetail: () => ({
-          data: {
-            workingGroup: {
-              __typename: 'WorkingGroup',
-              id: 'group-1',
-              name: 'Syria group',
-              description: '',
-              createdAt: '2025-01-01T00:00:00Z',
-              members: [],
-              coordinators: [],
-              donors: [],
-            },
-          },
-        }),
+        WorkingGroupDetail: () => ({ data: { workingGroup: WORKING_GROUP } }),
       },
     });
     await renderApp({ path: '/working-groups/group-1/dashboard', server });

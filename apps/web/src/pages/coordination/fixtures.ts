@@ -1,21 +1,12 @@
 import { ORG_ADMIN_VIEWER, type FakeViewer } from '../../test/fake-server';
 
+export { WORKING_GROUP } from '../../test/working-group-fixtures';
+
 /** Test data of the coordinators' pages (specs only). */
 export const COORDINATOR = {
   ...ORG_ADMIN_VIEWER,
   actor: { ...ORG_ADMIN_VIEWER.actor, coordinatorOf: ['group-1'], memberOf: [] },
 } as FakeViewer;
-
-export const WORKING_GROUP = {
-  __typename: 'WorkingGroup',
-  id: 'group-1',
-  name: 'Syria group',
-  description: '',
-  createdAt: '2025-01-01T00:00:00Z',
-  members: [],
-  coordinators: [],
-  donors: [],
-};
 
 /** A picture cluster of two organisations, with the lead status and referrals given. */
 export function summary(

@@ -1,61 +1,24 @@
 import { FINGERPRINT_SCHEMA_VERSION } from '@parallax/fingerprint';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeServer } from '../../../test/fake-server';
-import { keyWorld, type KeyWorld, type WorldUser } from '../../../test/key-world';
-import { loginParametersHandler } from '../../../test/keys-fixture';
+import { keyWorld } from '../../../test/key-world';
 import { renderApp } from '../../../test/render-app';
-
-const GROUP = {
-  __typename: 'WorkingGroup',
-  id: 'group-1',
-  name: 'Syria group',
-  description: '',
-  createdAt: '2025-01-01T00:00:00Z',
-  members: [],
-  coordinators: [],
-  donors: [],
-};
-
-/** Real HPKE and Ed25519 run here: allow a busy machine some time. */
-const SLOW = 10_000;
+import {
+  AMIRA_ORG_ADMIN,
+  keyWorldServer,
+  RANA_COORDINATOR,
+  SLOW,
+  unlockKeys,
+} from '../../../test/working-group-fixtures';
 
 /** Rules older than this app's: what a group keyed before the schema change still uses. */
 const OLD_RULES = 'v1';
 
-async function unlock() {
-  const prompt = await screen.findByTestId('unlock-keys', {}, { timeout: SLOW });
-  fireEvent.change(within(prompt).getByLabelText(/^Password/), { target: { value: 'pw' } });
-  fireEvent.click(within(prompt).getByRole('button', { name: 'Unlock keys' }));
-}
-
-function serverFor(world: KeyWorld, viewer: WorldUser) {
-  return fakeServer({
-    viewer: world.viewerOf(viewer),
-    handlers: {
-      ...world.handlers(viewer.id),
-      LoginParameters: loginParametersHandler,
-      WorkingGroupDetail: () => ({ data: { workingGroup: GROUP } }),
-      WorkingGroups: () => ({ data: { workingGroups: [GROUP] } }),
-    },
-  });
-}
-
 /** A group whose current key epoch was made under older fingerprint rules. */
 async function oldRulesGroup() {
   const w = keyWorld('group-1');
-  const coordinator = w.addUser({
-    id: 'coordinator',
-    displayName: 'Rana',
-    organisationId: 'secretariat',
-    isCoordinator: true,
-  });
-  const admin = w.addUser({
-    id: 'admin-a',
-    displayName: 'Amira Haddad',
-    organisationId: 'org-a',
-    role: 'org_admin',
-  });
+  const coordinator = w.addUser(RANA_COORDINATOR);
+  const admin = w.addUser(AMIRA_ORG_ADMIN);
   w.certify('org_admin', admin, coordinator);
   await w.startEpoch(coordinator, [admin], undefined, OLD_RULES);
   return { w, coordinator, admin };
@@ -68,8 +31,8 @@ describe('a group whose keys use other fingerprint rules than this app', () => {
     async () => {
       expect(FINGERPRINT_SCHEMA_VERSION).not.toBe(OLD_RULES);
       const { w, coordinator } = await oldRulesGroup();
-      await renderApp({ path: '/working-groups/group-1', server: serverFor(w, coordinator) });
-      await unlock();
+      await renderApp({ path: '/working-groups/group-1', server: keyWorldServer(w, coordinator) });
+      await unlockKeys();
       const notice = await screen.findByTestId('group-key-schema-mismatch', {}, { timeout: SLOW });
       expect(notice.textContent).toContain(
         `This group’s keys use fingerprint rules ${OLD_RULES}; rotate the keys to move to ${FINGERPRINT_SCHEMA_VERSION}, then cases are fingerprinted again.`,
@@ -88,8 +51,8 @@ describe('a group whose keys use other fingerprint rules than this app', () => {
     { timeout: 60_000 },
     async () => {
       const { w, admin } = await oldRulesGroup();
-      await renderApp({ path: '/working-groups/group-1', server: serverFor(w, admin) });
-      await unlock();
+      await renderApp({ path: '/working-groups/group-1', server: keyWorldServer(w, admin) });
+      await unlockKeys();
       const notice = await screen.findByTestId('group-key-schema-mismatch', {}, { timeout: SLOW });
       expect(notice.textContent).toMatch(
         /new cases cannot be registered until a coordinator rotates the keys/,
@@ -101,15 +64,10 @@ describe('a group whose keys use other fingerprint rules than this app', () => {
 
   it('says nothing when the rules agree', { timeout: 60_000 }, async () => {
     const w = keyWorld('group-1');
-    const coordinator = w.addUser({
-      id: 'coordinator',
-      displayName: 'Rana',
-      organisationId: 'secretariat',
-      isCoordinator: true,
-    });
+    const coordinator = w.addUser(RANA_COORDINATOR);
     await w.startEpoch(coordinator, []);
-    await renderApp({ path: '/working-groups/group-1', server: serverFor(w, coordinator) });
-    await unlock();
+    await renderApp({ path: '/working-groups/group-1', server: keyWorldServer(w, coordinator) });
+    await unlockKeys();
     await screen.findByTestId('group-key-ready', {}, { timeout: SLOW });
     expect(screen.queryByTestId('group-key-schema-mismatch')).toBeNull();
     expect(screen.getByTestId('group-key-rotate')).toBeTruthy();

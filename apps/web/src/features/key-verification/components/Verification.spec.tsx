@@ -2,35 +2,22 @@ import { decodeCertificateBody, safetyNumber, verifyCertificate } from '@paralla
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../../crypto/base64';
-import { fakeServer } from '../../../test/fake-server';
 import { keyWorld, type KeyWorld, type WorldUser } from '../../../test/key-world';
-import { loginParametersHandler } from '../../../test/keys-fixture';
 import { renderApp } from '../../../test/render-app';
+import {
+  AMIRA_ORG_ADMIN,
+  keyWorldServer,
+  LINA_INVESTIGATOR,
+  RANA_COORDINATOR,
+} from '../../../test/working-group-fixtures';
 import { browserPinStore } from '../../group-keys/utils/pin-store';
 
 const SLOW = { timeout: 10_000 };
-const GROUP = {
-  __typename: 'WorkingGroup',
-  id: 'group-1',
-  name: 'Syria group',
-  description: '',
-  createdAt: '2025-01-01T00:00:00Z',
-  members: [],
-  coordinators: [],
-  donors: [],
-};
 
 function serverFor(world: KeyWorld, viewer: WorldUser) {
-  return fakeServer({
-    viewer: world.viewerOf(viewer),
-    handlers: {
-      ...world.handlers(viewer.id),
-      LoginParameters: loginParametersHandler,
-      WorkingGroupDetail: () => ({ data: { workingGroup: GROUP } }),
-      WorkingGroups: () => ({ data: { workingGroups: [GROUP] } }),
-      OrganisationUsers: () => ({ data: { users: [] } }),
-      OrganisationInvitations: () => ({ data: { invitations: [] } }),
-    },
+  return keyWorldServer(world, viewer, {
+    OrganisationUsers: () => ({ data: { users: [] } }),
+    OrganisationInvitations: () => ({ data: { invitations: [] } }),
   });
 }
 
@@ -43,24 +30,9 @@ async function unlock() {
 
 function world() {
   const w = keyWorld('group-1');
-  const coordinator = w.addUser({
-    id: 'coordinator',
-    displayName: 'Rana',
-    organisationId: 'secretariat',
-    isCoordinator: true,
-  });
-  const admin = w.addUser({
-    id: 'admin-a',
-    displayName: 'Amira Haddad',
-    organisationId: 'org-a',
-    role: 'org_admin',
-  });
-  const investigator = w.addUser({
-    id: 'inv-a',
-    displayName: 'Lina',
-    organisationId: 'org-a',
-    role: 'investigator',
-  });
+  const coordinator = w.addUser(RANA_COORDINATOR);
+  const admin = w.addUser(AMIRA_ORG_ADMIN);
+  const investigator = w.addUser(LINA_INVESTIGATOR);
   return { w, coordinator, admin, investigator };
 }
 

@@ -3,23 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { base, ref } from '../../../pages/overlaps/overlaps-test-fixtures';
 import { fakeServer } from '../../../test/fake-server';
 import { renderApp } from '../../../test/render-app';
+import { trackingCase } from '../../../test/working-group-fixtures';
 
-const CASE = {
-  __typename: 'TrackingCase',
-  id: 'c1',
-  workingGroupId: 'group-1',
-  reference: 'SYR-001',
-  status: 'active',
-  situationTags: ['syria'],
-  crimeTags: ['torture'],
-  epoch: 1,
-  fingerprintCount: 42,
-  needsRefingerprint: false,
-  createdAt: '2025-01-01T10:00:00Z',
-  updatedAt: '2025-01-01T10:00:00Z',
-  withdrawnAt: null,
-  frozenAt: null,
-};
+const CASE = trackingCase('c1', 'SYR-001');
 
 const overlap = (id: string, strength: string) => ({
   ...base,

@@ -2,44 +2,18 @@ import { openGroupKey, pinOf, verifyEpochCommitment } from '@parallax/identity';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../crypto/base64';
-import { fakeServer, graphqlError, type Handler } from '../../../test/fake-server';
+import { graphqlError } from '../../../test/fake-server';
 import { keyWorld, type KeyWorld, type WorldUser } from '../../../test/key-world';
-import { loginParametersHandler } from '../../../test/keys-fixture';
 import { renderApp } from '../../../test/render-app';
+import {
+  AMIRA_ORG_ADMIN,
+  keyWorldServer,
+  LINA_INVESTIGATOR,
+  RANA_COORDINATOR,
+  SLOW,
+  unlockKeys,
+} from '../../../test/working-group-fixtures';
 import { browserPinStore } from '../../group-keys/utils/pin-store';
-
-const GROUP = {
-  __typename: 'WorkingGroup',
-  id: 'group-1',
-  name: 'Syria group',
-  description: '',
-  createdAt: '2025-01-01T00:00:00Z',
-  members: [],
-  coordinators: [],
-  donors: [],
-};
-
-/** Real HPKE, Ed25519 and SHA-512 run in these tests: allow a busy machine some time. */
-const SLOW = 10_000;
-
-async function unlock() {
-  const prompt = await screen.findByTestId('unlock-keys', {}, { timeout: SLOW });
-  fireEvent.change(within(prompt).getByLabelText(/^Password/), { target: { value: 'pw' } });
-  fireEvent.click(within(prompt).getByRole('button', { name: 'Unlock keys' }));
-}
-
-function serverFor(world: KeyWorld, viewer: WorldUser, extra: Record<string, Handler> = {}) {
-  return fakeServer({
-    viewer: world.viewerOf(viewer),
-    handlers: {
-      ...world.handlers(viewer.id),
-      LoginParameters: loginParametersHandler,
-      WorkingGroupDetail: () => ({ data: { workingGroup: GROUP } }),
-      WorkingGroups: () => ({ data: { workingGroups: [GROUP] } }),
-      ...extra,
-    },
-  });
-}
 
 /** Opens a grant of the current epoch as its recipient would (HPKE Auth mode, sender's key). */
 function openAs(world: KeyWorld, recipient: WorldUser) {
@@ -67,24 +41,9 @@ function openAs(world: KeyWorld, recipient: WorldUser) {
  */
 function world() {
   const w = keyWorld('group-1');
-  const coordinator = w.addUser({
-    id: 'coordinator',
-    displayName: 'Rana',
-    organisationId: 'secretariat',
-    isCoordinator: true,
-  });
-  const admin = w.addUser({
-    id: 'admin-a',
-    displayName: 'Amira Haddad',
-    organisationId: 'org-a',
-    role: 'org_admin',
-  });
-  const investigator = w.addUser({
-    id: 'inv-a',
-    displayName: 'Lina',
-    organisationId: 'org-a',
-    role: 'investigator',
-  });
+  const coordinator = w.addUser(RANA_COORDINATOR);
+  const admin = w.addUser(AMIRA_ORG_ADMIN);
+  const investigator = w.addUser(LINA_INVESTIGATOR);
   const planted = w.addUser({
     id: 'planted',
     displayName: 'Amira Haddad',
@@ -104,7 +63,7 @@ describe('the group key on the working-group page', () => {
       const { w, coordinator, admin, investigator, planted } = world();
       let steppedUp = false;
       const rotate = w.handlers(coordinator.id)['RotateGroupKey'];
-      const server = serverFor(w, coordinator, {
+      const server = keyWorldServer(w, coordinator, {
         RotateGroupKey: (v) => (steppedUp && rotate ? rotate(v) : graphqlError('STEP_UP_REQUIRED')),
         StepUp: () => {
           steppedUp = true;
@@ -112,7 +71,7 @@ describe('the group key on the working-group page', () => {
         },
       });
       await renderApp({ path: '/working-groups/group-1', server });
-      await unlock();
+      await unlockKeys();
       const create = await screen.findByTestId('group-key-create', {}, { timeout: SLOW });
       expect(screen.getByTestId('group-key-create-intro').textContent).toMatch(
         /made on this device, right now, and sealed to each member’s public key/,
@@ -195,9 +154,9 @@ describe('the group key on the working-group page', () => {
       w.certify('member', colleague, admin);
       w.certify('member', vouchedByPlanted, planted);
       const groupKey = await w.startEpoch(coordinator, [admin]);
-      const server = serverFor(w, admin);
+      const server = keyWorldServer(w, admin);
       await renderApp({ path: '/working-groups/group-1', server });
-      await unlock();
+      await unlockKeys();
       await screen.findByTestId('group-key-ready', {}, { timeout: SLOW });
 
       // The investigator verified earlier and the new colleague get it; nobody else.
@@ -236,9 +195,9 @@ describe('the group key on the working-group page', () => {
       await w.startEpoch(coordinator, [admin]);
       // A member (or the hub) front-runs the newcomer with a key of its own.
       await w.plantGrant(investigator, admin, new Uint8Array(32).fill(9));
-      const server = serverFor(w, investigator);
+      const server = keyWorldServer(w, investigator);
       await renderApp({ path: '/working-groups/group-1', server });
-      await unlock();
+      await unlockKeys();
 
       const refused = await screen.findByTestId('group-key-refused', {}, { timeout: SLOW });
       expect(refused.getAttribute('data-reason')).toBe('commitment_mismatch');
@@ -274,9 +233,9 @@ describe('the group key on the working-group page', () => {
         'coordinator-2': pinOf(w.bundle(second), true),
       });
       second.listed.encryptionPublicKey = new Uint8Array(32).fill(7);
-      const server = serverFor(w, admin);
+      const server = keyWorldServer(w, admin);
       await renderApp({ path: '/working-groups/group-1', server });
-      await unlock();
+      await unlockKeys();
 
       const banner = await screen.findByTestId('coordinator-key-changed', {}, { timeout: SLOW });
       expect(banner.textContent).toMatch(/The key the server now lists for Sami/);
