@@ -63,10 +63,11 @@ const isZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
 
 /**
  * A random non-zero scalar: 64 uniform bytes reduced modulo the group order
- * (bias below 2^-250), as RFC 9496 §4.4 builds a scalar from a wide string.
- * libsodium's `scalar_random` samples by rejection through its own
- * randombytes, which here costs as much as a scalar multiplication; the
- * platform's CSPRNG (Web Crypto, in browsers, workers and Node) does not.
+ * (`scalar_reduce` takes exactly such a wide string; the result is within
+ * 2^-250 of uniform). libsodium's `scalar_random` samples by rejection
+ * through its own randombytes, which here costs as much as a scalar
+ * multiplication; the platform's CSPRNG (Web Crypto, in browsers, workers
+ * and Node) does not.
  */
 export function randomScalar(): Uint8Array {
   const s = lib();
