@@ -13,7 +13,10 @@ export {
 export {
   ALERT_THRESHOLD,
   contributes,
+  contributesAnyLabel,
   holderCountCap,
+  holderCountCapAnyLabel,
   kindWeight,
+  NAME_SET_LABELS,
   rarityDiscount,
 } from './weights.js';

@@ -7,6 +7,7 @@ import {
   kindWeight,
   NAME_CONFLICT_PENALTY,
   NAME_CONTAINED_WEIGHT,
+  NAME_SET_LABELS,
   NAME_PART_WEIGHT,
   NAME_SAME_WEIGHT,
   NAME_YEAR_WEIGHT,
@@ -26,7 +27,7 @@ const GLUED = 'name.glued';
 const PAIR_YOB = 'name.pair+yob';
 const FULL_DOB = 'name.full+dob';
 const PART_DOB = 'name.part+dob';
-const NAME_SET_KINDS = new Set([FULL, PAIR, SUB]);
+const NAME_SET_KINDS: ReadonlySet<string> = new Set(NAME_SET_LABELS);
 
 /** One fingerprint that both records hold, and how many records of the group hold it (the two included). */
 export interface SharedFingerprint {

@@ -120,6 +120,17 @@ export const DAY_GIVEN_YEAR = 1 / 365;
  */
 export const NAME_SET_COUNT_CAP = 101;
 
+/**
+ * The labels one token-set fingerprint may carry: a set of tokens has one
+ * fingerprint whether a case calls it its whole name or part of a longer
+ * one (libs/fingerprint's NAME_SET_KINDS, one OPRF domain), so another
+ * case may label it otherwise.
+ */
+export const NAME_SET_LABELS: readonly string[] = ['name.full', 'name.pair', 'name.sub'];
+
+const labelsOf = (kind: string): readonly string[] =>
+  NAME_SET_LABELS.includes(kind) ? NAME_SET_LABELS : [kind];
+
 /** The base weight of a kind. */
 export function kindWeight(kind: string): number {
   const exact = KIND_WEIGHTS[kind];
@@ -143,10 +154,17 @@ export const ALERT_THRESHOLD = 0.5;
  */
 export function holderCountCap(kind: string): number {
   const own = Math.ceil(2 * Math.exp(kindWeight(kind)) + 1);
-  return NAME_SET_COUNTED.has(kind) ? Math.max(own, NAME_SET_COUNT_CAP) : own;
+  return NAME_SET_LABELS.includes(kind) ? Math.max(own, NAME_SET_COUNT_CAP) : own;
 }
 
-const NAME_SET_COUNTED = new Set(['name.full', 'name.pair', 'name.sub']);
+/**
+ * How far holders of a fingerprint labelled `kind` are counted when the
+ * other case's label is not known yet: the largest cap over every label it
+ * may carry there (`holderCountCap`).
+ */
+export function holderCountCapAnyLabel(kind: string): number {
+  return Math.max(...labelsOf(kind).map(holderCountCap));
+}
 
 /**
  * Holder counts at which name and date fingerprints stop making candidates.
@@ -171,4 +189,14 @@ export function contributes(kind: string, frequency: number): boolean {
   if (NAME_SET_PROBE_KINDS.has(kind) && frequency >= NAME_SET_PROBE_CAP) return false;
   if (DATED_PROBE_KINDS.has(kind) && frequency >= DATED_PROBE_CAP) return false;
   return kindWeight(kind) - rarityDiscount(frequency) > 0;
+}
+
+/**
+ * Whether a fingerprint labelled `kind`, held by `frequency` cases, may find
+ * an alerting pair under any label the other case may give it: what the hub
+ * looks candidates up by, so no pair is missed whatever the other case
+ * calls the fingerprint.
+ */
+export function contributesAnyLabel(kind: string, frequency: number): boolean {
+  return labelsOf(kind).some((k) => contributes(k, frequency));
 }

@@ -11,16 +11,17 @@
  * hub's. It reproduces the hub run's bands exactly at 10,000 held cases.
  * Measures quality only; no time it prints means anything for the hub.
  */
-import { extractKeys, keyDomain, NAME_SET_KINDS, type FtmPerson } from '@parallax/fingerprint';
+import { extractKeys, keyDomain, type FtmPerson } from '@parallax/fingerprint';
 import { ALWAYS_PRESENT_NAME_KINDS } from '@parallax/domain';
-import { contributes, holderCountCap, scorePair, type SharedFingerprint } from '@parallax/matching';
+import {
+  contributesAnyLabel,
+  holderCountCapAnyLabel,
+  scorePair,
+  type SharedFingerprint,
+} from '@parallax/matching';
 import { IMPORT, NOTIFIED, OTHERS, POPULATION_SIZES, SHARED } from './hub/options.js';
 import { benchPopulation } from './hub/population.js';
 import { SimExplainer, type SimCase } from './hub/sim-explain.js';
-
-const labelsOf = (kind: string): readonly string[] =>
-  (NAME_SET_KINDS as readonly string[]).includes(kind) ? NAME_SET_KINDS : [kind];
-const countCap = (kind: string): number => Math.max(...labelsOf(kind).map(holderCountCap));
 
 function simCase(person: FtmPerson, identity: number): SimCase {
   const fps = new Map<string, string>();
@@ -36,6 +37,23 @@ function simCase(person: FtmPerson, identity: number): SimCase {
   return { identity, fps, kinds };
 }
 
+/** The indices of `items` under each key `keysOf` gives them. */
+function groupIndices<K>(
+  items: readonly SimCase[],
+  keysOf: (c: SimCase) => K | K[],
+): Map<K, number[]> {
+  const out = new Map<K, number[]>();
+  items.forEach((c, i) => {
+    const keys = keysOf(c);
+    for (const k of Array.isArray(keys) ? keys : [keys]) {
+      const list = out.get(k);
+      if (list) list.push(i);
+      else out.set(k, [i]);
+    }
+  });
+  return out;
+}
+
 const started = performance.now();
 const pop = benchPopulation(POPULATION_SIZES);
 const identityOfId = (id: string): number => Number(id.slice(4));
@@ -44,29 +62,17 @@ const imported = pop.importPersons.map((p, k) => simCase(p, pop.importIdentity[k
 const holders = new Map<string, number>();
 for (const c of [...held, ...imported])
   for (const fp of c.fps.keys()) holders.set(fp, (holders.get(fp) ?? 0) + 1);
-const heldBy = new Map<string, number[]>();
-held.forEach((c, i) => {
-  for (const fp of c.fps.keys()) {
-    const list = heldBy.get(fp);
-    if (list) list.push(i);
-    else heldBy.set(fp, [i]);
-  }
-});
+const heldBy = groupIndices(held, (c) => [...c.fps.keys()]);
 
-const heldIdentities = new Map<number, number>();
-for (const c of held) heldIdentities.set(c.identity, (heldIdentities.get(c.identity) ?? 0) + 1);
-const truePairs = imported.reduce((n, c) => n + (heldIdentities.get(c.identity) ?? 0), 0);
+const heldOfIdentity = groupIndices(held, (c) => c.identity);
+const truePairs = imported.reduce((n, c) => n + (heldOfIdentity.get(c.identity)?.length ?? 0), 0);
 const bands = new Map<string, { truePairs: number; falsePairs: number }>();
 const explainer = process.argv.includes('--explain') ? new SimExplainer() : null;
-const heldOfIdentity = new Map<number, number[]>();
-held.forEach((c, i) =>
-  heldOfIdentity.set(c.identity, [...(heldOfIdentity.get(c.identity) ?? []), i]),
-);
 for (const mine of imported) {
   const candidates = new Set<number>();
   for (const [fp, kind] of mine.fps) {
     const n = holders.get(fp) ?? 0;
-    if (n < 2 || !labelsOf(kind).some((k) => contributes(k, n))) continue;
+    if (n < 2 || !contributesAnyLabel(kind, n)) continue;
     for (const i of heldBy.get(fp) ?? []) candidates.add(i);
   }
   for (const i of candidates) {
@@ -75,7 +81,7 @@ for (const mine of imported) {
     for (const [fp, kind] of mine.fps) {
       const otherKind = other.fps.get(fp);
       if (otherKind === undefined) continue;
-      const frequency = Math.min(holders.get(fp) ?? 0, countCap(kind));
+      const frequency = Math.min(holders.get(fp) ?? 0, holderCountCapAnyLabel(kind));
       shared.push({ kind, otherKind, fp, frequency });
     }
     const score = scorePair(shared, { leftKinds: mine.kinds, rightKinds: other.kinds });

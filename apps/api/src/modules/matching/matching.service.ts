@@ -46,11 +46,12 @@ function byCasePair(x: AlertingPair, y: AlertingPair): number {
  *
  * Set-based, a batch of cases per transaction: a handful of statements per
  * batch, not per case or per pair (see MatchingRepository). Candidates come
- * only from fingerprints rare enough to add evidence (see pair-scoring's `mayContribute`);
- * a pair that shares only fingerprints held by many scores below any alert
- * band, so this finds exactly the alerting pairs the pairwise scan would, and
- * each found pair is scored on all the fingerprints it shares. Every overlap
- * change, its alerts and its audit entry commit together.
+ * only from fingerprints rare enough to add evidence (see libs/matching's
+ * `contributesAnyLabel`); a pair that shares only fingerprints held by many
+ * scores below any alert band, so this finds exactly the alerting pairs the
+ * pairwise scan would, and each found pair is scored on all the
+ * fingerprints it shares. Every overlap change, its alerts and its audit
+ * entry commit together.
  *
  * A freshly changed case is matched at once in this process (the fast path,
  * on the cases module's after-commit event); its queued job, which exists so

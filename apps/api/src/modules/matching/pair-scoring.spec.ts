@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { NAME_SET_KINDS } from '@parallax/fingerprint';
+import { keyDomain, NAME_KINDS, NAME_SET_KINDS } from '@parallax/fingerprint';
 import {
   contributes,
   holderCountCap,
+  holderCountCapAnyLabel,
+  NAME_SET_LABELS,
   type PairContext,
   type SharedFingerprint,
 } from '@parallax/matching';
@@ -22,14 +24,8 @@ vi.mock('@parallax/matching', async (original) => {
   };
 });
 
-const {
-  candidateProbes,
-  countCap,
-  holderProbes,
-  Rarity,
-  scoreCandidates,
-  sharedFingerprints,
-} = await import('./pair-scoring.js');
+const { candidateProbes, holderProbes, Rarity, scoreCandidates, sharedFingerprints } =
+  await import('./pair-scoring.js');
 
 const fp = (label: string): Buffer => createHash('sha256').update(label).digest();
 const row = (caseId: string, kind: string, label: string): FingerprintRow => ({
@@ -111,13 +107,19 @@ describe('rarity from holder counts', () => {
     expect(rarity.of(head('a', 'o1'), fp('unseen'))).toBe(1);
   });
 
+  it('takes the labels one fingerprint may carry from the fingerprint schema: the kinds of one OPRF domain', () => {
+    expect(NAME_SET_LABELS).toEqual(NAME_SET_KINDS);
+    for (const kind of [...NAME_KINDS, 'id.passport', 'phone'])
+      expect(NAME_SET_LABELS.includes(kind), kind).toBe(keyDomain(kind) !== kind);
+  });
+
   it("counts a token-set fingerprint's holders as far as any label it may carry needs", () => {
     const a = head('a', 'o1');
     for (const label of NAME_SET_KINDS) {
       const [probe] = holderProbes(new Map([[a.id, a]]), [row('a', label, 'x y')]);
       expect(probe?.cap, label).toBe(Math.max(...NAME_SET_KINDS.map(holderCountCap)));
     }
-    expect(countCap('id.passport')).toBe(holderCountCap('id.passport'));
+    expect(holderCountCapAnyLabel('id.passport')).toBe(holderCountCap('id.passport'));
   });
 
   it('looks a token-set fingerprint up while it may add evidence under any of its labels', () => {

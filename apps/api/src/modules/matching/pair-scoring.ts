@@ -1,6 +1,10 @@
 import type { OverlapStrength } from '@parallax/domain';
-import { keyDomain, NAME_SET_KINDS } from '@parallax/fingerprint';
-import { contributes, holderCountCap, scorePair, type SharedFingerprint } from '@parallax/matching';
+import {
+  contributesAnyLabel,
+  holderCountCapAnyLabel,
+  scorePair,
+  type SharedFingerprint,
+} from '@parallax/matching';
 import type {
   CandidateProbe,
   CandidateRow,
@@ -29,35 +33,13 @@ export function pairKey(caseA: string, caseB: string): string {
   return `${caseA} ${caseB}`;
 }
 
-/**
- * The labels a fingerprint labelled `kind` may carry in other cases: every
- * kind of its OPRF domain (the token-set kinds share one, so one case's
- * `name.full` may be another's `name.pair`), else the kind alone. Counting
- * and pruning take the most generous of them, so no pair is missed whatever
- * the other case calls the fingerprint.
- */
-function labelsOf(kind: string): readonly string[] {
-  const domain = keyDomain(kind);
-  return domain === kind ? [kind] : NAME_SET_KINDS.filter((k) => keyDomain(k) === domain);
-}
-
-/** How far holders of a fingerprint labelled `kind` are counted (libs/matching's holderCountCap, over its labels). */
-export function countCap(kind: string): number {
-  return Math.max(...labelsOf(kind).map(holderCountCap));
-}
-
-/** Whether a fingerprint labelled `kind`, held by `frequency` cases, may add evidence. */
-export function mayContribute(kind: string, frequency: number): boolean {
-  return labelsOf(kind).some((k) => contributes(k, frequency));
-}
-
 function rarityKey(workingGroupId: string, epoch: number, fp: Buffer): string {
   return `${workingGroupId}|${epoch}|${fp.toString('hex')}`;
 }
 
 /**
  * How many cases of a group and epoch hold each fingerprint (capped; see
- * `countCap`): how rare a fingerprint is in its own group.
+ * `holderCountCapAnyLabel`): how rare a fingerprint is in its own group.
  */
 export class Rarity {
   private readonly counts: Map<string, number>;
@@ -69,7 +51,6 @@ export class Rarity {
   of(head: CaseHead, fp: Buffer): number {
     return this.counts.get(rarityKey(head.working_group_id, head.epoch, fp)) ?? 1;
   }
-
 }
 
 function headOf(heads: ReadonlyMap<string, CaseHead>, caseId: string): CaseHead {
@@ -87,7 +68,7 @@ export function holderProbes(
   for (const r of fingerprints) {
     const h = headOf(heads, r.case_id);
     const key = rarityKey(h.working_group_id, h.epoch, r.fp);
-    const cap = countCap(r.kind);
+    const cap = holderCountCapAnyLabel(r.kind);
     const seen = probes.get(key);
     if (!seen)
       probes.set(key, { workingGroupId: h.working_group_id, epoch: h.epoch, fp: r.fp, cap });
@@ -110,7 +91,7 @@ export function candidateProbes(
   return fingerprints.flatMap((r) => {
     const h = headOf(heads, r.case_id);
     const n = rarity.of(h, r.fp);
-    if (n < 2 || !mayContribute(r.kind, n)) return [];
+    if (n < 2 || !contributesAnyLabel(r.kind, n)) return [];
     return [
       {
         mine: h.id,
